@@ -1,0 +1,90 @@
+import { AppName, defineTopic, TopicSpec } from './topic';
+import { DeviceDataReceived, DeviceRegistered } from './events/device.events';
+import { RerunRequested } from './events/rerun.events';
+import { OrderRedrawAvailable } from './events/order.events';
+import { ActivityLogged } from './events/activity.events';
+
+/**
+ * The topic catalog: every domain event topic, its one payload type, key, producers and consumers.
+ * `docs/topics.md`, the Kubernetes KafkaTopic resources and `npm run topics` are generated from it.
+ */
+export const TOPICS = {
+  deviceRegistered: defineTopic({
+    name: 'device.registered',
+    version: 1,
+    payload: DeviceRegistered,
+    key: (p) => String(p.deviceId),
+    keyDescription: 'deviceId',
+    producers: ['device-ingestion'],
+    consumers: [],
+    description: 'An analyzer was registered for a lab.',
+  }),
+  deviceDataReceived: defineTopic({
+    name: 'device.data.received',
+    version: 1,
+    payload: DeviceDataReceived,
+    key: (p) => `${p.labId}:${p.sampleId}`,
+    keyDescription: 'labId:sampleId',
+    producers: ['device-ingestion'],
+    consumers: ['reporting', 'rerun'],
+    description: 'An accepted analyzer payload, mapped to lab report parameters (seed 002).',
+  }),
+  rerunRequested: defineTopic({
+    name: 'rerun.requested',
+    version: 1,
+    payload: RerunRequested,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['rerun'],
+    consumers: ['rerun'],
+    description: 'An auto rerun qualified; the rerun app runs the request use case as the system user.',
+  }),
+  orderRedrawAvailable: defineTopic({
+    name: 'order.redraw_available',
+    version: 1,
+    payload: OrderRedrawAvailable,
+    key: (p) => p.orderTransactionId,
+    keyDescription: 'orderTransactionId',
+    producers: ['orders'],
+    consumers: [],
+    description: 'An initial order went to redraw_available and its redraw order was created (seed 004).',
+  }),
+  activityLogged: defineTopic({
+    name: 'activity.logged',
+    version: 1,
+    payload: ActivityLogged,
+    key: (p) => String(p.labReportId ?? p.billId ?? p.labId),
+    keyDescription: 'labReportId (or billId, or labId)',
+    producers: ['rerun', 'critical-callout', 'reporting'],
+    consumers: ['audit'],
+    description: 'An activity-log entry (activity codes 980/981/984/985, callout category 648).',
+  }),
+} as const;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const ALL_TOPICS: readonly TopicSpec<any>[] = Object.values(TOPICS);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function topicByName(name: string): TopicSpec<any> | undefined {
+  return ALL_TOPICS.find((t) => t.name === name);
+}
+
+export const dlqTopicOf = (topic: string): string => `${topic}.dlq`;
+
+/** Request/reply: the gateway sends commands to `<app>.commands`; replies come back on one topic. */
+export const commandTopicOf = (app: AppName): string => `${app}.commands`;
+export const REPLY_TOPIC = 'gateway.replies';
+export const COMMAND_APPS: readonly AppName[] = [
+  'reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit',
+];
+
+/** Every topic the platform needs, with its partition count (more than one everywhere). */
+export function topicPlan(partitions = 6): { topic: string; numPartitions: number }[] {
+  const names = [
+    ...ALL_TOPICS.map((t) => t.name),
+    ...COMMAND_APPS.map(commandTopicOf),
+    REPLY_TOPIC,
+  ];
+  const withDlq = names.flatMap((n) => (n === REPLY_TOPIC ? [n] : [n, dlqTopicOf(n)]));
+  return withDlq.map((topic) => ({ topic, numPartitions: partitions }));
+}

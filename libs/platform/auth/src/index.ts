@@ -1,0 +1,4 @@
+export * from './claims';
+export * from './token-verifier';
+export * from './token-signer';
+export * from './messages';

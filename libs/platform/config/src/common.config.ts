@@ -1,0 +1,30 @@
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { toBoolean } from './load-config';
+
+/** Settings every LabFlow app shares. An app's own config class extends this one. */
+export class CommonConfig {
+  @IsIn(['development', 'test', 'production']) NODE_ENV = 'development';
+  @IsString() @MinLength(1) INSTANCE_ID = `${process.pid}`;
+  @IsString() LOG_LEVEL = 'info';
+
+  @IsString() KAFKA_BROKERS = '127.0.0.1:9092';
+  @IsString() KAFKA_CLIENT_PREFIX = 'labflow';
+  @Type(() => Number) @IsInt() @Min(1) @Max(64) KAFKA_PARTITIONS = 6;
+  @Type(() => Number) @IsInt() @Min(1) @Max(64) KAFKA_CONCURRENCY = 6;
+  /** Attempts for a message whose handler rejects it, before it goes to the DLQ. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(50) KAFKA_MAX_ATTEMPTS = 3;
+  @Type(() => Number) @IsInt() @Min(0) KAFKA_RETRY_BACKOFF_MS = 200;
+  @Type(() => Number) @IsInt() @Min(100) COMMAND_TIMEOUT_MS = 15000;
+
+  @IsString() POSTGRES_URL = 'postgres://postgres:postgres@127.0.0.1:5432/labflow';
+  @Type(() => Number) @IsInt() @Min(1) POSTGRES_POOL_SIZE = 10;
+  @IsString() MONGO_URL = 'mongodb://127.0.0.1:27017/labflow';
+  @IsString() REDIS_URL = 'redis://127.0.0.1:6379';
+  @IsString() ELASTICSEARCH_URL = 'http://127.0.0.1:9200';
+  /** Prefix of every Elasticsearch index, so test runs can use their own. */
+  @IsString() ELASTICSEARCH_INDEX_PREFIX = 'labflow';
+
+  /** seed 000: the document store must be enabled for the rerun endpoints. */
+  @Transform(toBoolean) @IsOptional() DOCUMENT_DB_ENABLED: boolean = true;
+}

@@ -1,0 +1,109 @@
+import { Logger } from '@nestjs/common';
+import { Consumer, Kafka } from 'kafkajs';
+import { MessageProcessor } from './message-processor';
+
+export interface ConsumerRunnerOptions {
+  kafka: Kafka;
+  groupId: string;
+  topics: string[];
+  concurrency: number;
+  processor: MessageProcessor;
+}
+
+export type ConsumerState = 'stopped' | 'starting' | 'running' | 'crashed';
+
+/**
+ * One kafkajs consumer group member. Offsets are committed only after the processor returns,
+ * so a crash mid-message redelivers it (the inbox makes that harmless). Tracks its own state for
+ * readiness: a crash that kafkajs will not restart from turns readiness red.
+ */
+export class ConsumerRunner {
+  private readonly logger: Logger;
+  private consumer: Consumer | null = null;
+  private inFlight = 0;
+  state: ConsumerState = 'stopped';
+  lastError: string | null = null;
+  running = false;
+
+  constructor(private readonly options: ConsumerRunnerOptions) {
+    this.logger = new Logger(`ConsumerRunner:${options.groupId}`);
+  }
+
+  async start(): Promise<void> {
+    if (this.options.topics.length === 0) return;
+    this.running = true;
+    this.state = 'starting';
+    const consumer = this.options.kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: 30000,
+      rebalanceTimeout: 60000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 100,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.state = 'running';
+      this.lastError = null;
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.lastError = event.payload.error.message;
+      this.state = 'crashed';
+      this.logger.error(`consumer crashed (restart: ${event.payload.restart}): ${event.payload.error.message}`);
+    });
+    consumer.on(consumer.events.FETCH_START, () => {
+      if (this.state === 'crashed' && this.running) this.state = 'running';
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    await consumer.run({
+      partitionsConsumedConcurrently: this.options.concurrency,
+      autoCommit: true,
+      autoCommitInterval: 500,
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        this.inFlight++;
+        try {
+          await this.options.processor.process({ topic, partition, message, heartbeat });
+        } finally {
+          this.inFlight--;
+        }
+      },
+    });
+  }
+
+  /** Drains: stops fetching, lets in-flight messages finish, commits, leaves the group. */
+  async stop(): Promise<void> {
+    this.running = false;
+    const consumer = this.consumer;
+    this.consumer = null;
+    if (!consumer) return;
+    await consumer.disconnect().catch((e: Error) => this.logger.warn(`disconnect: ${e.message}`));
+    this.state = 'stopped';
+  }
+
+  get busy(): number {
+    return this.inFlight;
+  }
+
+  /** Total lag of the group on its topics (committed offset to high watermark). */
+  async lag(): Promise<number> {
+    const admin = this.options.kafka.admin();
+    await admin.connect();
+    try {
+      let total = 0;
+      const offsets = await admin.fetchOffsets({ groupId: this.options.groupId, topics: this.options.topics });
+      for (const t of offsets) {
+        const high = await admin.fetchTopicOffsets(t.topic);
+        for (const p of t.partitions) {
+          const hw = Number(high.find((h) => h.partition === p.partition)?.high ?? 0);
+          const committed = Number(p.offset) < 0 ? 0 : Number(p.offset);
+          total += Math.max(0, hw - committed);
+        }
+      }
+      return total;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}

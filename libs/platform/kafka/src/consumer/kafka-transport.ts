@@ -1,0 +1,118 @@
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import { Kafka, Producer } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import { AppName, commandTopicOf, CommandReply, Envelope, REPLY_TOPIC, topicByName } from '@labflow/contracts';
+import { HEADER } from '../wire';
+import { ConsumerRunner } from './consumer-runner';
+import { DeadLetterWriter } from './dead-letter';
+import { KafkaMessageContext } from './message-context';
+import { MessageHandlerFn, MessageProcessor } from './message-processor';
+
+export interface KafkaTransportOptions {
+  app: AppName;
+  kafka: Kafka;
+  producer: Producer;
+  concurrency: number;
+  maxAttempts: number;
+  backoffMs: number;
+  /** Consumer group prefix; tests use their own to read topics independently. */
+  groupPrefix?: string;
+}
+
+/**
+ * A Nest microservice transport on kafkajs with LabFlow's delivery rules: `@EventPattern(topic)`
+ * handlers consume catalog topics in group `labflow.<app>`; `@MessagePattern(command)` handlers
+ * answer the gateway's commands from `<app>.commands` in group `labflow.<app>.commands`, so a
+ * slow event never delays a command.
+ */
+export class KafkaTransport extends Server implements CustomTransportStrategy {
+  private readonly runners: ConsumerRunner[] = [];
+  private readonly deadLetters: DeadLetterWriter;
+  private stopping = false;
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    super();
+    this.deadLetters = new DeadLetterWriter(options.producer, () => !this.stopping);
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const eventTopics: string[] = [];
+      let hasCommands = false;
+      for (const [pattern, handler] of this.messageHandlers) {
+        if (!handler.isEventHandler) {
+          hasCommands = true;
+          continue;
+        }
+        if (!topicByName(pattern)) throw new Error(`@EventPattern('${pattern}') is not a topic of the catalog`);
+        eventTopics.push(pattern);
+      }
+      const prefix = this.options.groupPrefix ?? 'labflow';
+      if (eventTopics.length > 0) this.runners.push(this.runner(`${prefix}.${this.options.app}`, 'events', eventTopics));
+      if (hasCommands) {
+        this.runners.push(this.runner(`${prefix}.${this.options.app}.commands`, 'commands', [commandTopicOf(this.options.app)]));
+      }
+      await Promise.all(this.runners.map((r) => r.start()));
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.runners.map((r) => r.stop()));
+  }
+
+  on(): void {
+    throw new Error('KafkaTransport does not expose transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.runners as T;
+  }
+
+  /** For readiness and metrics. */
+  consumers(): readonly ConsumerRunner[] {
+    return this.runners;
+  }
+
+  get deadLettersWritten(): number {
+    return this.deadLetters.written;
+  }
+
+  private runner(groupId: string, kind: 'events' | 'commands', topics: string[]): ConsumerRunner {
+    const processor = new MessageProcessor({
+      consumerGroup: groupId,
+      kind,
+      maxAttempts: this.options.maxAttempts,
+      backoffMs: this.options.backoffMs,
+      deadLetters: this.deadLetters,
+      isRunning: () => !this.stopping,
+      resolveHandler: (key) => this.resolve(key, kind),
+      reply: (envelope, reply) => this.reply(envelope, reply),
+    });
+    return new ConsumerRunner({ kafka: this.options.kafka, groupId, topics, concurrency: this.options.concurrency, processor });
+  }
+
+  private resolve(key: string, kind: 'events' | 'commands'): MessageHandlerFn | null {
+    const handler: MessageHandler | null = this.getHandlerByPattern(key);
+    if (!handler || Boolean(handler.isEventHandler) !== (kind === 'events')) return null;
+    return async (payload: unknown, ctx: KafkaMessageContext) => {
+      const result = await handler(payload, ctx);
+      return lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    };
+  }
+
+  private async reply(envelope: Envelope, reply: CommandReply): Promise<void> {
+    await this.options.producer.send({
+      topic: REPLY_TOPIC,
+      acks: -1,
+      messages: [{
+        key: envelope.id,
+        value: JSON.stringify(reply),
+        headers: { [HEADER.requestId]: envelope.id, [HEADER.correlationId]: envelope.correlationId },
+      }],
+    });
+  }
+}

@@ -1,0 +1,170 @@
+import { Logger } from '@nestjs/common';
+import { KafkaMessage } from 'kafkajs';
+import { CommandReply, Envelope, envelopeProblems, topicByName, validatePayload } from '@labflow/contracts';
+import { DomainException, isTransientInfraError } from '../errors';
+import { DeadLetterReason, DeadLetterWriter } from './dead-letter';
+import { KafkaMessageContext } from './message-context';
+
+export type MessageHandlerFn = (payload: unknown, ctx: KafkaMessageContext) => Promise<unknown>;
+
+export interface ProcessorOptions {
+  consumerGroup: string;
+  /** 'events': catalog topics, payload validated against the topic; 'commands': request/reply. */
+  kind: 'events' | 'commands';
+  maxAttempts: number;
+  backoffMs: number;
+  resolveHandler: (key: string) => MessageHandlerFn | null;
+  deadLetters: DeadLetterWriter;
+  reply: (envelope: Envelope, reply: CommandReply) => Promise<void>;
+  isRunning: () => boolean;
+}
+
+export interface ProcessInput {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  heartbeat: () => Promise<void>;
+}
+
+class Rejected extends Error {
+  constructor(readonly reason: DeadLetterReason, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Applies one Kafka message: parse → validate → handler, with retries. Returns only when the
+ * message is done (applied, answered, or durably dead-lettered) so its offset may be committed.
+ * Outages of a store are retried without limit (the message is valid; losing it would lose a
+ * result); a handler that keeps rejecting the message sends it to the DLQ after `maxAttempts`.
+ */
+export class MessageProcessor {
+  private readonly logger: Logger;
+  handled = 0;
+  failed = 0;
+
+  constructor(private readonly options: ProcessorOptions) {
+    this.logger = new Logger(`Consumer:${options.consumerGroup}`);
+  }
+
+  async process(input: ProcessInput): Promise<void> {
+    let envelope: Envelope;
+    let handler: MessageHandlerFn;
+    let payload: unknown;
+    try {
+      envelope = this.parse(input.message);
+      const key = this.options.kind === 'commands' ? envelope.type : input.topic;
+      if (this.options.kind === 'events' && envelope.type !== input.topic) {
+        throw new Rejected('invalid-envelope', `message type ${envelope.type} does not belong to topic ${input.topic}`);
+      }
+      const found = this.options.resolveHandler(key);
+      if (!found) {
+        if (this.options.kind === 'commands') {
+          await this.options.reply(envelope, { ok: false, status: 501, error: { code: 'NO_HANDLER', message: `No handler for ${key}` } });
+        }
+        throw new Rejected('no-handler', `no handler for ${key} in ${this.options.consumerGroup}`);
+      }
+      handler = found;
+      payload = this.validatedPayload(input.topic, envelope);
+    } catch (error) {
+      if (!(error instanceof Rejected)) throw error;
+      await this.deadLetter(input, error.reason, error.message, 1);
+      return;
+    }
+    await this.runWithRetries(input, envelope, handler, payload);
+  }
+
+  private parse(message: KafkaMessage): Envelope {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(message.value?.toString('utf8') ?? '');
+    } catch {
+      throw new Rejected('unparseable', 'message value is not JSON');
+    }
+    const problems = envelopeProblems(parsed);
+    if (problems.length > 0) throw new Rejected('invalid-envelope', problems.join('; '));
+    return parsed as Envelope;
+  }
+
+  private validatedPayload(topic: string, envelope: Envelope): unknown {
+    if (this.options.kind === 'commands') return envelope.payload;
+    const spec = topicByName(topic);
+    if (!spec) throw new Rejected('invalid-envelope', `topic ${topic} is not in the catalog`);
+    if (envelope.version !== spec.version) {
+      throw new Rejected('invalid-envelope', `version ${envelope.version} of ${topic} is not handled (expects ${spec.version})`);
+    }
+    const checked = validatePayload(spec.payload, envelope.payload);
+    if (checked.problems.length > 0) throw new Rejected('invalid-payload', checked.problems.join('; '));
+    return checked.value;
+  }
+
+  private async runWithRetries(input: ProcessInput, envelope: Envelope, handler: MessageHandlerFn, payload: unknown): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const ctx = new KafkaMessageContext(envelope, input.topic, input.partition, input.message.offset, attempt, this.options.consumerGroup);
+      try {
+        const result = await handler(payload, ctx);
+        if (this.options.kind === 'commands') await this.options.reply(envelope, toReply(result));
+        this.handled++;
+        return;
+      } catch (error) {
+        if (this.options.kind === 'commands' && (error instanceof DomainException || isTransientInfraError(error))) {
+          // A command is answered at once; nothing was committed by the failed use case.
+          await this.options.reply(envelope, errorReply(error));
+          this.handled++;
+          return;
+        }
+        if (isTransientInfraError(error)) {
+          if (!this.options.isRunning()) throw error; // shutting down: leave the offset uncommitted
+          this.logger.warn(`${input.topic}@${input.message.offset} waits for a dependency (attempt ${attempt}): ${(error as Error).message}`);
+          await this.pause(attempt, input.heartbeat);
+          continue;
+        }
+        if (attempt < this.options.maxAttempts) {
+          await this.pause(attempt, input.heartbeat);
+          continue;
+        }
+        this.failed++;
+        if (this.options.kind === 'commands') await this.options.reply(envelope, errorReply(error));
+        await this.deadLetter(input, 'handler-failed', describe(error), attempt);
+        return;
+      }
+    }
+  }
+
+  private async deadLetter(input: ProcessInput, reason: DeadLetterReason, error: string, attempts: number): Promise<void> {
+    await this.options.deadLetters.write({
+      topic: input.topic, partition: input.partition, message: input.message, reason, error, attempts,
+      consumerGroup: this.options.consumerGroup,
+    });
+  }
+
+  private async pause(attempt: number, heartbeat: () => Promise<void>): Promise<void> {
+    const wait = Math.min(5000, this.options.backoffMs * 2 ** Math.min(attempt - 1, 6));
+    await new Promise((r) => setTimeout(r, wait));
+    await heartbeat().catch(() => undefined);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function toReply(result: unknown): CommandReply {
+  if (isReply(result)) return result;
+  return { ok: true, status: 200, body: result ?? null };
+}
+
+function isReply(value: unknown): value is CommandReply {
+  return typeof value === 'object' && value !== null && 'ok' in value && 'status' in value
+    && typeof (value as { status: unknown }).status === 'number';
+}
+
+export function errorReply(error: unknown): CommandReply {
+  if (error instanceof DomainException) {
+    return { ok: false, status: error.status, error: { code: error.code, message: error.message, details: error.details } };
+  }
+  if (isTransientInfraError(error)) {
+    return { ok: false, status: 503, error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'Service temporarily unavailable, try again' } };
+  }
+  return { ok: false, status: 500, error: { code: 'INTERNAL', message: 'Internal error' } };
+}

@@ -1,0 +1,35 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * Records the ids of messages a consumer applied, in the same transaction as the effect
+ * (DESIGN §3): a redelivered message finds its id and is acknowledged without effect.
+ */
+export class PgInbox {
+  constructor(private readonly schema: string) {}
+
+  /** True when this is the first time `consumer` sees `messageId`; false for a redelivery. */
+  async claim(manager: EntityManager, consumer: string, messageId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO "${this.schema}".inbox (consumer, message_id) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING RETURNING message_id`,
+      [consumer, messageId],
+    );
+    return rows.length === 1;
+  }
+
+  /** Remembers the reply of a command so a repeated command (same id) answers the same. */
+  async saveResponse(manager: EntityManager, consumer: string, messageId: string, response: unknown): Promise<void> {
+    await manager.query(
+      `UPDATE "${this.schema}".inbox SET response = $3 WHERE consumer = $1 AND message_id = $2`,
+      [consumer, messageId, JSON.stringify(response)],
+    );
+  }
+
+  async storedResponse(manager: EntityManager, consumer: string, messageId: string): Promise<unknown> {
+    const rows: { response: unknown }[] = await manager.query(
+      `SELECT response FROM "${this.schema}".inbox WHERE consumer = $1 AND message_id = $2`,
+      [consumer, messageId],
+    );
+    return rows[0]?.response ?? null;
+  }
+}

@@ -1,0 +1,159 @@
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import { Producer } from 'kafkajs';
+import { Envelope } from '@labflow/contracts';
+import { toKafkaMessage } from '../wire';
+
+export interface PgOutboxRelayOptions {
+  schema: string;
+  postgresUrl: string;
+  producer: Producer;
+  batchSize?: number;
+  idleWaitMs?: number;
+  /** Published rows are kept this long for inspection, then deleted. */
+  retentionMs?: number;
+}
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  key: string;
+  envelope: Envelope;
+  headers: Record<string, string>;
+}
+
+/**
+ * Publishes the outbox in commit order with the idempotent producer, then marks rows published.
+ * One relay per service is active at a time (a session advisory lock), so the order of one
+ * aggregate's events is the order they were committed. A crash between publish and mark re-sends
+ * the same envelope ids; consumers' inboxes make that harmless.
+ */
+export class PgOutboxRelay {
+  private readonly logger: Logger;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private client: Client | null = null;
+  private lastCleanup = 0;
+  lastError: string | null = null;
+  publishedCount = 0;
+
+  constructor(private readonly options: PgOutboxRelayOptions) {
+    this.logger = new Logger(`OutboxRelay:${options.schema}`);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.runForever();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.closeClient();
+  }
+
+  /** Unpublished rows and the age of the oldest, for readiness details and metrics. */
+  async backlog(query: (sql: string) => Promise<{ count: string; oldest: Date | null }[]>): Promise<{ count: number; oldestAgeMs: number }> {
+    const [row] = await query(
+      `SELECT count(*)::text AS count, min(created_at) AS oldest FROM "${this.options.schema}".outbox WHERE published_at IS NULL`,
+    );
+    return { count: Number(row.count), oldestAgeMs: row.oldest ? Date.now() - new Date(row.oldest).getTime() : 0 };
+  }
+
+  private async runForever(): Promise<void> {
+    while (this.running) {
+      try {
+        const client = await this.connect();
+        const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`${this.options.schema}.outbox`])).rows;
+        if (!locked) {
+          await this.sleep(1000); // another instance relays; stand by
+          continue;
+        }
+        await client.query(`LISTEN "${this.options.schema}_outbox"`);
+        while (this.running) {
+          const published = await this.publishBatch(client);
+          this.lastError = null;
+          if (published === 0) await this.sleep(this.options.idleWaitMs ?? 250);
+        }
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.warn(`relay paused: ${this.lastError}`);
+        await this.closeClient();
+        await this.sleep(1000);
+      }
+    }
+  }
+
+  private async publishBatch(client: Client): Promise<number> {
+    const { rows } = await client.query<OutboxRow>(
+      `SELECT seq, topic, key, envelope, headers FROM "${this.options.schema}".outbox
+       WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+      [this.options.batchSize ?? 500],
+    );
+    if (rows.length === 0) {
+      await this.cleanup(client);
+      return 0;
+    }
+    const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
+    for (const row of rows) {
+      const list = byTopic.get(row.topic) ?? [];
+      list.push(toKafkaMessage(row.key, row.envelope, row.headers));
+      byTopic.set(row.topic, list);
+    }
+    await this.options.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+    await client.query(
+      `UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
+      [rows.map((r) => r.seq)],
+    );
+    this.publishedCount += rows.length;
+    return rows.length;
+  }
+
+  private async cleanup(client: Client): Promise<void> {
+    if (Date.now() - this.lastCleanup < 60_000) return;
+    this.lastCleanup = Date.now();
+    await client.query(
+      `DELETE FROM "${this.options.schema}".outbox WHERE published_at < now() - ($1::text || ' milliseconds')::interval`,
+      [String(this.options.retentionMs ?? 3_600_000)],
+    );
+  }
+
+  private async connect(): Promise<Client> {
+    if (this.client) return this.client;
+    const client = new Client({ connectionString: this.options.postgresUrl, connectionTimeoutMillis: 3000 });
+    client.on('notification', () => this.wake?.());
+    client.on('error', (e) => {
+      this.lastError = e.message;
+      this.wake?.();
+    });
+    await client.connect();
+    this.client = client;
+    return client;
+  }
+
+  private async closeClient(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    if (client) await client.end().catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+}

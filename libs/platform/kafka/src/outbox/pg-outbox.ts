@@ -1,0 +1,36 @@
+import { EntityManager } from 'typeorm';
+import {
+  Envelope, MessageContext, newEnvelope, PayloadOf, TopicSpec, validatePayload,
+} from '@labflow/contracts';
+
+/**
+ * Writes events into the service's outbox table inside the caller's transaction (DESIGN §3):
+ * the state change and its events commit together or not at all. The relay publishes them.
+ */
+export class PgOutbox {
+  constructor(private readonly schema: string) {}
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async add<T extends TopicSpec<any>>(
+    manager: EntityManager,
+    topic: T,
+    payload: PayloadOf<T>,
+    ctx: MessageContext,
+  ): Promise<Envelope<PayloadOf<T>>> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`outbox write for ${topic.name} outside a transaction`);
+    }
+    const checked = validatePayload(topic.payload, payload);
+    if (checked.problems.length > 0) {
+      throw new Error(`invalid ${topic.name} payload: ${checked.problems.join('; ')}`);
+    }
+    const envelope = newEnvelope(topic.name, topic.version, payload, ctx);
+    await manager.query(
+      `INSERT INTO "${this.schema}".outbox (id, topic, key, envelope) VALUES ($1, $2, $3, $4)`,
+      [envelope.id, topic.name, topic.key(payload), JSON.stringify(envelope)],
+    );
+    // Wakes the relay at commit time (NOTIFY is transactional): low latency without busy polling.
+    await manager.query(`SELECT pg_notify('${this.schema}_outbox', '')`);
+    return envelope;
+  }
+}

@@ -1,0 +1,147 @@
+import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Consumer, Kafka, Producer } from 'kafkajs';
+import {
+  commandTopicOf, CommandReply, CommandRequest, CommandSpec, InputOf, newEnvelope, Principal, REPLY_TOPIC, ResultOf,
+} from '@labflow/contracts';
+import { headerString, HEADER, toKafkaMessage } from '../wire';
+
+export interface SendOptions {
+  correlationId: string;
+  causationId?: string | null;
+  /** Kafka key: the aggregate the command touches, so commands on one aggregate stay in order. */
+  key?: string;
+  /** A client-supplied idempotency key becomes the command id, so a retried request is applied once. */
+  commandId?: string;
+  timeoutMs?: number;
+}
+
+interface Pending {
+  resolve: (reply: CommandReply) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * The gateway's side of request/reply over Kafka: sends a command envelope to `<app>.commands`
+ * and waits for the reply on `gateway.replies`. Each gateway instance reads every reply partition
+ * in a group of its own and keeps the replies addressed to its pending requests.
+ */
+export class CommandBus {
+  private readonly logger = new Logger('CommandBus');
+  private readonly pending = new Map<string, Pending>();
+  private consumer: Consumer | null = null;
+  private ready = false;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly producer: Producer,
+    private readonly instanceId: string,
+    private readonly defaultTimeoutMs: number,
+  ) {}
+
+  async start(): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: `labflow.gateway.replies.${this.instanceId}.${randomUUID()}`,
+      maxWaitTimeInMs: 50,
+      sessionTimeout: 30000,
+      allowAutoTopicCreation: false,
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: [REPLY_TOPIC], fromBeginning: false });
+    await consumer.run({
+      partitionsConsumedConcurrently: 6,
+      eachMessage: async ({ message }) => {
+        const requestId = headerString(message.headers, HEADER.requestId);
+        const waiting = requestId ? this.pending.get(requestId) : undefined;
+        if (!waiting || !requestId) return;
+        this.pending.delete(requestId);
+        clearTimeout(waiting.timer);
+        try {
+          waiting.resolve(JSON.parse(message.value?.toString('utf8') ?? 'null') as CommandReply);
+        } catch {
+          waiting.resolve({ ok: false, status: 502, error: { code: 'BAD_REPLY', message: 'Unreadable reply' } });
+        }
+      },
+    });
+    await this.awaitPositioned();
+  }
+
+  async stop(): Promise<void> {
+    this.ready = false;
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.resolve({ ok: false, status: 503, error: { code: 'SHUTTING_DOWN', message: 'Gateway is shutting down' } });
+      this.pending.delete(id);
+    }
+    await this.consumer?.disconnect().catch(() => undefined);
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async send<C extends CommandSpec<any, any>>(
+    spec: C,
+    principal: Principal | null,
+    input: InputOf<C>,
+    options: SendOptions,
+  ): Promise<CommandReply<ResultOf<C>>> {
+    const request: CommandRequest<InputOf<C>> = { principal, input };
+    const envelope = newEnvelope(spec.pattern, 1, request, {
+      labId: principal?.labId ?? null,
+      correlationId: options.correlationId,
+      causationId: options.causationId ?? null,
+    });
+    if (options.commandId) envelope.id = options.commandId;
+    const reply = new Promise<CommandReply>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(envelope.id);
+        resolve({ ok: false, status: 504, error: { code: 'TIMEOUT', message: `${spec.app} did not answer in time` } });
+      }, options.timeoutMs ?? this.defaultTimeoutMs);
+      this.pending.set(envelope.id, { resolve, timer });
+    });
+    try {
+      await this.producer.send({
+        topic: commandTopicOf(spec.app),
+        acks: -1,
+        messages: [toKafkaMessage(options.key ?? envelope.id, envelope, { [HEADER.replyTo]: REPLY_TOPIC })],
+      });
+    } catch (error) {
+      const waiting = this.pending.get(envelope.id);
+      if (waiting) clearTimeout(waiting.timer);
+      this.pending.delete(envelope.id);
+      this.logger.warn(`send ${spec.pattern} failed: ${(error as Error).message}`);
+      return { ok: false, status: 503, error: { code: 'BROKER_UNAVAILABLE', message: 'Service temporarily unavailable, try again' } };
+    }
+    return reply as Promise<CommandReply<ResultOf<C>>>;
+  }
+
+  /**
+   * A new group starts reading at the latest offset only once it has fetched; a reply that arrives
+   * before that would be missed. Sending a probe to ourselves until it comes back proves we read.
+   */
+  private async awaitPositioned(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const probeId = randomUUID();
+      const back = new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => {
+          this.pending.delete(probeId);
+          resolve(false);
+        }, 1000);
+        this.pending.set(probeId, { resolve: () => resolve(true), timer });
+      });
+      await this.producer.send({
+        topic: REPLY_TOPIC,
+        messages: [{ key: probeId, value: JSON.stringify({ ok: true, status: 200, body: 'probe' }), headers: { [HEADER.requestId]: probeId } }],
+      });
+      if (await back) {
+        this.ready = true;
+        return;
+      }
+    }
+    throw new Error(`reply consumer did not start reading ${REPLY_TOPIC} within 60s`);
+  }
+}

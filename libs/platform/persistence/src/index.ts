@@ -1,0 +1,4 @@
+export * from './postgres';
+export * from './mongo';
+export * from './redis';
+export * from './elasticsearch';

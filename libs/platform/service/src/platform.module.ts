@@ -1,0 +1,169 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit, Provider } from '@nestjs/common';
+import { Client as ElasticClient } from '@elastic/elasticsearch';
+import type Redis from 'ioredis';
+import { Kafka, Producer } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
+import { AppName } from '@labflow/contracts';
+import { CommonConfig } from '@labflow/platform/config';
+import { createIdempotentProducer, createKafka, PgInbox, PgOutbox, PgOutboxRelay } from '@labflow/platform/kafka';
+import {
+  connectElasticsearch, connectMongo, connectRedis, createPostgres, migrate, pingElasticsearch, pingMongo,
+  pingPostgres, pingRedis,
+} from '@labflow/platform/persistence';
+import { HealthController } from './health/health.controller';
+import { HealthRegistry } from './health/health.registry';
+import { retryStart } from './retry-start';
+import { APP_CONFIG, ELASTICSEARCH, KAFKA, KAFKA_PRODUCER, MONGO_CONNECTION, REDIS, SERVICE_IDENTITY } from './tokens';
+
+export interface PlatformOptions {
+  app: AppName;
+  config: CommonConfig;
+  postgres?: {
+    schema: string;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    entities: (Function | EntitySchema<any>)[];
+    migrations: (new () => MigrationInterface)[];
+  };
+  mongo?: boolean;
+  redis?: boolean;
+  elasticsearch?: boolean;
+}
+
+interface Identity {
+  app: AppName;
+  schema: string | null;
+}
+
+/** Starts the outbox relay once the schema is migrated, registers readiness checks, closes stores last. */
+@Injectable()
+class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
+  private relay: PgOutboxRelay | null = null;
+
+  constructor(
+    @Inject(SERVICE_IDENTITY) private readonly identity: Identity,
+    @Inject(APP_CONFIG) private readonly config: CommonConfig,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
+    private readonly health: HealthRegistry,
+    @Inject(DataSource) private readonly dataSource: DataSource | null,
+    @Inject(MONGO_CONNECTION) private readonly mongo: Connection | null,
+    @Inject(REDIS) private readonly redis: Redis | null,
+    @Inject(ELASTICSEARCH) private readonly elastic: ElasticClient | null,
+  ) {}
+
+  onModuleInit(): void {
+    const admin = this.kafka.admin();
+    let adminConnected = false;
+    this.health.register('kafka', async () => {
+      if (!adminConnected) {
+        await admin.connect();
+        adminConnected = true;
+      }
+      const cluster = await admin.describeCluster();
+      return { brokers: cluster.brokers.length };
+    });
+    const ds = this.dataSource;
+    if (ds && this.identity.schema) {
+      const schema = this.identity.schema;
+      this.relay = new PgOutboxRelay({ schema, postgresUrl: this.config.POSTGRES_URL, producer: this.producer });
+      this.relay.start();
+      const relay = this.relay;
+      this.health.register('postgres', () => pingPostgres(ds));
+      this.health.register('outbox', async () => {
+        const backlog = await relay.backlog((sql) => ds.query(sql));
+        return { ...backlog, lastError: relay.lastError };
+      });
+    }
+    const mongo = this.mongo;
+    if (mongo) this.health.register('mongodb', () => pingMongo(mongo));
+    const redis = this.redis;
+    if (redis) this.health.register('redis', () => pingRedis(redis));
+    const elastic = this.elastic;
+    if (elastic) this.health.register('elasticsearch', () => pingElasticsearch(elastic));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+    await this.producer.disconnect().catch(() => undefined);
+    await this.dataSource?.destroy().catch(() => undefined);
+    await this.mongo?.close().catch(() => undefined);
+    this.redis?.disconnect();
+    await this.elastic?.close().catch(() => undefined);
+  }
+}
+
+/** The shared machinery of a LabFlow service: config, Kafka, stores, outbox relay, health. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { config, app } = options;
+    const clientId = `${config.KAFKA_CLIENT_PREFIX}-${app}-${config.INSTANCE_ID}`;
+    const providers: Provider[] = [
+      HealthRegistry,
+      PlatformLifecycle,
+      { provide: APP_CONFIG, useValue: config },
+      { provide: SERVICE_IDENTITY, useValue: { app, schema: options.postgres?.schema ?? null } satisfies Identity },
+      { provide: KAFKA, useValue: createKafka({ brokers: config.KAFKA_BROKERS, clientId }) },
+      {
+        provide: KAFKA_PRODUCER,
+        inject: [KAFKA],
+        useFactory: (kafka: Kafka) => retryStart('kafka', () => createIdempotentProducer(kafka)),
+      },
+      postgresProvider(options),
+      {
+        provide: MONGO_CONNECTION,
+        useFactory: () => (options.mongo ? retryStart('mongodb', () => connectMongo(config.MONGO_URL, app)) : null),
+      },
+      {
+        provide: REDIS,
+        useFactory: () => (options.redis ? retryStart('redis', async () => {
+          const redis = connectRedis(config.REDIS_URL, app);
+          await redis.ping().catch(async (e: unknown) => { redis.disconnect(); throw e; });
+          return redis;
+        }) : null),
+      },
+      {
+        provide: ELASTICSEARCH,
+        useFactory: () => (options.elasticsearch ? retryStart('elasticsearch', async () => {
+          const client = connectElasticsearch(config.ELASTICSEARCH_URL);
+          await pingElasticsearch(client);
+          return client;
+        }) : null),
+      },
+      { provide: PgOutbox, useValue: options.postgres ? new PgOutbox(options.postgres.schema) : null },
+      { provide: PgInbox, useValue: options.postgres ? new PgInbox(options.postgres.schema) : null },
+    ];
+    return {
+      module: PlatformModule,
+      controllers: [HealthController],
+      providers,
+      exports: providers.filter((p) => p !== PlatformLifecycle),
+    };
+  }
+}
+
+function postgresProvider(options: PlatformOptions): Provider {
+  return {
+    provide: DataSource,
+    useFactory: async () => {
+      const pg = options.postgres;
+      if (!pg) return null;
+      return retryStart('postgres', async () => {
+        const ds = createPostgres({
+          url: options.config.POSTGRES_URL, schema: pg.schema, entities: pg.entities, migrations: pg.migrations,
+          poolSize: options.config.POSTGRES_POOL_SIZE, applicationName: `labflow-${options.app}`,
+        });
+        await ds.initialize();
+        try {
+          await migrate(ds, pg.schema);
+        } catch (error) {
+          await ds.destroy();
+          throw error;
+        }
+        return ds;
+      });
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { INestApplication, Logger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Kafka, Producer } from 'kafkajs';
+import { AppName } from '@labflow/contracts';
+import { CommonConfig } from '@labflow/platform/config';
+import { KafkaTransport } from '@labflow/platform/kafka';
+import { HealthRegistry } from './health/health.registry';
+import { PassthroughRpcFilter } from './passthrough-rpc.filter';
+import { KAFKA, KAFKA_PRODUCER } from './tokens';
+
+export interface RunServiceOptions {
+  app: AppName;
+  module: Type<unknown>;
+  config: CommonConfig & { HOST: string; PORT: number };
+}
+
+/**
+ * Starts a LabFlow service: HTTP for health (and metrics), the Kafka transport for its event and
+ * command handlers. On SIGTERM/SIGINT it drains the consumers first, then closes the stores.
+ */
+export async function runService(options: RunServiceOptions): Promise<INestApplication> {
+  const logger = new Logger(options.app);
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(), {
+    logger: ['error', 'warn', 'log'],
+  });
+  const transport = new KafkaTransport({
+    app: options.app,
+    kafka: app.get<Kafka>(KAFKA),
+    producer: app.get<Producer>(KAFKA_PRODUCER),
+    concurrency: options.config.KAFKA_CONCURRENCY,
+    maxAttempts: options.config.KAFKA_MAX_ATTEMPTS,
+    backoffMs: options.config.KAFKA_RETRY_BACKOFF_MS,
+  });
+  const microservice = app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false });
+  microservice.useGlobalFilters(new PassthroughRpcFilter());
+  app.get(HealthRegistry).register('kafka-consumers', async () => {
+    const states = transport.consumers().map((c) => ({ state: c.state, busy: c.busy, lastError: c.lastError }));
+    const bad = states.find((s) => s.state === 'crashed' || s.state === 'stopped');
+    if (bad) throw new Error(`consumer ${bad.state}: ${bad.lastError ?? ''}`);
+    return { consumers: states, deadLetters: transport.deadLettersWritten };
+  });
+  await app.startAllMicroservices();
+  await app.listen(options.config.PORT, options.config.HOST);
+  logger.log(`${options.app} ready on http://${options.config.HOST}:${options.config.PORT}`);
+  installShutdown(app, transport, logger);
+  return app;
+}
+
+export function installShutdown(app: INestApplication, transport: KafkaTransport | null, logger: Logger): void {
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: draining`);
+    const hardStop = setTimeout(() => process.exit(1), 30_000);
+    hardStop.unref();
+    void (async () => {
+      await transport?.close();
+      await app.close();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
