@@ -4,9 +4,11 @@
 # Usage: elasticsearch.sh install|start|stop|status
 #
 # The integ-test zip is a minimal distribution: modules transport-netty4, x-pack-core, x-pack-security, apm.
-# There is no analysis-common (only the built-in standard/keyword/simple/whitespace analyzers, no lowercase
-# normalizer), no lang-painless (no scripts), no reindex (no _update_by_query/_delete_by_query/_reindex),
-# no rest-root (GET / is 404, so client.info()/ping() fail), no mapper-extras, ingest-common or data-streams.
+# Missing (so unavailable to the app): rest-root (GET|HEAD / answer 405, so client.ping()/info() fail: use
+# cluster.health), lang-painless (no scripted updates), reindex (no _delete_by_query/_update_by_query/
+# _reindex), analysis-common (only the standard/simple/whitespace/stop/keyword analyzers and the lowercase
+# filter; no language analyzers, ngram, asciifolding, stemmer), mapper-extras (no search_as_you_type,
+# scaled_float), ingest-common, data-streams. Indices default to 1 replica, so they and the cluster are yellow.
 #
 # Elasticsearch refuses to run as root, so it runs as the system user labflow-es (created on install),
 # through setpriv (which execs: the recorded pid is the launcher JVM itself). Its config, data and logs
@@ -105,7 +107,7 @@ cmd_install() {
     rm -rf "$home"; mv "$tmp/elasticsearch-$v" "$home"; rm -rf "$tmp"
   fi
   "$(java_home)/bin/java" -version >/dev/null 2>&1 || die "no usable java at $(java_home)"
-  log "elasticsearch: $v installed in $home"
+  [[ "${1:-}" == quiet ]] || log "elasticsearch: $v installed in $home"
 }
 
 write_config() {
@@ -127,13 +129,8 @@ xpack.security.enabled: false
 cluster.routing.allocation.disk.threshold_enabled: false
 action.destructive_requires_name: false
 EOF
-  cat > "$ES_CONF/jvm.options.d/labflow.options" <<EOF
--Xlog:disable
--Xlog:all=warning:stderr:utctime,level,tags
--Xlog:gc*:file=$ES_LOGDIR/gc.log:utctime,level,pid,tags:filecount=4,filesize=16m
--XX:ErrorFile=$ES_LOGDIR/hs_err_pid%p.log
--XX:HeapDumpPath=$ES_TMP
-EOF
+  # the server JVM runs in path.logs, so the stock gc.log and hs_err files land in $ES_LOGDIR; heap dumps do not
+  printf -- '-XX:HeapDumpPath=%s\n' "$ES_TMP" > "$ES_CONF/jvm.options.d/labflow.options"
   chown -R "$ES_USER:$ES_USER" "$ES_BASE" "$ES_LOGDIR"
 }
 
@@ -153,7 +150,7 @@ cmd_start() {
     return 0
   else
     rm -f "$PIDFILE"
-    cmd_install
+    cmd_install quiet
     local home jh; home="$(es_home)"; jh="$(java_home)"
     write_config "$home"
     sysctl -qw vm.max_map_count=262144 >/dev/null 2>&1 || true
@@ -162,6 +159,7 @@ cmd_start() {
     printf '\n===== %s start %s =====\n' "$(date -u +%FT%TZ)" "$(basename "$home")" >> "$ES_OUT"
     (
       cd "$ES_BASE"
+      ulimit -n 65535 2>/dev/null || true
       exec nohup setpriv --reuid="$ES_USER" --regid="$ES_USER" --init-groups -- \
         env -u JAVA_HOME -u JAVA_TOOL_OPTIONS -u _JAVA_OPTIONS -u JAVA_OPTS HOME="$ES_BASE" \
           ES_JAVA_HOME="$jh" ES_PATH_CONF="$ES_CONF" ES_TMPDIR="$ES_TMP" \

@@ -1,12 +1,29 @@
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
 
-/** The idempotent producer (exactly-once per partition on retries, order kept). */
+/**
+ * The idempotent producer of a service (outbox relay, replies, dead letters): retries without
+ * limit so a broker outage delays a message but never drops or duplicates it on a partition.
+ */
 export async function createIdempotentProducer(kafka: Kafka): Promise<Producer> {
   const producer = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
-    retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 3000 },
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  return producer;
+}
+
+/**
+ * The gateway's command producer: fails fast (a few retries) so a caller gets a clear 503 during a
+ * broker outage. A command sent twice by a retry carries the same id; the owner's inbox applies it once.
+ */
+export async function createCommandProducer(kafka: Kafka): Promise<Producer> {
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+    retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
   });
   await producer.connect();
   return producer;

@@ -6,3 +6,4 @@ export * from './passthrough-rpc.filter';
 export * from './platform.module';
 export * from './run-service';
 export * from './service.config';
+export * from './command-input';

@@ -1,4 +1,7 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit, Provider } from '@nestjs/common';
+import {
+  Controller, DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit, Provider, Type,
+} from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { Client as ElasticClient } from '@elastic/elasticsearch';
 import type Redis from 'ioredis';
 import { Kafka, Producer } from 'kafkajs';
@@ -6,18 +9,22 @@ import type { Connection } from 'mongoose';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 import { AppName } from '@labflow/contracts';
 import { CommonConfig } from '@labflow/platform/config';
-import { createIdempotentProducer, createKafka, PgInbox, PgOutbox, PgOutboxRelay } from '@labflow/platform/kafka';
+import { createCommandProducer, createIdempotentProducer, createKafka, PgInbox, PgOutbox, PgOutboxRelay } from '@labflow/platform/kafka';
 import {
   connectElasticsearch, connectMongo, connectRedis, createPostgres, migrate, pingElasticsearch, pingMongo,
   pingPostgres, pingRedis,
 } from '@labflow/platform/persistence';
+import { APP_FILTER } from '@nestjs/core';
 import { HealthController } from './health/health.controller';
+import { PassthroughRpcFilter } from './passthrough-rpc.filter';
 import { HealthRegistry } from './health/health.registry';
 import { retryStart } from './retry-start';
 import { APP_CONFIG, ELASTICSEARCH, KAFKA, KAFKA_PRODUCER, MONGO_CONNECTION, REDIS, SERVICE_IDENTITY } from './tokens';
 
 export interface PlatformOptions {
   app: AppName;
+  /** The gateway's producer fails fast instead of waiting out a broker outage. */
+  commandProducer?: boolean;
   config: CommonConfig;
   postgres?: {
     schema: string;
@@ -103,13 +110,14 @@ export class PlatformModule {
     const providers: Provider[] = [
       HealthRegistry,
       PlatformLifecycle,
+      { provide: APP_FILTER, useClass: PassthroughRpcFilter },
       { provide: APP_CONFIG, useValue: config },
       { provide: SERVICE_IDENTITY, useValue: { app, schema: options.postgres?.schema ?? null } satisfies Identity },
       { provide: KAFKA, useValue: createKafka({ brokers: config.KAFKA_BROKERS, clientId }) },
       {
         provide: KAFKA_PRODUCER,
         inject: [KAFKA],
-        useFactory: (kafka: Kafka) => retryStart('kafka', () => createIdempotentProducer(kafka)),
+        useFactory: (kafka: Kafka) => retryStart('kafka', () => (options.commandProducer ? createCommandProducer(kafka) : createIdempotentProducer(kafka))),
       },
       postgresProvider(options),
       {
@@ -137,9 +145,9 @@ export class PlatformModule {
     ];
     return {
       module: PlatformModule,
-      controllers: [HealthController],
+      controllers: [HealthController, healthCommandController(app, config)],
       providers,
-      exports: providers.filter((p) => p !== PlatformLifecycle),
+      exports: providers.filter((p) => p !== PlatformLifecycle && !(typeof p === 'object' && 'provide' in p && p.provide === APP_FILTER)),
     };
   }
 }
@@ -166,4 +174,21 @@ function postgresProvider(options: PlatformOptions): Provider {
       });
     },
   };
+}
+
+/** The gateway asks every app for its readiness over Kafka (`<app>.health`), proving the whole path. */
+export const healthPatternOf = (app: AppName): string => `${app}.health`;
+
+function healthCommandController(app: AppName, config: CommonConfig): Type<unknown> {
+  @Controller()
+  class HealthCommands {
+    constructor(private readonly registry: HealthRegistry) {}
+
+    @MessagePattern(healthPatternOf(app))
+    async health(): Promise<unknown> {
+      const report = await this.registry.report();
+      return { ok: true, status: 200, body: { ...report, instance: config.INSTANCE_ID } };
+    }
+  }
+  return HealthCommands;
 }

@@ -6,7 +6,6 @@ import { AppName } from '@labflow/contracts';
 import { CommonConfig } from '@labflow/platform/config';
 import { KafkaTransport } from '@labflow/platform/kafka';
 import { HealthRegistry } from './health/health.registry';
-import { PassthroughRpcFilter } from './passthrough-rpc.filter';
 import { KAFKA, KAFKA_PRODUCER } from './tokens';
 
 export interface RunServiceOptions {
@@ -32,8 +31,7 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     maxAttempts: options.config.KAFKA_MAX_ATTEMPTS,
     backoffMs: options.config.KAFKA_RETRY_BACKOFF_MS,
   });
-  const microservice = app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false });
-  microservice.useGlobalFilters(new PassthroughRpcFilter());
+  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false });
   app.get(HealthRegistry).register('kafka-consumers', async () => {
     const states = transport.consumers().map((c) => ({ state: c.state, busy: c.busy, lastError: c.lastError }));
     const bad = states.find((s) => s.state === 'crashed' || s.state === 'stopped');

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Public } from '@labflow/platform/auth';
 import { HealthRegistry } from './health.registry';
 
 @ApiExcludeController()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly registry: HealthRegistry) {}

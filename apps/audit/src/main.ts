@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadConfig } from '@labflow/platform/config';
+import { DEFAULT_PORTS, runService, ServiceConfig } from '@labflow/platform/service';
+import { auditModule } from './audit.module';
+
+class AppConfig extends ServiceConfig {
+  override PORT = DEFAULT_PORTS['audit'];
+}
+
+const config = loadConfig('audit', AppConfig);
+runService({ app: 'audit', module: auditModule(config), config }).catch((error: unknown) => {
+  // eslint-disable-next-line no-console
+  console.error(error);
+  process.exit(1);
+});

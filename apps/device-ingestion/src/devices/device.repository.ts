@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DeviceEntity } from './device.entity';
+
+/** The only code that touches the devices table. Every lookup is scoped by lab. */
+@Injectable()
+export class DeviceRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, device: Pick<DeviceEntity, 'labId' | 'name' | 'authHash'>): Promise<DeviceEntity> {
+    return manager.getRepository(DeviceEntity).save(manager.getRepository(DeviceEntity).create(device));
+  }
+
+  async findById(labId: number, id: number): Promise<DeviceEntity | null> {
+    return this.dataSource.getRepository(DeviceEntity).findOneBy({ labId, id });
+  }
+
+  /** The device a token belongs to, whatever its lab: the caller checks the lab. */
+  async findByAuthHash(authHash: string): Promise<DeviceEntity | null> {
+    return this.dataSource.getRepository(DeviceEntity).findOneBy({ authHash });
+  }
+}

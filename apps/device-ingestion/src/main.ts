@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadConfig } from '@labflow/platform/config';
+import { DEFAULT_PORTS, runService, ServiceConfig } from '@labflow/platform/service';
+import { deviceIngestionModule } from './device-ingestion.module';
+
+class DeviceIngestionConfig extends ServiceConfig {
+  override PORT = DEFAULT_PORTS['device-ingestion'];
+}
+
+const config = loadConfig('device-ingestion', DeviceIngestionConfig);
+runService({ app: 'device-ingestion', module: deviceIngestionModule(config), config }).catch((error: unknown) => {
+  // eslint-disable-next-line no-console
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { HttpException, Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { CommandSpec, InputOf, Principal, ResultOf } from '@labflow/contracts';
+import { CommandBus } from '@labflow/platform/kafka';
+import { createHash } from 'node:crypto';
+
+export interface ForwardOptions {
+  /** The aggregate id the command touches (Kafka key): commands on one aggregate stay in order. */
+  key?: string | number;
+  timeoutMs?: number;
+}
+
+/**
+ * Controllers only translate HTTP to a command and the reply back: this is that translation.
+ * The service's status and body pass through; an error reply becomes the JSON error body.
+ */
+@Injectable()
+export class CommandForwarder {
+  constructor(@Inject(CommandBus) private readonly bus: CommandBus) {}
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async forward<C extends CommandSpec<any, any>>(
+    request: FastifyRequest,
+    spec: C,
+    principal: Principal | null,
+    input: InputOf<C>,
+    options: ForwardOptions = {},
+  ): Promise<{ status: number; body: ResultOf<C> }> {
+    const reply = await this.bus.send(spec, principal, { ...input }, {
+      correlationId: request.id,
+      causationId: null,
+      key: options.key === undefined ? undefined : String(options.key),
+      commandId: idempotentCommandId(request, principal),
+      timeoutMs: options.timeoutMs,
+    });
+    if (reply.ok) return { status: reply.status, body: reply.body };
+    throw new HttpException({ statusCode: reply.status, message: reply.error.message, code: reply.error.code }, reply.status);
+  }
+}
+
+/** `Idempotency-Key` (per caller) becomes a stable command id: the owner applies a retried request once. */
+function idempotentCommandId(request: FastifyRequest, principal: Principal | null): string | undefined {
+  const key = request.headers['idempotency-key'];
+  if (typeof key !== 'string' || key.length === 0 || key.length > 200) return undefined;
+  const hex = createHash('sha256').update(`${principal?.labId ?? 'public'}:${principal?.sub ?? ''}:${request.method}:${request.url}:${key}`).digest('hex');
+  // formatted as a UUID so it is a valid envelope id
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@labflow/platform/config';
+import { installShutdown } from '@labflow/platform/service';
+import { GatewayConfig } from './gateway.config';
+import { gatewayModule } from './gateway.module';
+
+async function main(): Promise<void> {
+  const config = loadConfig('gateway', GatewayConfig);
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    // A caller-supplied request id is kept (correlation across systems); otherwise one is made.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{8,100}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(gatewayModule(config), adapter, { logger: ['error', 'warn', 'log'] });
+  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('LabFlow API')
+      .setDescription('Laboratory information system backend: analyzer results, reruns, critical callouts, specimens, orders.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  await app.listen(config.PORT, config.HOST);
+  const logger = new Logger('gateway');
+  logger.log(`gateway ready on http://${config.HOST}:${config.PORT} (OpenAPI at /docs)`);
+  installShutdown(app, null, logger);
+}
+
+main().catch((error: unknown) => {
+  // eslint-disable-next-line no-console
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

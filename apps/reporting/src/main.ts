@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadConfig } from '@labflow/platform/config';
+import { DEFAULT_PORTS, runService, ServiceConfig } from '@labflow/platform/service';
+import { reportingModule } from './reporting.module';
+
+class AppConfig extends ServiceConfig {
+  override PORT = DEFAULT_PORTS['reporting'];
+}
+
+const config = loadConfig('reporting', AppConfig);
+runService({ app: 'reporting', module: reportingModule(config), config }).catch((error: unknown) => {
+  // eslint-disable-next-line no-console
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadConfig } from '@labflow/platform/config';
+import { DEFAULT_PORTS, runService, ServiceConfig } from '@labflow/platform/service';
+import { rerunModule } from './rerun.module';
+
+class AppConfig extends ServiceConfig {
+  override PORT = DEFAULT_PORTS['rerun'];
+}
+
+const config = loadConfig('rerun', AppConfig);
+runService({ app: 'rerun', module: rerunModule(config), config }).catch((error: unknown) => {
+  // eslint-disable-next-line no-console
+  console.error(error);
+  process.exit(1);
+});

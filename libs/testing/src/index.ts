@@ -1,0 +1,3 @@
+export * from './http-client';
+export * from './tokens';
+export * from './topic-probe';

@@ -1,0 +1,147 @@
+import { Controller, Module } from '@nestjs/common';
+import { APP_FILTER, NestFactory } from '@nestjs/core';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { INestMicroservice } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { DeviceRegistered, Envelope, newEnvelope, TOPICS } from '@labflow/contracts';
+import {
+  createIdempotentProducer, KafkaMessageContext, KafkaTransport, PgInbox, PgOutbox, PgOutboxRelay, platformTablesSql, toKafkaMessage,
+} from '@labflow/platform/kafka';
+import { PassthroughRpcFilter } from '@labflow/platform/service';
+import { freshLabId, TopicProbe } from '@labflow/testing';
+
+const PG_URL = process.env.POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/labflow';
+const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const schema = `it_platform_${randomUUID().slice(0, 8)}`;
+const labId = freshLabId();
+
+let dataSource: DataSource;
+
+@Controller()
+class TestHandler {
+  private readonly inbox = new PgInbox(schema);
+
+  @EventPattern(TOPICS.deviceRegistered.name)
+  async onDevice(@Payload() payload: DeviceRegistered, @Ctx() ctx: KafkaMessageContext): Promise<void> {
+    if (payload.labId !== labId) return;
+    if (payload.name === 'reject-me') throw new Error('handler rejects this device');
+    await dataSource.transaction(async (m) => {
+      if (!(await this.inbox.claim(m, 'test', ctx.envelope.id))) return;
+      await m.query(`INSERT INTO "${schema}".applied (message_id, name) VALUES ($1, $2)`, [ctx.envelope.id, payload.name]);
+    });
+  }
+}
+
+@Module({ controllers: [TestHandler], providers: [{ provide: APP_FILTER, useClass: PassthroughRpcFilter }] })
+class TestModule {}
+
+describe('Kafka platform against the real broker and PostgreSQL', () => {
+  let kafka: Kafka;
+  let producer: Producer;
+  let microservice: INestMicroservice;
+  let dlqProbe: TopicProbe;
+  let topicProbe: TopicProbe;
+  let relay: PgOutboxRelay;
+
+  const device = (name: string): DeviceRegistered => ({ deviceId: Math.floor(Math.random() * 1e9), labId, name, registeredAt: new Date().toISOString() });
+  const envelopeOf = (payload: DeviceRegistered) => newEnvelope(TOPICS.deviceRegistered.name, 1, payload, { labId, correlationId: randomUUID(), causationId: null });
+  const send = async (envelope: Envelope<unknown>, key = `k-${labId}`) => {
+    await producer.send({ topic: TOPICS.deviceRegistered.name, messages: [toKafkaMessage(key, envelope)] });
+  };
+  const appliedNames = async (): Promise<string[]> =>
+    (await dataSource.query(`SELECT name FROM "${schema}".applied ORDER BY id`)).map((r: { name: string }) => r.name);
+
+  beforeAll(async () => {
+    dataSource = new DataSource({ type: 'postgres', url: PG_URL });
+    await dataSource.initialize();
+    await dataSource.query(`CREATE SCHEMA "${schema}"`);
+    for (const sql of platformTablesSql(schema)) await dataSource.query(sql);
+    await dataSource.query(`CREATE TABLE "${schema}".applied (id serial PRIMARY KEY, message_id uuid NOT NULL, name text NOT NULL)`);
+    kafka = new Kafka({ clientId: 'it-platform', brokers: BROKERS, logLevel: logLevel.NOTHING });
+    producer = await createIdempotentProducer(kafka);
+    const transport = new KafkaTransport({
+      app: 'audit', kafka, producer, concurrency: 3, maxAttempts: 3, backoffMs: 20, groupPrefix: `it-${randomUUID()}`,
+    });
+    microservice = await NestFactory.createMicroservice(TestModule, { strategy: transport, logger: false });
+    await microservice.listen();
+    dlqProbe = await TopicProbe.start(['device.registered.dlq']);
+    topicProbe = await TopicProbe.start(['device.registered']);
+    relay = new PgOutboxRelay({ schema, postgresUrl: PG_URL, producer, idleWaitMs: 50 });
+    relay.start();
+  });
+
+  afterAll(async () => {
+    await relay.stop();
+    await microservice.close();
+    await dlqProbe.stop();
+    await topicProbe.stop();
+    await producer.disconnect();
+    await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await dataSource.destroy();
+  });
+
+  it('applies the same envelope delivered twice once', async () => {
+    const envelope = envelopeOf(device('twice'));
+    await send(envelope);
+    await send(envelope);
+    await send(envelopeOf(device('after-twice')));
+    await waitUntil(async () => (await appliedNames()).includes('after-twice'));
+    expect((await appliedNames()).filter((n) => n === 'twice')).toHaveLength(1);
+  });
+
+  it('dead-letters a message its handler keeps rejecting, after the configured attempts, and keeps the partition moving', async () => {
+    const poison = envelopeOf(device('reject-me'));
+    await send(poison);
+    await send(envelopeOf(device('behind-poison')));
+    const [letter] = await dlqProbe.waitFor((m) => m.envelope.id === poison.id);
+    expect(letter.headers['dlq-reason']).toBe('handler-failed');
+    expect(letter.headers['dlq-attempts']).toBe('3');
+    expect(letter.headers['dlq-error']).toContain('handler rejects this device');
+    expect(letter.headers['dlq-original-topic']).toBe('device.registered');
+    await waitUntil(async () => (await appliedNames()).includes('behind-poison'));
+  });
+
+  it('dead-letters an invalid payload and a message type no handler matches, without retrying', async () => {
+    const invalid = envelopeOf(device('bad'));
+    (invalid.payload as unknown as Record<string, unknown>).deviceId = 'not-a-number';
+    const stranger = newEnvelope('device.unknown_event', 1, { labId }, { labId, correlationId: randomUUID(), causationId: null });
+    await send(invalid);
+    await send(stranger);
+    const [bad] = await dlqProbe.waitFor((m) => m.envelope.id === invalid.id);
+    expect(bad.headers['dlq-reason']).toBe('invalid-payload');
+    expect(bad.headers['dlq-error']).toContain('deviceId');
+    const [unknown] = await dlqProbe.waitFor((m) => m.envelope.id === stranger.id);
+    expect(unknown.headers['dlq-reason']).toBe('invalid-envelope');
+  });
+
+  it('publishes what a committed transaction wrote to the outbox, and nothing of a rolled-back one', async () => {
+    const outbox = new PgOutbox(schema);
+    const rolledBack = device('rolled-back');
+    await expect(dataSource.transaction(async (m) => {
+      await outbox.add(m, TOPICS.deviceRegistered, rolledBack, { labId, correlationId: 'c1', causationId: null });
+      throw new Error('business rule failed after the event was written');
+    })).rejects.toThrow('business rule failed');
+    const committed = device('committed');
+    const envelope = await dataSource.transaction((m) => outbox.add(m, TOPICS.deviceRegistered, committed, { labId, correlationId: 'c2', causationId: null }));
+    await topicProbe.waitFor((m) => m.envelope.id === envelope.id);
+    expect(topicProbe.matching((m) => m.envelope.payload?.deviceId === rolledBack.deviceId)).toHaveLength(0);
+    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM "${schema}".outbox WHERE published_at IS NULL`);
+    expect(count).toBe(0);
+  });
+
+  it('refuses to write an invalid payload into the outbox', async () => {
+    const outbox = new PgOutbox(schema);
+    await expect(dataSource.transaction((m) => outbox.add(m, TOPICS.deviceRegistered, { ...device('x'), labId: 'nope' as unknown as number }, { labId, correlationId: 'c3', causationId: null })))
+      .rejects.toThrow('invalid device.registered payload');
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

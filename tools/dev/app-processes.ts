@@ -1,0 +1,116 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { APP_NAMES, AppName } from '@labflow/contracts';
+
+/** Ports of the local stack (also the defaults of each app's config). */
+export const APP_PORTS: Record<AppName, number> = {
+  gateway: 3000, reporting: 3101, 'device-ingestion': 3102, rerun: 3103,
+  'critical-callout': 3104, specimen: 3105, orders: 3106, audit: 3107,
+};
+
+export const REPO_ROOT = resolve(__dirname, '../..').replace(/\/dist$/, '');
+const HOME = process.env.LABFLOW_HOME ?? join(homedir(), '.cache', 'labflow');
+export const LOG_DIR = process.env.LABFLOW_LOGS ?? join(HOME, 'logs');
+const RUN_DIR = join(HOME, 'run');
+
+const pidFile = (app: AppName) => join(RUN_DIR, `app-${app}.pid`);
+
+export function appEntry(app: AppName): string {
+  return join(REPO_ROOT, 'dist', 'apps', app, 'src', 'main.js');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function recordedPid(app: AppName): number | null {
+  if (!existsSync(pidFile(app))) return null;
+  const pid = Number(readFileSync(pidFile(app), 'utf8'));
+  return Number.isInteger(pid) && alive(pid) ? pid : null;
+}
+
+export interface StartOptions {
+  apps?: readonly AppName[];
+  env?: Record<string, string>;
+  /** Children die with this process (npm start); otherwise they are detached (tests, background). */
+  attached?: boolean;
+}
+
+/** Starts each app not already running (by its recorded pid); logs go to LOG_DIR/<app>.log. */
+export function startApps(options: StartOptions = {}): Map<AppName, ChildProcess | number> {
+  mkdirSync(LOG_DIR, { recursive: true });
+  mkdirSync(RUN_DIR, { recursive: true });
+  const started = new Map<AppName, ChildProcess | number>();
+  for (const app of options.apps ?? APP_NAMES) {
+    const existing = recordedPid(app);
+    if (existing) {
+      started.set(app, existing);
+      continue;
+    }
+    started.set(app, spawnApp(app, options));
+  }
+  return started;
+}
+
+export function spawnApp(app: AppName, options: StartOptions = {}): ChildProcess {
+  const log = openSync(join(LOG_DIR, `${app}.log`), 'a');
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', '-r', join(REPO_ROOT, 'tools/runtime/register-aliases.js'), appEntry(app)],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: String(APP_PORTS[app]), ...options.env },
+      stdio: ['ignore', log, log],
+      detached: !options.attached,
+    },
+  );
+  closeSync(log);
+  if (!options.attached) child.unref();
+  writeFileSync(pidFile(app), String(child.pid));
+  return child;
+}
+
+/** Stops apps we started (by recorded pid): SIGTERM, then SIGKILL after the grace period. */
+export async function stopApps(apps: readonly AppName[] = APP_NAMES, graceMs = 20_000): Promise<void> {
+  await Promise.all(apps.map(async (app) => {
+    const pid = recordedPid(app);
+    if (pid) await stopPid(pid, graceMs);
+    rmSync(pidFile(app), { force: true });
+  }));
+}
+
+export async function stopPid(pid: number, graceMs: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + graceMs;
+  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/** Waits until `url` answers 200 (the gateway's readiness covers every app through Kafka). */
+export async function waitForReady(url: string, timeoutMs = 180_000): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      const body: unknown = await res.json().catch(() => null);
+      if (res.status === 200) return body;
+      last = `${res.status} ${JSON.stringify(body)}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs / 1000}s: ${last} (logs: ${LOG_DIR})`);
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# `npm test`: provisions the stack like `npm start`, then runs every test (unit, integration, e2e).
+# Extra arguments go to Jest. Results are also written to $LABFLOW_HOME/test-results.json.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+bash tools/scripts/prepare.sh
+RESULTS="${LABFLOW_HOME:-$HOME/.cache/labflow}/test-results.json"
+rm -f "$RESULTS"
+npx jest --runInBand --json --outputFile="$RESULTS" "$@"
