@@ -1,3 +1,4 @@
+import './register-source-aliases';
 import { APP_NAMES } from '@labflow/contracts';
 import { APP_PORTS, recordedPid, startApps, waitForReady } from '../tools/dev/app-processes';
 

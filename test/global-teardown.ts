@@ -1,3 +1,4 @@
+import './register-source-aliases';
 import { AppName } from '@labflow/contracts';
 import { stopApps } from '../tools/dev/app-processes';
 

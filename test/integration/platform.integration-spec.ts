@@ -14,6 +14,7 @@ import { freshLabId, TopicProbe } from '@labflow/testing';
 
 const PG_URL = process.env.POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/labflow';
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const PREFIX = process.env.KAFKA_TOPIC_PREFIX ?? '';
 const schema = `it_platform_${randomUUID().slice(0, 8)}`;
 const labId = freshLabId();
 
@@ -48,7 +49,7 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
   const device = (name: string): DeviceRegistered => ({ deviceId: Math.floor(Math.random() * 1e9), labId, name, registeredAt: new Date().toISOString() });
   const envelopeOf = (payload: DeviceRegistered) => newEnvelope(TOPICS.deviceRegistered.name, 1, payload, { labId, correlationId: randomUUID(), causationId: null });
   const send = async (envelope: Envelope<unknown>, key = `k-${labId}`) => {
-    await producer.send({ topic: TOPICS.deviceRegistered.name, messages: [toKafkaMessage(key, envelope)] });
+    await producer.send({ topic: `${PREFIX}${TOPICS.deviceRegistered.name}`, messages: [toKafkaMessage(key, envelope)] });
   };
   const appliedNames = async (): Promise<string[]> =>
     (await dataSource.query(`SELECT name FROM "${schema}".applied ORDER BY id`)).map((r: { name: string }) => r.name);
@@ -62,13 +63,13 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     kafka = new Kafka({ clientId: 'it-platform', brokers: BROKERS, logLevel: logLevel.NOTHING });
     producer = await createIdempotentProducer(kafka);
     const transport = new KafkaTransport({
-      app: 'audit', kafka, producer, concurrency: 3, maxAttempts: 3, backoffMs: 20, groupPrefix: `it-${randomUUID()}`,
+      app: 'audit', kafka, producer, concurrency: 3, maxAttempts: 3, backoffMs: 20, groupPrefix: `it-${randomUUID()}`, topicPrefix: PREFIX,
     });
     microservice = await NestFactory.createMicroservice(TestModule, { strategy: transport, logger: false });
     await microservice.listen();
     dlqProbe = await TopicProbe.start(['device.registered.dlq']);
     topicProbe = await TopicProbe.start(['device.registered']);
-    relay = new PgOutboxRelay({ schema, postgresUrl: PG_URL, producer, idleWaitMs: 50 });
+    relay = new PgOutboxRelay({ schema, postgresUrl: PG_URL, producer, idleWaitMs: 50, topicPrefix: PREFIX });
     relay.start();
   });
 

@@ -1,19 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { APP_NAMES, AppName } from '@labflow/contracts';
+import { currentEnvironment } from './environment';
 
-/** Ports of the local stack (also the defaults of each app's config). */
-export const APP_PORTS: Record<AppName, number> = {
-  gateway: 3000, reporting: 3101, 'device-ingestion': 3102, rerun: 3103,
-  'critical-callout': 3104, specimen: 3105, orders: 3106, audit: 3107,
-};
-
+const ENVIRONMENT = currentEnvironment();
+export const APP_PORTS = ENVIRONMENT.ports;
+export const GATEWAY_URL = ENVIRONMENT.gatewayUrl;
 export const REPO_ROOT = resolve(__dirname, '../..').replace(/\/dist$/, '');
-const HOME = process.env.LABFLOW_HOME ?? join(homedir(), '.cache', 'labflow');
-export const LOG_DIR = process.env.LABFLOW_LOGS ?? join(HOME, 'logs');
-const RUN_DIR = join(HOME, 'run');
+export const LOG_DIR = ENVIRONMENT.logDir;
+const RUN_DIR = ENVIRONMENT.runDir;
 
 const pidFile = (app: AppName) => join(RUN_DIR, `app-${app}.pid`);
 
@@ -66,7 +62,7 @@ export function spawnApp(app: AppName, options: StartOptions = {}): ChildProcess
     ['--enable-source-maps', '-r', join(REPO_ROOT, 'tools/runtime/register-aliases.js'), appEntry(app)],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: String(APP_PORTS[app]), ...options.env },
+      env: { ...process.env, ...ENVIRONMENT.variables, PORT: String(APP_PORTS[app]), ...options.env },
       stdio: ['ignore', log, log],
       detached: !options.attached,
     },

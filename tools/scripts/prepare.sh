@@ -11,4 +11,4 @@ fi
 bash deploy/local/stack.sh up
 echo "[prepare] building"
 npx tsc -b tsconfig.build.json
-node -r ./tools/runtime/register-aliases.js dist/tools/cli/create-topics.js
+node -r ./tools/runtime/register-aliases.js dist/tools/cli/provision.js

@@ -88,10 +88,7 @@ ensure_traverse() {
 }
 
 cmd_install() {
-  command -v setpriv >/dev/null || die "setpriv (util-linux) is required"
-  [[ "$(id -u)" == 0 ]] || die "run as root: Elasticsearch is started as the system user $ES_USER"
-  ensure_user
-  ensure_traverse "$LABFLOW_DOWNLOADS"; ensure_traverse "$LABFLOW_DATA"; ensure_traverse "$LABFLOW_LOGS"
+  # download and unpack only: the system user and its access are set up by start (installs run in parallel)
   local v home; v="$(es_version)"; home="$LABFLOW_DOWNLOADS/elasticsearch-$v"
   if [[ ! -x "$home/bin/elasticsearch" ]]; then
     log "elasticsearch: fetching $ES_G:$ES_A:$v:zip"
@@ -152,6 +149,10 @@ cmd_start() {
     rm -f "$PIDFILE"
     cmd_install quiet
     local home jh; home="$(es_home)"; jh="$(java_home)"
+    command -v setpriv >/dev/null || die "setpriv (util-linux) is required"
+    [[ "$(id -u)" == 0 ]] || die "run as root: Elasticsearch is started as the system user $ES_USER"
+    ensure_user
+    ensure_traverse "$home"; ensure_traverse "$LABFLOW_DATA"; ensure_traverse "$LABFLOW_LOGS"
     write_config "$home"
     sysctl -qw vm.max_map_count=262144 >/dev/null 2>&1 || true
     rm -f "$SERVER_PIDFILE"
@@ -192,7 +193,7 @@ cmd_stop() {
   # the launcher stops its server JVM on TERM; make sure that one is gone too (only if it is ours)
   if [[ -f "$SERVER_PIDFILE" ]]; then
     local spid; spid="$(cat "$SERVER_PIDFILE" 2>/dev/null || true)"
-    if [[ -n "$spid" ]] && kill -0 "$spid" 2>/dev/null && tr '\0' ' ' < "/proc/$spid/cmdline" 2>/dev/null | grep -qF -- "$ES_CONF"; then
+    if [[ -n "$spid" ]] && kill -0 "$spid" 2>/dev/null && tr '\0' ' ' < "/proc/$spid/cmdline" 2>/dev/null | grep -qF -- "-Djava.io.tmpdir=$ES_TMP"; then
       kill -TERM "$spid" 2>/dev/null || true
       local deadline=$((SECONDS + 30))
       while kill -0 "$spid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.3; done

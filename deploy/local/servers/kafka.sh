@@ -2,13 +2,19 @@
 # Apache Kafka, single node in KRaft mode (broker+controller), jars from Maven Central, on 127.0.0.1:9092.
 # Usage: kafka.sh install|start|stop|status
 #
-# Version: Kafka 4.3.1 -- verified with kafkajs 2.2.4 (admin createTopics with 3 partitions, idempotent
-# producer with maxInFlightRequests 1, consumer group with offset commits): works.
+# Version: Kafka 4.3.1 -- verified with kafkajs 2.2.4: admin createTopics (3 partitions), idempotent producer
+# (idempotent: true, maxInFlightRequests: 1), consumer group with manual commitOffsets, transactions, admin
+# offsets/configs/groups APIs: all work. 3.9.2 was checked as a fallback with the same recipe: works too.
 # (4.4.0 is on Maven Central, but kafka-tools 4.4.0 was not published there at the time of writing.)
+# Changing KAFKA_VERSION across majors needs a fresh data dir: rm -rf "$LABFLOW_HOME/data/kafka".
+# kafkajs notes: the first InitProducerId/FindCoordinator after a (re)start log transient ERRORs that kafkajs
+# retries by itself; right after CreateTopics the broker may briefly answer UNKNOWN_TOPIC_OR_PARTITION (KRaft
+# metadata propagation), so poll admin.fetchTopicMetadata until every partition has a leader.
 #   - PLAINTEXT://127.0.0.1:9092 for clients, CONTROLLER://127.0.0.1:9093 for the KRaft quorum
 #   - topics are NOT auto-created (KAFKA_AUTO_CREATE_TOPICS below); the app tooling creates them
 #   - CLI tools are on the classpath, e.g.
-#       java -cp "$LABFLOW_HOME/downloads/kafka-<ver>/libs/*" org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --list
+#       java -Dlog4j2.configurationFile="$LABFLOW_HOME/data/kafka/log4j2-tools.xml" \
+#         -cp "$LABFLOW_HOME/downloads/kafka-<ver>/libs/*" org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --list
 #   - a broker already listening on 127.0.0.1:9092 is reused (and never stopped by us)
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/../lib.sh"
@@ -52,6 +58,19 @@ apt_install() {
       $SUDO apt-get update -q -o DPkg::Lock::Timeout=600 && $SUDO apt-get install "${opts[@]}" "$@"
     fi
   ) 9>"$LABFLOW_RUN/apt.lock"
+}
+
+# ours_running -> the recorded pid is alive and really our broker (not a recycled pid)
+ours_running() {
+  pid_alive "$NAME" && tr '\0' ' ' <"/proc/$(cat "$PID_FILE")/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka'
+}
+
+# adopt_running -> our broker (kafka.Kafka with our server.properties) runs but its pid file was lost: record it again
+adopt_running() {
+  local pid
+  pid="$(ss -ltnpH "sport = :$KAFKA_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2)"
+  [[ -n "$pid" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "kafka.Kafka $KAFKA_PROPS" || return 1
+  echo "$pid" >"$PID_FILE"
 }
 
 java_major() {
@@ -134,7 +153,6 @@ cmd_install() {
   local missing=()
   (( $(java_major) >= 17 )) || missing+=(default-jre-headless)
   libs_ready || command -v mvn >/dev/null || missing+=(maven)
-  command -v curl >/dev/null || missing+=(curl ca-certificates)
   if ((${#missing[@]})); then log "kafka: installing ${missing[*]} (apt)"; apt_install "${missing[@]}"; fi
   (( $(java_major) >= 17 )) || die "Kafka $KAFKA_VERSION needs Java 17+, found: $(java -version 2>&1 | head -n1)"
   resolve_libs
@@ -161,8 +179,10 @@ offsets.topic.replication.factor=1
 offsets.topic.num.partitions=$KAFKA_NUM_PARTITIONS
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=$KAFKA_NUM_PARTITIONS
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
+share.coordinator.state.topic.num.partitions=$KAFKA_NUM_PARTITIONS
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=$KAFKA_AUTO_CREATE_TOPICS
 delete.topic.enable=true
@@ -193,6 +213,17 @@ EOF
   </Loggers>
 </Configuration>
 EOF
+  # CLI tools (StorageTool, TopicCommand, ...): warnings to stderr, never into the broker's log file
+  cat >"$KAFKA_DATA/log4j2-tools.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<Configuration status="WARN" name="labflow-kafka-tools">
+  <Appenders><Console name="stderr" target="SYSTEM_ERR"><PatternLayout pattern="[%d] %p %m (%c)%n"/></Console></Appenders>
+  <Loggers><Root level="WARN"><AppenderRef ref="stderr"/></Root></Loggers>
+</Configuration>
+EOF
+  printf '%s\n' 'log4j.rootLogger=WARN, stderr' 'log4j.appender.stderr=org.apache.log4j.ConsoleAppender' \
+    'log4j.appender.stderr.Target=System.err' 'log4j.appender.stderr.layout=org.apache.log4j.PatternLayout' \
+    'log4j.appender.stderr.layout.ConversionPattern=[%d] %p %m (%c)%n' >"$KAFKA_DATA/log4j-tools.properties"
   # Kafka 3.x (reload4j) reads a log4j 1.x properties file instead
   cat >"$KAFKA_DATA/log4j.properties" <<EOF
 log4j.rootLogger=INFO, file
@@ -217,9 +248,8 @@ java_opts() {
 # run_class CLASS ARGS... -> a Kafka main class with the resolved classpath (CLI tools, StorageTool);
 # small heap and C1 only: these are short-lived and start in about a second
 run_class() {
-  # shellcheck disable=SC2046
-  timeout "${RUN_CLASS_TIMEOUT:-120}" java -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC $(java_opts | tail -n1) \
-    -cp "$KAFKA_LIBS/*" "$@"
+  timeout "${RUN_CLASS_TIMEOUT:-120}" java -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -Dlog4j2.configurationFile="$KAFKA_DATA/log4j2-tools.xml" -Dlog4j.configuration="file:$KAFKA_DATA/log4j-tools.properties" -cp "$KAFKA_LIBS/*" "$@"
 }
 
 format_storage() {
@@ -236,23 +266,31 @@ format_storage() {
     { tail -n 20 "$KAFKA_OUT" >&2; die "kafka storage format failed (log: $KAFKA_OUT)"; }
 }
 
-# api_versions_ok -> 0 when 127.0.0.1:9092 answers a Kafka ApiVersions(v0) request without error.
-# Raw protocol over bash /dev/tcp: cheap enough for status and for recognising a broker we may reuse.
+# kafka_request HEX_REQUEST NBYTES -> send one raw Kafka request to 127.0.0.1:9092, print the first NBYTES
+# of the response as hex. Plain bash (/dev/tcp), no JVM: cheap enough for status and readiness polling.
+kafka_request() {
+  timeout 5 bash -c '
+    exec 3<>"/dev/tcp/$0/$1" || exit 1
+    printf "$2" >&3
+    head -c "$3" <&3 | od -An -tx1' "$KAFKA_HOST" "$KAFKA_PORT" "$1" "$2" 2>/dev/null | tr -d ' \n'
+}
+
+# api_versions_ok -> the port speaks Kafka: ApiVersions v0 answered without error
 api_versions_ok() {
   local hex
-  hex="$(timeout 5 bash -c '
-    exec 3<>"/dev/tcp/'"$KAFKA_HOST"'/'"$KAFKA_PORT"'" || exit 1
-    # length 17 | api_key 18 (ApiVersions) | version 0 | correlation id 0x4c46 | client id "lf-ping"
-    printf "\x00\x00\x00\x11\x00\x12\x00\x00\x00\x00\x4c\x46\x00\x07lf-ping" >&3
-    head -c 10 <&3 | od -An -tx1' 2>/dev/null | tr -d ' \n')" || return 1
+  # length 17 | api_key 18 (ApiVersions) | version 0 | correlation id 0x4c46 | client id "lf-ping"
+  hex="$(kafka_request '\x00\x00\x00\x11\x00\x12\x00\x00\x00\x00\x4c\x46\x00\x07lf-ping' 10)" || return 1
   # response: length(4) | correlation id 00004c46 | error code 0000
   [[ "${hex:8:12}" == 00004c460000 ]]
 }
 
-# metadata_ok -> a real client round trip (Metadata/ListTopics) through the Kafka CLI
+# metadata_ok -> a Metadata v4 request (no topics) returns at least one registered broker
 metadata_ok() {
-  RUN_CLASS_TIMEOUT=60 run_class org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_HOST:$KAFKA_PORT" --list \
-    >/dev/null 2>&1
+  local hex
+  # length 22 | api_key 3 (Metadata) | version 4 | correlation id 0x4c47 | client id | topics [] | allow_auto_create 0
+  hex="$(kafka_request '\x00\x00\x00\x16\x00\x03\x00\x04\x00\x00\x4c\x47\x00\x07lf-ping\x00\x00\x00\x00\x00' 16)" || return 1
+  # response: length(4) | correlation id 00004c47 | throttle_time_ms(4) | brokers count(4) > 0
+  [[ "${hex:8:8}" == 00004c47 && "${hex:24:8}" =~ ^[0-9a-f]{8}$ ]] && (( 16#${hex:24:8} > 0 ))
 }
 
 # wait_up SECONDS CHECK... -> poll CHECK while our process lives; die with the log tail otherwise
@@ -270,9 +308,14 @@ wait_up() {
 }
 
 cmd_start() {
-  if pid_alive "$NAME"; then
-    wait_up 120 api_versions_ok
+  [[ -f "$PID_FILE" ]] && ! ours_running && rm -f "$PID_FILE"   # stale pid file
+  if ours_running; then
+    wait_up 120 metadata_ok
     log "kafka: already running (pid $(cat "$PID_FILE"))"; return 0
+  fi
+  if port_open "$KAFKA_PORT" && adopt_running; then
+    wait_up 120 metadata_ok
+    log "kafka: already running from $KAFKA_DATA (pid $(cat "$PID_FILE"), pid file re-created)"; return 0
   fi
   if port_open "$KAFKA_PORT"; then
     api_versions_ok || die "port $KAFKA_HOST:$KAFKA_PORT is taken by something that does not speak the Kafka protocol; stop it first"
@@ -303,7 +346,7 @@ cmd_stop() {
     return 0
   fi
   local pid; pid="$(cat "$PID_FILE")"
-  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka'; then
+  if ours_running; then
     log "kafka: stopping (pid $pid)"
     stop_pid "$NAME" 60      # SIGTERM: controlled shutdown, flushes the logs
   else
@@ -314,7 +357,7 @@ cmd_stop() {
 
 cmd_status() {
   if api_versions_ok; then
-    if pid_alive "$NAME"; then
+    if ours_running; then
       echo "$NAME: up (pid $(cat "$PID_FILE"), $KAFKA_HOST:$KAFKA_PORT, Kafka $KAFKA_VERSION KRaft, data $KAFKA_DATA)"
     else
       echo "$NAME: up (external broker on $KAFKA_HOST:$KAFKA_PORT, not managed by us)"

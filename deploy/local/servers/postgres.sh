@@ -110,6 +110,11 @@ our_postmaster_pid() {
   [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
+# ours_running -> the recorded pid is alive and is the postmaster of our data dir (not a recycled pid)
+ours_running() {
+  pid_alive "$NAME" && [[ "$(our_postmaster_pid || true)" == "$(cat "$PID_FILE")" ]]
+}
+
 write_config() {
   # regenerated on every start so that changes here apply; postgresql.conf only includes it
   local conf="$PG_DATA/labflow.conf"
@@ -172,7 +177,8 @@ cmd_install() {
 
 cmd_start() {
   local pid
-  if pid_alive "$NAME"; then
+  [[ -f "$PID_FILE" ]] && ! ours_running && rm -f "$PID_FILE"   # stale pid file
+  if ours_running; then
     wait_for "postgres (pid $(cat "$PID_FILE"))" 60 accepts_login
     ensure_database
     log "postgres: already running (pid $(cat "$PID_FILE"))"; return 0
@@ -220,7 +226,7 @@ cmd_stop() {
     return 0
   fi
   local pid bindir; pid="$(cat "$PID_FILE")"
-  if kill -0 "$pid" 2>/dev/null && [[ "$(our_postmaster_pid || true)" == "$pid" ]]; then
+  if ours_running; then
     log "postgres: stopping (pid $pid)"
     if bindir="$(pg_bindir)" && as_pg "$bindir/pg_ctl" stop -D "$PG_DATA" -m fast -w -t 60 -s >>"$PG_LOG" 2>&1; then
       rm -f "$PID_FILE"
@@ -235,10 +241,10 @@ cmd_stop() {
 
 cmd_status() {
   local version
-  if pid_alive "$NAME" && version="$(psql_pw 'show server_version' 2>/dev/null)"; then
-    echo "$NAME: up (pid $(cat "$PID_FILE"), $PG_HOST:$PG_PORT, PostgreSQL $version, data $PG_DATA)"
+  if ours_running && version="$(psql_pw 'show server_version' 2>/dev/null)"; then
+    echo "$NAME: up (pid $(cat "$PID_FILE"), $PG_HOST:$PG_PORT, PostgreSQL ${version%% *}, data $PG_DATA)"
   elif port_open "$PG_PORT" && version="$(psql_pw 'show server_version' 2>/dev/null)"; then
-    echo "$NAME: up (external server on $PG_HOST:$PG_PORT, PostgreSQL $version, not managed by us)"
+    echo "$NAME: up (external server on $PG_HOST:$PG_PORT, PostgreSQL ${version%% *}, not managed by us)"
   else
     echo "$NAME: down"; return 1
   fi

@@ -34,6 +34,20 @@ apt_install() {
   ) 9>"$LABFLOW_RUN/apt.lock"
 }
 
+# ours_running -> the recorded pid is alive and really our redis-server (not a recycled pid)
+ours_running() {
+  pid_alive "$NAME" && tr '\0' ' ' <"/proc/$(cat "$PID_FILE")/cmdline" 2>/dev/null | grep -q redis-server
+}
+
+# adopt_running -> our redis (cwd = our data dir) listens on the port but its pid file was lost: record it again
+adopt_running() {
+  local pid
+  pid="$(ss -ltnpH "sport = :$REDIS_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2)"
+  [[ -n "$pid" && "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "$REDIS_DATA" ]] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q redis-server || return 1
+  echo "$pid" >"$PID_FILE"
+}
+
 ping_ok() { [[ "$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" ping 2>/dev/null)" == PONG ]]; }
 
 # wait_up SECONDS CHECK... -> poll CHECK while our process lives; die with the log tail otherwise
@@ -83,9 +97,14 @@ cmd_install() {
 }
 
 cmd_start() {
-  if pid_alive "$NAME"; then
+  [[ -f "$PID_FILE" ]] && ! ours_running && rm -f "$PID_FILE"   # stale pid file
+  if ours_running; then
     wait_up 60 ping_ok   # PING answers -LOADING until the AOF is loaded
     log "redis: already running (pid $(cat "$PID_FILE"))"; return 0
+  fi
+  if port_open "$REDIS_PORT" && adopt_running; then
+    wait_up 60 ping_ok
+    log "redis: already running from $REDIS_DATA (pid $(cat "$PID_FILE"), pid file re-created)"; return 0
   fi
   if port_open "$REDIS_PORT"; then
     ping_ok || die "port $REDIS_HOST:$REDIS_PORT is taken by something that does not answer PING (auth?); stop it first"
@@ -111,7 +130,7 @@ cmd_stop() {
     return 0
   fi
   local pid; pid="$(cat "$PID_FILE")"
-  if kill -0 "$pid" 2>/dev/null && grep -q redis-server "/proc/$pid/cmdline" 2>/dev/null; then
+  if ours_running; then
     log "redis: stopping (pid $pid)"
     stop_pid "$NAME" 30     # SIGTERM: redis flushes the AOF and exits
   else
@@ -124,7 +143,7 @@ cmd_status() {
   local version
   if ping_ok; then
     version="$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" info server 2>/dev/null | tr -d '\r' | awk -F: '$1=="redis_version"{print $2}')"
-    if pid_alive "$NAME"; then
+    if ours_running; then
       echo "$NAME: up (pid $(cat "$PID_FILE"), $REDIS_HOST:$REDIS_PORT, Redis $version, data $REDIS_DATA)"
     else
       echo "$NAME: up (external server on $REDIS_HOST:$REDIS_PORT, Redis $version, not managed by us)"

@@ -25,7 +25,8 @@ export class TopicProbe {
 
   static async start(topics: string[], brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'): Promise<TopicProbe> {
     const kafka = new Kafka({ clientId: 'test-probe', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
-    const probe = new TopicProbe(kafka, topics);
+    const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
+    const probe = new TopicProbe(kafka, topics.map((t) => `${prefix}${t}`));
     await probe.consumer.connect();
     await probe.consumer.subscribe({ topics, fromBeginning: true });
     await probe.consumer.run({
@@ -38,7 +39,7 @@ export class TopicProbe {
         }
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(Array.isArray(v) ? v[0] : v);
-        probe.messages.push({ topic, partition, key: message.key?.toString() ?? null, headers, envelope, raw: message });
+        probe.messages.push({ topic: topic.slice(prefix.length), partition, key: message.key?.toString() ?? null, headers, envelope, raw: message });
       },
     });
     return probe;

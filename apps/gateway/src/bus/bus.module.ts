@@ -25,7 +25,7 @@ class CommandBusLifecycle implements OnModuleInit, OnApplicationShutdown {
       provide: CommandBus,
       inject: [KAFKA, KAFKA_PRODUCER, APP_CONFIG],
       useFactory: (kafka: Kafka, producer: Producer, config: GatewayConfig) =>
-        new CommandBus(kafka, producer, config.INSTANCE_ID, config.COMMAND_TIMEOUT_MS),
+        new CommandBus(kafka, producer, config.INSTANCE_ID, config.COMMAND_TIMEOUT_MS, config.KAFKA_TOPIC_PREFIX),
     },
     CommandBusLifecycle,
     CommandForwarder,

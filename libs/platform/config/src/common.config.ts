@@ -10,6 +10,10 @@ export class CommonConfig {
 
   @IsString() KAFKA_BROKERS = '127.0.0.1:9092';
   @IsString() KAFKA_CLIENT_PREFIX = 'labflow';
+  /** Namespaces every topic (e.g. `ci7.`) so several environments can share one broker. */
+  @IsString() KAFKA_TOPIC_PREFIX = '';
+  /** Consumer groups are `<prefix>.<app>` and `<prefix>.<app>.commands`. */
+  @IsString() @MinLength(1) KAFKA_GROUP_PREFIX = 'labflow';
   @Type(() => Number) @IsInt() @Min(1) @Max(64) KAFKA_PARTITIONS = 6;
   @Type(() => Number) @IsInt() @Min(1) @Max(64) KAFKA_CONCURRENCY = 6;
   /** Attempts for a message whose handler rejects it, before it goes to the DLQ. */

@@ -10,6 +10,7 @@ export async function createIdempotentProducer(kafka: Kafka): Promise<Producer> 
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,
+    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 5000 },
   });
   await producer.connect();
   return producer;

@@ -73,7 +73,9 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
     const ds = this.dataSource;
     if (ds && this.identity.schema) {
       const schema = this.identity.schema;
-      this.relay = new PgOutboxRelay({ schema, postgresUrl: this.config.POSTGRES_URL, producer: this.producer });
+      this.relay = new PgOutboxRelay({
+        schema, postgresUrl: this.config.POSTGRES_URL, producer: this.producer, topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
+      });
       this.relay.start();
       const relay = this.relay;
       this.health.register('postgres', () => pingPostgres(ds));
@@ -126,11 +128,7 @@ export class PlatformModule {
       },
       {
         provide: REDIS,
-        useFactory: () => (options.redis ? retryStart('redis', async () => {
-          const redis = connectRedis(config.REDIS_URL, app);
-          await redis.ping().catch(async (e: unknown) => { redis.disconnect(); throw e; });
-          return redis;
-        }) : null),
+        useFactory: () => (options.redis ? retryStart('redis', () => connectRedis(config.REDIS_URL, app)) : null),
       },
       {
         provide: ELASTICSEARCH,

@@ -30,6 +30,8 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     concurrency: options.config.KAFKA_CONCURRENCY,
     maxAttempts: options.config.KAFKA_MAX_ATTEMPTS,
     backoffMs: options.config.KAFKA_RETRY_BACKOFF_MS,
+    topicPrefix: options.config.KAFKA_TOPIC_PREFIX,
+    groupPrefix: options.config.KAFKA_GROUP_PREFIX,
   });
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false });
   app.get(HealthRegistry).register('kafka-consumers', async () => {

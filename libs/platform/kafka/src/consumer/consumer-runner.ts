@@ -32,6 +32,10 @@ export class ConsumerRunner {
   async start(): Promise<void> {
     if (this.options.topics.length === 0) return;
     this.running = true;
+    await this.startConsumer();
+  }
+
+  private async startConsumer(): Promise<void> {
     this.state = 'starting';
     const consumer = this.options.kafka.consumer({
       groupId: this.options.groupId,
@@ -51,6 +55,9 @@ export class ConsumerRunner {
       this.lastError = event.payload.error.message;
       this.state = 'crashed';
       this.logger.error(`consumer crashed (restart: ${event.payload.restart}): ${event.payload.error.message}`);
+      // kafkajs gives up on "non-retriable" errors (e.g. no group coordinator while a broker
+      // restarts). A consumer that stays down loses nothing but delays every result: start anew.
+      if (!event.payload.restart) this.scheduleRestart(consumer);
     });
     consumer.on(consumer.events.FETCH_START, () => {
       if (this.state === 'crashed' && this.running) this.state = 'running';
@@ -70,6 +77,24 @@ export class ConsumerRunner {
         }
       },
     });
+  }
+
+  private scheduleRestart(crashed: Consumer, attempt = 1): void {
+    const wait = Math.min(10_000, 1000 * attempt);
+    setTimeout(() => {
+      if (!this.running || this.consumer !== crashed) return;
+      void (async () => {
+        await crashed.disconnect().catch(() => undefined);
+        try {
+          await this.startConsumer();
+          this.logger.log(`consumer restarted after crash (attempt ${attempt})`);
+        } catch (error) {
+          this.lastError = (error as Error).message;
+          this.state = 'crashed';
+          this.scheduleRestart(this.consumer ?? crashed, attempt + 1);
+        }
+      })();
+    }, wait).unref();
   }
 
   /** Drains: stops fetching, lets in-flight messages finish, commits, leaves the group. */

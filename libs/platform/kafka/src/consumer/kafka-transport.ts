@@ -17,6 +17,8 @@ export interface KafkaTransportOptions {
   backoffMs: number;
   /** Consumer group prefix; tests use their own to read topics independently. */
   groupPrefix?: string;
+  /** Environment prefix of physical topic names. */
+  topicPrefix?: string;
 }
 
 /**
@@ -48,9 +50,10 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
         eventTopics.push(pattern);
       }
       const prefix = this.options.groupPrefix ?? 'labflow';
-      if (eventTopics.length > 0) this.runners.push(this.runner(`${prefix}.${this.options.app}`, 'events', eventTopics));
+      const physical = (topic: string) => `${this.topicPrefix}${topic}`;
+      if (eventTopics.length > 0) this.runners.push(this.runner(`${prefix}.${this.options.app}`, 'events', eventTopics.map(physical)));
       if (hasCommands) {
-        this.runners.push(this.runner(`${prefix}.${this.options.app}.commands`, 'commands', [commandTopicOf(this.options.app)]));
+        this.runners.push(this.runner(`${prefix}.${this.options.app}.commands`, 'commands', [physical(commandTopicOf(this.options.app))]));
       }
       await Promise.all(this.runners.map((r) => r.start()));
       callback();
@@ -81,9 +84,14 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     return this.deadLetters.written;
   }
 
+  private get topicPrefix(): string {
+    return this.options.topicPrefix ?? '';
+  }
+
   private runner(groupId: string, kind: 'events' | 'commands', topics: string[]): ConsumerRunner {
     const processor = new MessageProcessor({
       consumerGroup: groupId,
+      topicPrefix: this.topicPrefix,
       kind,
       maxAttempts: this.options.maxAttempts,
       backoffMs: this.options.backoffMs,
@@ -106,7 +114,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
 
   private async reply(envelope: Envelope, reply: CommandReply): Promise<void> {
     await this.options.producer.send({
-      topic: REPLY_TOPIC,
+      topic: `${this.topicPrefix}${REPLY_TOPIC}`,
       acks: -1,
       messages: [{
         key: envelope.id,

@@ -9,6 +9,8 @@ export type MessageHandlerFn = (payload: unknown, ctx: KafkaMessageContext) => P
 
 export interface ProcessorOptions {
   consumerGroup: string;
+  /** Environment prefix of the physical topic names (stripped to find the catalog topic). */
+  topicPrefix: string;
   /** 'events': catalog topics, payload validated against the topic; 'commands': request/reply. */
   kind: 'events' | 'commands';
   maxAttempts: number;
@@ -53,9 +55,10 @@ export class MessageProcessor {
     let payload: unknown;
     try {
       envelope = this.parse(input.message);
-      const key = this.options.kind === 'commands' ? envelope.type : input.topic;
-      if (this.options.kind === 'events' && envelope.type !== input.topic) {
-        throw new Rejected('invalid-envelope', `message type ${envelope.type} does not belong to topic ${input.topic}`);
+      const logicalTopic = input.topic.slice(this.options.topicPrefix.length);
+      const key = this.options.kind === 'commands' ? envelope.type : logicalTopic;
+      if (this.options.kind === 'events' && envelope.type !== logicalTopic) {
+        throw new Rejected('invalid-envelope', `message type ${envelope.type} does not belong to topic ${logicalTopic}`);
       }
       const found = this.options.resolveHandler(key);
       if (!found) {
@@ -65,7 +68,7 @@ export class MessageProcessor {
         throw new Rejected('no-handler', `no handler for ${key} in ${this.options.consumerGroup}`);
       }
       handler = found;
-      payload = this.validatedPayload(input.topic, envelope);
+      payload = this.validatedPayload(logicalTopic, envelope);
     } catch (error) {
       if (!(error instanceof Rejected)) throw error;
       await this.deadLetter(input, error.reason, error.message, 1);

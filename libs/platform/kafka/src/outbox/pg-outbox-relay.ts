@@ -8,6 +8,8 @@ export interface PgOutboxRelayOptions {
   schema: string;
   postgresUrl: string;
   producer: Producer;
+  /** Environment prefix of physical topic names. */
+  topicPrefix?: string;
   batchSize?: number;
   idleWaitMs?: number;
   /** Published rows are kept this long for inspection, then deleted. */
@@ -105,7 +107,7 @@ export class PgOutboxRelay {
     }
     await this.options.producer.sendBatch({
       acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: `${this.options.topicPrefix ?? ''}${topic}`, messages })),
     });
     await client.query(
       `UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,

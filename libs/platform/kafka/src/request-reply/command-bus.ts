@@ -37,6 +37,7 @@ export class CommandBus {
     private readonly producer: Producer,
     private readonly instanceId: string,
     private readonly defaultTimeoutMs: number,
+    private readonly topicPrefix = '',
   ) {}
 
   async start(): Promise<void> {
@@ -48,7 +49,7 @@ export class CommandBus {
     });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics: [REPLY_TOPIC], fromBeginning: false });
+    await consumer.subscribe({ topics: [`${this.topicPrefix}${REPLY_TOPIC}`], fromBeginning: false });
     await consumer.run({
       partitionsConsumedConcurrently: 6,
       eachMessage: async ({ message }) => {
@@ -104,7 +105,7 @@ export class CommandBus {
     });
     try {
       await this.producer.send({
-        topic: commandTopicOf(spec.app),
+        topic: `${this.topicPrefix}${commandTopicOf(spec.app)}`,
         acks: -1,
         messages: [toKafkaMessage(options.key ?? envelope.id, envelope, { [HEADER.replyTo]: REPLY_TOPIC })],
       });
@@ -134,7 +135,7 @@ export class CommandBus {
         this.pending.set(probeId, { resolve: () => resolve(true), timer });
       });
       await this.producer.send({
-        topic: REPLY_TOPIC,
+        topic: `${this.topicPrefix}${REPLY_TOPIC}`,
         messages: [{ key: probeId, value: JSON.stringify({ ok: true, status: 200, body: 'probe' }), headers: { [HEADER.requestId]: probeId } }],
       });
       if (await back) {
