@@ -12,7 +12,7 @@ import { ROUTE_CONTROLLERS } from './routes';
 
 export function gatewayModule(config: GatewayConfig) {
   @Module({
-    imports: [PlatformModule.forRoot({ app: 'gateway', config, redis: true, commandProducer: true }), BusModule],
+    imports: [PlatformModule.forRoot({ app: 'gateway', config, redis: true, httpEdge: true }), BusModule],
     controllers: ROUTE_CONTROLLERS,
     providers: [
       DownstreamHealth,

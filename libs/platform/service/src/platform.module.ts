@@ -23,8 +23,11 @@ import { APP_CONFIG, ELASTICSEARCH, KAFKA, KAFKA_PRODUCER, MONGO_CONNECTION, RED
 
 export interface PlatformOptions {
   app: AppName;
-  /** The gateway's producer fails fast instead of waiting out a broker outage. */
-  commandProducer?: boolean;
+  /**
+   * The gateway: its producer fails fast instead of waiting out a broker outage, and HTTP errors
+   * are its own filter's job (no RPC pass-through filter).
+   */
+  httpEdge?: boolean;
   config: CommonConfig;
   postgres?: {
     schema: string;
@@ -112,14 +115,14 @@ export class PlatformModule {
     const providers: Provider[] = [
       HealthRegistry,
       PlatformLifecycle,
-      { provide: APP_FILTER, useClass: PassthroughRpcFilter },
+      ...(options.httpEdge ? [] : [{ provide: APP_FILTER, useClass: PassthroughRpcFilter }]),
       { provide: APP_CONFIG, useValue: config },
       { provide: SERVICE_IDENTITY, useValue: { app, schema: options.postgres?.schema ?? null } satisfies Identity },
       { provide: KAFKA, useValue: createKafka({ brokers: config.KAFKA_BROKERS, clientId }) },
       {
         provide: KAFKA_PRODUCER,
         inject: [KAFKA],
-        useFactory: (kafka: Kafka) => retryStart('kafka', () => (options.commandProducer ? createCommandProducer(kafka) : createIdempotentProducer(kafka))),
+        useFactory: (kafka: Kafka) => retryStart('kafka', () => (options.httpEdge ? createCommandProducer(kafka) : createIdempotentProducer(kafka))),
       },
       postgresProvider(options),
       {
