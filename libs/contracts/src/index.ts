@@ -9,3 +9,4 @@ export * from './events/device.events';
 export * from './events/rerun.events';
 export * from './events/order.events';
 export * from './events/activity.events';
+export * from './events/registration.events';

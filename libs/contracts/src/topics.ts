@@ -3,12 +3,23 @@ import { DeviceDataReceived, DeviceRegistered } from './events/device.events';
 import { RerunRequested } from './events/rerun.events';
 import { OrderRedrawAvailable } from './events/order.events';
 import { ActivityLogged } from './events/activity.events';
+import { BillRegistered } from './events/registration.events';
 
 /**
  * The topic catalog: every domain event topic, its one payload type, key, producers and consumers.
  * `docs/topics.md`, the Kubernetes KafkaTopic resources and `npm run topics` are generated from it.
  */
 export const TOPICS = {
+  billRegistered: defineTopic({
+    name: 'bill.registered',
+    version: 1,
+    payload: BillRegistered,
+    key: (p) => String(p.billId),
+    keyDescription: 'billId',
+    producers: ['reporting'],
+    consumers: ['specimen', 'device-ingestion'],
+    description: 'A patient was registered with a bill: lab reports and samples (specimens) were created.',
+  }),
   deviceRegistered: defineTopic({
     name: 'device.registered',
     version: 1,
