@@ -32,7 +32,7 @@ export interface PlatformOptions {
   postgres?: {
     schema: string;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    entities: (Function | EntitySchema<any>)[];
+    entities: ((new (...args: any[]) => object) | EntitySchema<any>)[];
     migrations: (new () => MigrationInterface)[];
   };
   mongo?: boolean;
