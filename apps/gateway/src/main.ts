@@ -5,7 +5,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@labflow/platform/config';
-import { installShutdown } from '@labflow/platform/service';
+import { JsonLogger } from '@labflow/platform/observability';
+import { installShutdown, instrumentHttp } from '@labflow/platform/service';
 import { GatewayConfig } from './gateway.config';
 import { gatewayModule } from './gateway.module';
 
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
     },
     requestIdHeader: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(gatewayModule(config), adapter, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestFastifyApplication>(gatewayModule(config), adapter, { logger: new JsonLogger('gateway', config.LOG_LEVEL) });
+  instrumentHttp(app);
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -15,7 +15,9 @@ import {
   pingPostgres, pingRedis,
 } from '@labflow/platform/persistence';
 import { APP_FILTER } from '@nestjs/core';
+import { gaugeOnScrape } from '@labflow/platform/observability';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { PassthroughRpcFilter } from './passthrough-rpc.filter';
 import { HealthRegistry } from './health/health.registry';
 import { retryStart } from './retry-start';
@@ -86,6 +88,12 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
         const backlog = await relay.backlog((sql) => ds.query(sql));
         return { ...backlog, lastError: relay.lastError };
       });
+      gaugeOnScrape('labflow_outbox_backlog', 'Outbox rows not yet published', [], async (g) => {
+        g.set((await relay.backlog((sql) => ds.query(sql))).count);
+      });
+      gaugeOnScrape('labflow_outbox_oldest_age_seconds', 'Age of the oldest unpublished outbox row', [], async (g) => {
+        g.set((await relay.backlog((sql) => ds.query(sql))).oldestAgeMs / 1000);
+      });
     }
     const mongo = this.mongo;
     if (mongo) this.health.register('mongodb', () => pingMongo(mongo));
@@ -146,7 +154,7 @@ export class PlatformModule {
     ];
     return {
       module: PlatformModule,
-      controllers: [HealthController, healthCommandController(app, config)],
+      controllers: [HealthController, MetricsController, healthCommandController(app, config)],
       providers,
       exports: providers.filter((p) => p !== PlatformLifecycle && !(typeof p === 'object' && 'provide' in p && p.provide === APP_FILTER)),
     };
