@@ -14,6 +14,9 @@ async function main(): Promise<void> {
   const config = loadConfig('gateway', GatewayConfig);
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
+    // The specifications write some paths with a trailing slash (seed 003 `…/actions/`); Nest drops it
+    // when registering, so both spellings must reach the route.
+    routerOptions: { ignoreTrailingSlash: true },
     // A caller-supplied request id is kept (correlation across systems); otherwise one is made.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];

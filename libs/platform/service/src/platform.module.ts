@@ -14,21 +14,16 @@ import {
   connectElasticsearch, connectMongo, connectRedis, createPostgres, migrate, pingElasticsearch, pingMongo,
   pingPostgres, pingRedis,
 } from '@labflow/platform/persistence';
-import { APP_FILTER } from '@nestjs/core';
 import { gaugeOnScrape } from '@labflow/platform/observability';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
-import { PassthroughRpcFilter } from './passthrough-rpc.filter';
 import { HealthRegistry } from './health/health.registry';
 import { retryStart } from './retry-start';
 import { APP_CONFIG, ELASTICSEARCH, KAFKA, KAFKA_PRODUCER, MONGO_CONNECTION, REDIS, SERVICE_IDENTITY } from './tokens';
 
 export interface PlatformOptions {
   app: AppName;
-  /**
-   * The gateway: its producer fails fast instead of waiting out a broker outage, and HTTP errors
-   * are its own filter's job (no RPC pass-through filter).
-   */
+  /** The gateway: its producer fails fast instead of waiting out a broker outage. */
   httpEdge?: boolean;
   config: CommonConfig;
   postgres?: {
@@ -123,7 +118,6 @@ export class PlatformModule {
     const providers: Provider[] = [
       HealthRegistry,
       PlatformLifecycle,
-      ...(options.httpEdge ? [] : [{ provide: APP_FILTER, useClass: PassthroughRpcFilter }]),
       { provide: APP_CONFIG, useValue: config },
       { provide: SERVICE_IDENTITY, useValue: { app, schema: options.postgres?.schema ?? null } satisfies Identity },
       { provide: KAFKA, useValue: createKafka({ brokers: config.KAFKA_BROKERS, clientId }) },
@@ -156,7 +150,7 @@ export class PlatformModule {
       module: PlatformModule,
       controllers: [HealthController, MetricsController, healthCommandController(app, config)],
       providers,
-      exports: providers.filter((p) => p !== PlatformLifecycle && !(typeof p === 'object' && 'provide' in p && p.provide === APP_FILTER)),
+      exports: providers.filter((p) => p !== PlatformLifecycle),
     };
   }
 }
