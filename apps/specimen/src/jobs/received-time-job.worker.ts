@@ -48,7 +48,7 @@ export class ReceivedTimeJobWorker implements OnApplicationBootstrap, OnModuleDe
     }
   }
 
-  /** True when a job was handled (applied, failed, or counted as an attempt). */
+  /** True when a job was applied or failed; false when there was none or its attempt failed (wait a little). */
   private async processNext(): Promise<boolean> {
     let current: JobRow | null = null;
     try {
@@ -63,7 +63,7 @@ export class ReceivedTimeJobWorker implements OnApplicationBootstrap, OnModuleDe
       if (!job || isTransientInfraError(error)) throw error; // the job stays pending and is retried
       this.logger.error(`job ${job.id} failed: ${(error as Error).message}`);
       await this.jobs.recordAttemptError(job.lab_id, job.id, (error as Error).message, this.config.JOB_MAX_ATTEMPTS);
-      return true;
+      return false;
     }
   }
 

@@ -28,7 +28,10 @@ export interface NewSpecimen {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The only code that touches the specimens table. Every query is scoped by lab (and patient). */
+/**
+ * The only code that touches the specimens table. Every query is scoped by lab (and patient).
+ * TypeORM's postgres `query()` answers an UPDATE … RETURNING with `[rows, affected]`.
+ */
 @Injectable()
 export class SpecimenRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -54,7 +57,7 @@ export class SpecimenRepository {
   }
 
   async setStatus(manager: EntityManager, labId: number, id: string, status: SpecimenStatus, updatedBy: string): Promise<SpecimenRow> {
-    const rows: SpecimenRow[] = await manager.query(
+    const [rows]: [SpecimenRow[], number] = await manager.query(
       `UPDATE "${SCHEMA}".specimens SET status = $3, updated_at = now(), updated_by = $4
        WHERE lab_id = $1 AND id = $2 RETURNING *`,
       [labId, id, status, updatedBy],
@@ -67,7 +70,7 @@ export class SpecimenRepository {
    * jobs exactly one matches the row; the other sees no row and reports why.
    */
   async setReceivedTimeOnce(manager: EntityManager, labId: number, id: string, receivedTime: Date, updatedBy: string): Promise<SpecimenRow | null> {
-    const rows: SpecimenRow[] = await manager.query(
+    const [rows]: [SpecimenRow[], number] = await manager.query(
       `UPDATE "${SCHEMA}".specimens SET received_time = $3, updated_at = now(), updated_by = $4
        WHERE lab_id = $1 AND id = $2 AND received_time IS NULL AND status = 'available'
          AND collected_at <= $3 AND $3 <= now()
