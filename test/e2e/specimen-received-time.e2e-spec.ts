@@ -79,28 +79,37 @@ describe('specimen received time: registration → PATCH → job → stored time
   });
 
   it('of two simultaneous valid requests exactly one sets the time; the other job fails with the 422 reason', async () => {
-    const bill = await registerBill(labId);
-    await waitForSpecimens(lab, bill);
-    const [specimen] = bill.specimens;
     const token = await lab.userToken();
-    const times = [new Date(Date.now() - 10 * 60 * 1000).toISOString(), new Date(Date.now() - 20 * 60 * 1000).toISOString()];
-
-    const replies = await Promise.all(times.map((t) => call('PATCH', actionsPath(bill.patientId, specimen.specimenId), { token, body: { received_time: t } })));
-    expect(replies.map((r) => r.status)).toEqual([200, 200]);
-    const jobs = await Promise.all(replies.map((r) => settledJob(token, r.body.id)));
-
-    const processed = jobs.filter((j) => j.status === 'processed');
-    const failed = jobs.filter((j) => j.status === 'failed');
-    expect(processed).toHaveLength(1);
-    expect(failed).toHaveLength(1);
-    expect(failed[0].error).toEqual({ status: 422, message: 'Value is already set and cannot be changed' });
-    const stored = await readSpecimen(lab, bill.patientId, specimen.specimenId);
-    expect(stored.received_time).toBe(processed[0].result.received_time);
-
-    await probe.waitFor((m) => m.envelope.payload.specimenId === specimen.specimenId);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(receivedEvents(specimen.specimenId)).toHaveLength(1);
-    expect(receivedEvents(specimen.specimenId)[0].envelope.payload.receivedTime).toBe(stored.received_time);
+    // Both requests pass the checks unless the first job happens to finish between the two (then the
+    // second is refused at once, also correct): try a fresh specimen until both were accepted.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const bill = await registerBill(labId);
+      await waitForSpecimens(lab, bill);
+      const [specimen] = bill.specimens;
+      const times = [new Date(Date.now() - 10 * 60 * 1000).toISOString(), new Date(Date.now() - 20 * 60 * 1000).toISOString()];
+      const replies = await Promise.all(times.map((t) => call('PATCH', actionsPath(bill.patientId, specimen.specimenId), { token, body: { received_time: t } })));
+      const accepted = replies.filter((r) => r.status === 200);
+      expect(accepted.length).toBeGreaterThanOrEqual(1);
+      for (const r of replies.filter((x) => x.status !== 200)) {
+        expect({ status: r.status, message: r.body.message }).toEqual({ status: 422, message: 'Value is already set and cannot be changed' });
+      }
+      const jobs = await Promise.all(accepted.map((r) => settledJob(token, r.body.id)));
+      const processed = jobs.filter((j) => j.status === 'processed');
+      expect(processed).toHaveLength(1);
+      const stored = await readSpecimen(lab, bill.patientId, specimen.specimenId);
+      expect(stored.received_time).toBe(processed[0].result.received_time);
+      await probe.waitFor((m) => m.envelope.payload.specimenId === specimen.specimenId);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(receivedEvents(specimen.specimenId)).toHaveLength(1);
+      expect(receivedEvents(specimen.specimenId)[0].envelope.payload.receivedTime).toBe(stored.received_time);
+      if (accepted.length === 2) {
+        const failed = jobs.filter((j) => j.status === 'failed');
+        expect(failed).toHaveLength(1);
+        expect(failed[0].error).toEqual({ status: 422, message: 'Value is already set and cannot be changed' });
+        return;
+      }
+    }
+    throw new Error('the two requests never both reached the job stage in 3 attempts');
   });
 
   it('shows another lab\'s job as 404', async () => {
