@@ -1,5 +1,5 @@
 import { call, freshLabId, TopicProbe } from '@labflow/testing';
-import { APP_PORTS, recordedPid, spawnApp, stopPid, waitForReady } from '../../tools/dev/app-processes';
+import { APP_PORTS, recordedPid, spawnApp, stopPid, waitForReady } from '@labflow/tools/dev';
 import { closeRegistration, registerBill } from './support/registration';
 import { actionsPath, readSpecimen, specimenLab, SpecimenLab, waitForSpecimens } from './support/specimen-fixtures';
 
