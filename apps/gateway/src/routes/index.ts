@@ -1,5 +1,13 @@
 import { Type } from '@nestjs/common';
 import { DevicesController } from './devices.controller';
+import { JobsController } from './jobs.controller';
+import { PartiesController } from './parties.controller';
+import { SpecimensController } from './specimens.controller';
 
 /** Every HTTP route of the gateway; the tenancy matrix and the OpenAPI document read this list. */
-export const ROUTE_CONTROLLERS: Type<unknown>[] = [DevicesController];
+export const ROUTE_CONTROLLERS: Type<unknown>[] = [
+  DevicesController,
+  SpecimensController,
+  JobsController,
+  PartiesController,
+];
