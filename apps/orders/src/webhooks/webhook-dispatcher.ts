@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@labflow/contracts';
 import { PgOutbox } from '@labflow/platform/kafka';
@@ -12,7 +12,7 @@ import { signWebhook } from './webhook-signature';
  * failed attempt the delivery is exhausted and `message.attempt.exhausted` is published (outbox).
  */
 @Injectable()
-export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('WebhookDispatcher');
   private readonly schedule: number[];
   private running = false;
@@ -33,7 +33,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     this.loop = this.runForever();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the stores close: an attempt in flight is finished and recorded, then the loop ends. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;

@@ -15,8 +15,6 @@ export class RegisterWebhookEndpointInput {
   event_types: WebhookEventType[];
 }
 
-export class ListWebhookEndpointsInput {}
-
 export class WebhookEndpointIdInput {
   @ApiProperty() @IsUUID() endpointId: string;
 }
@@ -55,6 +53,6 @@ export interface WebhookDeliveryView {
 
 export const WEBHOOK_COMMANDS = {
   register: defineCommand<RegisterWebhookEndpointInput, RegisteredWebhookEndpoint>('orders', 'webhook_endpoint.register'),
-  list: defineCommand<ListWebhookEndpointsInput, { data: WebhookEndpointView[] }>('orders', 'webhook_endpoint.list'),
+  list: defineCommand<Record<string, never>, { data: WebhookEndpointView[] }>('orders', 'webhook_endpoint.list'),
   deliveries: defineCommand<WebhookEndpointIdInput, { data: WebhookDeliveryView[] }>('orders', 'webhook_endpoint.deliveries'),
 } as const;
