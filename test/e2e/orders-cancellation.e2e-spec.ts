@@ -119,6 +119,15 @@ describe('orders: cancellation, ownership and input (seed 004)', () => {
       expect(res.body.message).toBe(message);
     });
 
+    it('places an order once when the request is repeated with the same Idempotency-Key', async () => {
+      const headers = { 'idempotency-key': `order-${labId}` };
+      const first = await call('POST', '/v3/order', { token: tokens.client, headers, body: orderBody() });
+      const second = await call('POST', '/v3/order', { token: tokens.client, headers, body: orderBody() });
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(second.body.order_id).toBe(first.body.order_id);
+      expect(second.body.order_transaction_id).toBe(first.body.order_transaction_id);
+    });
+
     it('accepts an explicit origin initial', async () => {
       expect((await placeOrder(tokens.client, { origin: 'initial' })).body.order.origin).toBe('initial');
     });

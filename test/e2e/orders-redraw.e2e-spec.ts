@@ -148,6 +148,21 @@ describe('orders: redraw flow (seed 004)', () => {
     expect(probe.matching((m) => m.topic === 'order.created' && m.envelope.payload.orderTransactionId === transactionId)).toHaveLength(2);
   });
 
+  it('creates one redraw when two final reports of the same order race', async () => {
+    const placed = await placeOrder(tokens.client);
+    const orderId = placed.body.order_id as string;
+    const transactionId = placed.body.order_transaction_id as string;
+    const report = [{ biomarker: 'glucose', result: '92' }, { biomarker: 'hba1c', missing_reason: 'lab_error' }, { biomarker: 'ldl', result: '1' }];
+    const answers = await Promise.all([labResults(tokens.lab, orderId, true, report), labResults(tokens.lab, orderId, true, report)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.message).toBe('Order is redraw_available: no further updates are accepted');
+    const transaction = await call('GET', `/v3/order_transaction/${transactionId}`, { token: tokens.client });
+    expect(transaction.body.orders.map((o: { origin: string }) => o.origin)).toEqual(['initial', 'redraw']);
+    await probe.waitFor((m) => m.topic === 'order.redraw_available' && m.envelope.payload.orderTransactionId === transactionId);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(probe.matching((m) => m.topic === 'order.redraw_available' && m.envelope.payload.orderTransactionId === transactionId)).toHaveLength(1);
+  });
+
   it.each([
     ['a lab without redraws', { lab: 'spiriplex' }],
     ['an order that is not walk-in', { walk_in: false }],

@@ -8,8 +8,11 @@ import { OrderRepository } from './orders/order.repository';
 import { OrderViews } from './orders/order-views';
 import { OrdersHandler } from './orders/orders.handler';
 import { PlaceOrderUseCase } from './orders/place-order.usecase';
-import { ReadOrderTransactionUseCase } from './orders/read-order-transaction.usecase';
-import { ReadOrderUseCase } from './orders/read-order.usecase';
+import { GetOrderResultUseCase } from './orders/get-order-result.usecase';
+import { GetOrderTransactionResultUseCase } from './orders/get-order-transaction-result.usecase';
+import { GetOrderTransactionUseCase } from './orders/get-order-transaction.usecase';
+import { GetOrderUseCase } from './orders/get-order.usecase';
+import { OwnedOrders } from './orders/owned-order';
 import { RecordLabResultsUseCase } from './orders/record-lab-results.usecase';
 import { UpdateLabStatusUseCase } from './orders/update-lab-status.usecase';
 import { ListWebhookDeliveriesUseCase } from './webhooks/list-webhook-deliveries.usecase';
@@ -33,7 +36,8 @@ export function ordersModule(config: OrdersConfig) {
     providers: [
       { provide: ORDERS_CONFIG, useValue: config },
       OrderRepository, OrderViews, OrderChangePublisher,
-      PlaceOrderUseCase, ReadOrderUseCase, CancelOrderUseCase, ReadOrderTransactionUseCase,
+      OwnedOrders, PlaceOrderUseCase, GetOrderUseCase, GetOrderResultUseCase, CancelOrderUseCase,
+      GetOrderTransactionUseCase, GetOrderTransactionResultUseCase,
       UpdateLabStatusUseCase, RecordLabResultsUseCase,
       WebhookEndpointRepository, WebhookDeliveryRepository, WebhookOutbox, WebhookDispatcher,
       RegisterWebhookEndpointUseCase, ListWebhookEndpointsUseCase, ListWebhookDeliveriesUseCase,

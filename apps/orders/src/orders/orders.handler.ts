@@ -4,8 +4,10 @@ import { CommandReply, CommandRequest, LAB_ORDER_COMMANDS, ORDER_COMMANDS } from
 import { KafkaMessageContext } from '@labflow/platform/kafka';
 import { CancelOrderUseCase } from './cancel-order.usecase';
 import { PlaceOrderUseCase } from './place-order.usecase';
-import { ReadOrderTransactionUseCase } from './read-order-transaction.usecase';
-import { ReadOrderUseCase } from './read-order.usecase';
+import { GetOrderResultUseCase } from './get-order-result.usecase';
+import { GetOrderTransactionResultUseCase } from './get-order-transaction-result.usecase';
+import { GetOrderTransactionUseCase } from './get-order-transaction.usecase';
+import { GetOrderUseCase } from './get-order.usecase';
 import { RecordLabResultsUseCase } from './record-lab-results.usecase';
 import { UpdateLabStatusUseCase } from './update-lab-status.usecase';
 
@@ -14,9 +16,11 @@ import { UpdateLabStatusUseCase } from './update-lab-status.usecase';
 export class OrdersHandler {
   constructor(
     private readonly placeOrder: PlaceOrderUseCase,
-    private readonly readOrder: ReadOrderUseCase,
+    private readonly getOrder: GetOrderUseCase,
+    private readonly getOrderResult: GetOrderResultUseCase,
     private readonly cancelOrder: CancelOrderUseCase,
-    private readonly readTransaction: ReadOrderTransactionUseCase,
+    private readonly getTransaction: GetOrderTransactionUseCase,
+    private readonly getTransactionResult: GetOrderTransactionResultUseCase,
     private readonly labStatus: UpdateLabStatusUseCase,
     private readonly labResults: RecordLabResultsUseCase,
   ) {}
@@ -28,7 +32,7 @@ export class OrdersHandler {
 
   @MessagePattern(ORDER_COMMANDS.get.pattern)
   async get(@Payload() request: CommandRequest): Promise<CommandReply> {
-    return { ok: true, status: 200, body: await this.readOrder.order(request) };
+    return { ok: true, status: 200, body: await this.getOrder.execute(request) };
   }
 
   @MessagePattern(ORDER_COMMANDS.cancel.pattern)
@@ -38,17 +42,17 @@ export class OrdersHandler {
 
   @MessagePattern(ORDER_COMMANDS.result.pattern)
   async result(@Payload() request: CommandRequest): Promise<CommandReply> {
-    return { ok: true, status: 200, body: await this.readOrder.result(request) };
+    return { ok: true, status: 200, body: await this.getOrderResult.execute(request) };
   }
 
   @MessagePattern(ORDER_COMMANDS.getTransaction.pattern)
   async transaction(@Payload() request: CommandRequest): Promise<CommandReply> {
-    return { ok: true, status: 200, body: await this.readTransaction.transaction(request) };
+    return { ok: true, status: 200, body: await this.getTransaction.execute(request) };
   }
 
   @MessagePattern(ORDER_COMMANDS.transactionResult.pattern)
   async transactionResult(@Payload() request: CommandRequest): Promise<CommandReply> {
-    return { ok: true, status: 200, body: await this.readTransaction.result(request) };
+    return { ok: true, status: 200, body: await this.getTransactionResult.execute(request) };
   }
 
   @MessagePattern(LAB_ORDER_COMMANDS.status.pattern)
