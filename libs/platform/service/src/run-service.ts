@@ -9,7 +9,6 @@ import { gaugeOnScrape, JsonLogger } from '@labflow/platform/observability';
 import { HealthRegistry } from './health/health.registry';
 import { PassthroughRpcFilter } from './passthrough-rpc.filter';
 import { instrumentHttp } from './metrics/instrument-http';
-import { PassthroughRpcFilter } from './passthrough-rpc.filter';
 import { KAFKA, KAFKA_PRODUCER } from './tokens';
 
 export interface RunServiceOptions {
