@@ -98,6 +98,14 @@ describe('orders: webhook delivery', () => {
     }
   });
 
+  it('reports the delivery backlog in the orders app readiness, without failing it', async () => {
+    const res = await call('GET', '/health/ready');
+    expect(res.status).toBe(200);
+    expect(res.body.checks.orders.details.checks.webhooks).toMatchObject({
+      status: 'ok', details: { pending: expect.any(Number), overdueMs: expect.any(Number), lastError: null },
+    });
+  });
+
   it('keeps retrying a delivery across a restart of the orders app (deliveries are rows)', async () => {
     const restart = await endpoint('/restart');
     receiver.answer('/restart', ...Array(7).fill(503));

@@ -90,6 +90,16 @@ export class WebhookDeliveryRepository {
     return true;
   }
 
+  /** Pending deliveries and how late the most overdue one is, for readiness details. */
+  async backlog(): Promise<{ pending: number; overdueMs: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS pending,
+         COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(next_attempt_at)) * 1000, 0)::int AS "overdueMs"
+       FROM orders.webhook_deliveries WHERE status = 'pending'`,
+    )) as { pending: number; overdueMs: number }[];
+    return { pending: row.pending, overdueMs: Math.max(0, row.overdueMs) };
+  }
+
   async ofEndpoint(endpointId: string): Promise<DeliveryWithAttempts[]> {
     return (await this.dataSource.query(
       `SELECT d.message_id AS "messageId", d.event_type AS "eventType", d.order_id AS "orderId", d.sequence, d.status,

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@labflow/contracts';
 import { PgOutbox } from '@labflow/platform/kafka';
+import { HealthRegistry } from '@labflow/platform/service';
 import { ORDERS_CONFIG, OrdersConfig, retrySchedule } from '../orders.config';
 import { AttemptOutcome, DueDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { signWebhook } from './webhook-signature';
@@ -18,17 +19,21 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private lastError: string | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly outbox: PgOutbox,
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
+    private readonly health: HealthRegistry,
   ) {
     this.schedule = retrySchedule(config);
   }
 
   onApplicationBootstrap(): void {
+    // details only: a client's endpoint being down must not make the orders app unready
+    this.health.register('webhooks', async () => ({ ...(await this.deliveries.backlog()), lastError: this.lastError }));
     this.running = true;
     this.loop = this.runForever();
   }
@@ -45,9 +50,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       try {
         const due = await this.deliveries.claimDue(this.config.WEBHOOK_CONCURRENCY, this.config.WEBHOOK_TIMEOUT_MS + 30_000);
         await Promise.all(due.map((d) => this.attempt(d)));
+        this.lastError = null;
         if (due.length === 0) await this.sleep(this.config.WEBHOOK_POLL_MS);
       } catch (error) {
-        this.logger.warn(`dispatch paused: ${(error as Error).message}`);
+        this.lastError = (error as Error).message;
+        this.logger.warn(`dispatch paused: ${this.lastError}`);
         await this.sleep(1000);
       }
     }
