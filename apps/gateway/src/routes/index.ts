@@ -1,8 +1,11 @@
 import { Type } from '@nestjs/common';
 import { DevicesController } from './devices.controller';
 import { JobsController } from './jobs.controller';
+import { LabOrdersController } from './lab-orders.controller';
+import { OrdersController } from './orders.controller';
 import { PartiesController } from './parties.controller';
 import { SpecimensController } from './specimens.controller';
+import { WebhooksController } from './webhooks.controller';
 
 /** Every HTTP route of the gateway; the tenancy matrix and the OpenAPI document read this list. */
 export const ROUTE_CONTROLLERS: Type<unknown>[] = [
@@ -10,4 +13,7 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   SpecimensController,
   JobsController,
   PartiesController,
+  OrdersController,
+  LabOrdersController,
+  WebhooksController,
 ];
