@@ -1,9 +1,13 @@
 import { Type } from '@nestjs/common';
+import { DeviceDataController } from './device-data.controller';
 import { DevicesController } from './devices.controller';
 import { JobsController } from './jobs.controller';
 import { LabOrdersController } from './lab-orders.controller';
 import { OrdersController } from './orders.controller';
 import { PartiesController } from './parties.controller';
+import { RegistrationsController } from './registrations.controller';
+import { ReportFormatsController } from './report-formats.controller';
+import { ReportReadsController } from './report-reads.controller';
 import { SpecimensController } from './specimens.controller';
 import { WebhooksController } from './webhooks.controller';
 
@@ -16,4 +20,8 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   OrdersController,
   LabOrdersController,
   WebhooksController,
+  ReportFormatsController,
+  RegistrationsController,
+  DeviceDataController,
+  ReportReadsController,
 ];
