@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { BillRegistered, newEnvelope, TOPICS, validatePayload } from '@labflow/contracts';
+import { call, tokenFor } from '@labflow/testing';
+import { createTest } from '../lab-fixtures';
 
 /**
- * Registration (the reporting app) publishes `bill.registered`. Until its endpoint is on main, the
- * specimen tests produce that event themselves, through the real broker, to this environment's topic.
- * Swap `registerBill`'s body for the registration endpoint later; its callers only see the fixture.
+ * Registration fixtures. `registerBill` goes through the gateway; `publishBillRegistered` produces the
+ * event itself, for tests of the consumer's redelivery handling (the same envelope twice).
  */
 export interface RegisteredSpecimen {
   specimenId: string;
@@ -77,12 +78,29 @@ export async function publishBillRegistered(payload: BillRegistered, envelopeId?
   return envelope.id;
 }
 
-/** Registers a patient with samples; resolves once `ready` says the specimens can be used. */
+/**
+ * Registers a patient through the gateway, as the LIMS does: a test (report format) of the lab,
+ * then `POST /api-v3/registrations`. The reporting app publishes `bill.registered` and the specimen
+ * app consumes it (callers wait with `waitForSpecimens`).
+ */
 export async function registerBill(labId: number, options: RegisterBillOptions = {}): Promise<RegisteredBill> {
-  const payload = billRegisteredPayload(labId, options);
-  const envelopeId = await publishBillRegistered(payload);
+  const token = await tokenFor({ lab_id: labId });
+  const testId = await createTest(token, false, 'CBC');
+  const collectedAt = (options.collectedAt ?? new Date(Date.now() - 60 * 60 * 1000)).toISOString();
+  const samples = Array.from({ length: options.samples ?? 1 }, (_, i) => ({ sampleId: `S${randomUUID().slice(0, 8)}-${i + 1}`, collectedAt }));
+  const res = await call('POST', '/api-v3/registrations', {
+    token,
+    body: {
+      patient: { name: 'Test Patient', dateOfBirth: '1980-02-29', gender: 'female' },
+      bill: { doctorId: 21 },
+      samples,
+      tests: samples.map((sample) => ({ testId, sampleId: sample.sampleId })),
+    },
+  });
+  if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const specimenOf = new Map<string, string>(res.body.samples.map((x: { sampleId: string; specimenId: string }) => [x.sampleId, x.specimenId]));
   return {
-    labId, billId: payload.billId, patientId: payload.patient.patientId, envelopeId,
-    specimens: payload.samples.map((s) => ({ specimenId: s.specimenId, sampleId: s.sampleId, collectedAt: s.collectedAt })),
+    labId, billId: res.body.billId, patientId: res.body.patientId, envelopeId: '',
+    specimens: samples.map((x) => ({ specimenId: specimenOf.get(x.sampleId) as string, sampleId: x.sampleId, collectedAt })),
   };
 }
