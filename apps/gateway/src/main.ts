@@ -13,6 +13,8 @@ async function main(): Promise<void> {
   const config = loadConfig('gateway', GatewayConfig);
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
+    // seed 002 paths end with a slash (`dataPartialFromDevice/`); both forms are the same route.
+    routerOptions: { ignoreTrailingSlash: true },
     // A caller-supplied request id is kept (correlation across systems); otherwise one is made.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];

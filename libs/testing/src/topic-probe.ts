@@ -28,7 +28,7 @@ export class TopicProbe {
     const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
     const probe = new TopicProbe(kafka, topics.map((t) => `${prefix}${t}`));
     await probe.consumer.connect();
-    await probe.consumer.subscribe({ topics, fromBeginning: true });
+    await probe.consumer.subscribe({ topics: probe.topics, fromBeginning: true });
     await probe.consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         let envelope: Envelope;

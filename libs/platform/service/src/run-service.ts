@@ -6,6 +6,7 @@ import { AppName } from '@labflow/contracts';
 import { CommonConfig } from '@labflow/platform/config';
 import { KafkaTransport } from '@labflow/platform/kafka';
 import { HealthRegistry } from './health/health.registry';
+import { PassthroughRpcFilter } from './passthrough-rpc.filter';
 import { KAFKA, KAFKA_PRODUCER } from './tokens';
 
 export interface RunServiceOptions {
@@ -33,7 +34,11 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     topicPrefix: options.config.KAFKA_TOPIC_PREFIX,
     groupPrefix: options.config.KAFKA_GROUP_PREFIX,
   });
-  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false });
+  // connectMicroservice() builds the handlers' filter chain at once, before APP_FILTER providers are
+  // applied: the pass-through filter must be global on the app config the microservice inherits, or
+  // Nest's default RPC filter turns every DomainException into "Internal server error" (a 500 reply).
+  app.useGlobalFilters(new PassthroughRpcFilter());
+  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
   app.get(HealthRegistry).register('kafka-consumers', async () => {
     const states = transport.consumers().map((c) => ({ state: c.state, busy: c.busy, lastError: c.lastError }));
     const bad = states.find((s) => s.state === 'crashed' || s.state === 'stopped');
