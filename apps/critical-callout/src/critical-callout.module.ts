@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, ServiceConfig } from '@labflow/platform/service';
 import { MIGRATIONS, SCHEMA } from './migrations';
+import { BillRegisteredHandler } from './callouts/bill-registered.handler';
+import { CalloutBillRepository } from './callouts/bill.repository';
+import { CalloutRepository } from './callouts/callout.repository';
+import { CalloutsHandler } from './callouts/callouts.handler';
+import { ExportCalloutsUseCase } from './callouts/export-callouts.usecase';
+import { RecordCalloutUseCase } from './callouts/record-callout.usecase';
 
 export function criticalCalloutModule(config: ServiceConfig) {
   @Module({
@@ -10,8 +16,8 @@ export function criticalCalloutModule(config: ServiceConfig) {
         postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
     ],
-    controllers: [],
-    providers: [],
+    controllers: [CalloutsHandler, BillRegisteredHandler],
+    providers: [CalloutBillRepository, CalloutRepository, RecordCalloutUseCase, ExportCalloutsUseCase],
   })
   class AppModule {}
   return AppModule;

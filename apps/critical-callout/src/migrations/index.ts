@@ -1,4 +1,5 @@
 import { Initial1732400000000 } from './1732400000000-initial';
+import { Callouts1764100000000 } from './1764100000000-callouts';
 
 export { SCHEMA } from './1732400000000-initial';
-export const MIGRATIONS = [Initial1732400000000];
+export const MIGRATIONS = [Initial1732400000000, Callouts1764100000000];
