@@ -8,6 +8,7 @@ import { UpdateReportFormatUseCase } from './report-formats/update-report-format
 import { RegisterPatientUseCase } from './registration/register-patient.usecase';
 import { RegistrationHandler } from './registration/registration.handler';
 import { RegistrationRepository } from './registration/registration.repository';
+import { CRITICAL_HANDLERS, CRITICAL_PROVIDERS } from './critical';
 
 export function reportingModule(config: ServiceConfig) {
   @Module({
@@ -17,10 +18,11 @@ export function reportingModule(config: ServiceConfig) {
         postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
     ],
-    controllers: [ReportFormatsHandler, RegistrationHandler],
+    controllers: [ReportFormatsHandler, RegistrationHandler, ...CRITICAL_HANDLERS],
     providers: [
       TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase,
       RegistrationRepository, RegisterPatientUseCase,
+      ...CRITICAL_PROVIDERS,
     ],
   })
   class AppModule {}
