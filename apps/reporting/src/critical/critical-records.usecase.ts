@@ -22,13 +22,13 @@ export class CriticalRecordsUseCase {
     const labId = principal.labId;
     if (!(await this.records.billExists(labId, input.billId))) throw new DomainException(404, 'BILL_NOT_FOUND', 'Bill not found');
     const rows = await this.records.criticalReports(labId, input.billId, departmentScope(principal));
-    const values = await this.records.valuesOf(labId, rows.map((r) => r.id));
+    const values = await this.records.valuesOf(labId, rows);
     const reports = rows
       .map((row) => ({
         critical_parameters: criticalParameters(
-          row.report_data, row.age_range_data,
-          { dateOfBirth: row.date_of_birth, gender: row.gender, at: row.collected_at ? new Date(row.collected_at) : new Date() },
-          values.get(row.id) ?? [],
+          row.report_data, row.age_range_data, { dateOfBirth: row.date_of_birth, gender: row.gender },
+          // The patient's age when the sample was taken decides the age band.
+          row.collected_at ? new Date(row.collected_at) : new Date(), values.get(row.id) ?? [],
         ),
         lab_report: labReportRelationView(row),
       }))
