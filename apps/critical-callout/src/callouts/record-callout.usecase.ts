@@ -71,7 +71,7 @@ export class RecordCalloutUseCase {
         labId: w.labId, logCategoryId: CRITICAL_CALLOUT_LOG_CATEGORY, labReportId, billId: w.billId,
         userId: w.performedByUserId, labUserName: w.performedByName, activityText: activityText(w),
         meta: {
-          is_draft: w.kind === 'draft', status: w.kind, callout_id: saved.id,
+          is_draft: w.kind === 'draft', status: w.kind, callout_id: saved.id, lab_report_id: labReportId,
           method: w.communicationMethods.join(', '), communication_methods: w.communicationMethods,
           recipients: w.recipients.join(', '), comment: w.comment, contacted_person: w.contactedPerson,
           read_back: w.readBack, callout_for: w.calloutFor,
