@@ -7,6 +7,9 @@ import { CalloutRepository } from './callouts/callout.repository';
 import { CalloutsHandler } from './callouts/callouts.handler';
 import { ExportCalloutsUseCase } from './callouts/export-callouts.usecase';
 import { RecordCalloutUseCase } from './callouts/record-callout.usecase';
+import { DetectOverdueUseCase } from './overdue/detect-overdue.usecase';
+import { PendingCriticalRepository } from './overdue/pending-critical.repository';
+import { ReportValuesUpdatedHandler } from './overdue/report-values-updated.handler';
 
 export function criticalCalloutModule(config: ServiceConfig) {
   @Module({
@@ -16,8 +19,10 @@ export function criticalCalloutModule(config: ServiceConfig) {
         postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
     ],
-    controllers: [CalloutsHandler, BillRegisteredHandler],
-    providers: [CalloutBillRepository, CalloutRepository, RecordCalloutUseCase, ExportCalloutsUseCase],
+    controllers: [CalloutsHandler, BillRegisteredHandler, ReportValuesUpdatedHandler],
+    providers: [
+      CalloutBillRepository, CalloutRepository, RecordCalloutUseCase, ExportCalloutsUseCase, PendingCriticalRepository, DetectOverdueUseCase,
+    ],
   })
   class AppModule {}
   return AppModule;

@@ -5,7 +5,7 @@ import { OrderRedrawAvailable } from './events/order.events';
 import { ActivityLogged } from './events/activity.events';
 import { BillRegistered } from './events/registration.events';
 import { ReportFormatSaved, ReportValuesUpdated } from './events/report.events';
-import { CriticalCalloutRecorded } from './events/critical.events';
+import { CriticalCalloutOverdue, CriticalCalloutRecorded } from './events/critical.events';
 
 /**
  * The topic catalog: every domain event topic, its one payload type, key, producers and consumers.
@@ -101,6 +101,16 @@ export const TOPICS = {
     producers: ['critical-callout'],
     consumers: ['reporting'],
     description: 'A critical-value callout (draft, attempt or done) was recorded for reports of a bill (seed 001).',
+  }),
+  criticalCalloutOverdue: defineTopic({
+    name: 'critical.callout_overdue',
+    version: 1,
+    payload: CriticalCalloutOverdue,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['critical-callout'],
+    consumers: [],
+    description: 'A pending critical value was not called out (done) within the allowed time; published once per report.',
   }),
 } as const;
 

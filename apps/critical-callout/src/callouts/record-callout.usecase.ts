@@ -9,6 +9,7 @@ import { authenticatedInput } from '@labflow/platform/service';
 import { CalloutBillRepository, CalloutBillReport } from './bill.repository';
 import { CalloutRepository, CalloutWrite } from './callout.repository';
 import { activityText } from './callout-activity';
+import { PendingCriticalRepository } from '../overdue/pending-critical.repository';
 
 const CONSUMER = 'critical-callout.record';
 
@@ -24,6 +25,7 @@ export class RecordCalloutUseCase {
     private readonly dataSource: DataSource,
     private readonly bills: CalloutBillRepository,
     private readonly callouts: CalloutRepository,
+    private readonly pending: PendingCriticalRepository,
     private readonly outbox: PgOutbox,
     private readonly inbox: PgInbox,
   ) {}
@@ -48,7 +50,10 @@ export class RecordCalloutUseCase {
         ? await this.callouts.replaceDraft(manager, write)
         : await this.callouts.insertForReports(manager, write, ids);
       // A done callout closes the episode: the draft is not restored any more.
-      if (input.status === 'done') await this.callouts.deleteDraft(manager, labId, input.billId);
+      if (input.status === 'done') {
+        await this.callouts.deleteDraft(manager, labId, input.billId);
+        await this.pending.closeByCallout(manager, labId, input.billId, reports);
+      }
       await this.publish(manager, write, saved, ids, ctx.causedContext);
       const result: RecordCalloutResult = {
         calloutId: saved.id, billId: input.billId, status: input.status, lab_report_ids: ids, created_on: saved.createdOn.toISOString(),

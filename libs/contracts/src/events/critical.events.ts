@@ -24,3 +24,17 @@ export class CriticalCalloutRecorded {
   @IsString() @MaxLength(200) performedByName: string;
   @IsISO8601() recordedAt: string;
 }
+
+/**
+ * Beyond seed 001: a critical value was still not called out (no done callout) after the lab's allowed
+ * time (CLSI GP47 asks labs to define and monitor it). Published once per pending episode.
+ */
+export class CriticalCalloutOverdue {
+  @IsInt() labId: number;
+  @IsInt() labReportId: number;
+  @IsInt() billId: number;
+  @IsInt() testId: number;
+  @IsISO8601() pendingSince: string;
+  @IsInt() allowedMinutes: number;
+  @IsISO8601() overdueAt: string;
+}
