@@ -1,14 +1,31 @@
 import { Type } from '@nestjs/common';
 import { DeviceDataController } from './device-data.controller';
 import { DevicesController } from './devices.controller';
-import { RegistrationsController } from './registrations.controller';
-import { ReportReadsController } from './report-reads.controller';
 import { CriticalCalloutController } from './critical-callout.controller';
+import { JobsController } from './jobs.controller';
 import { LabUsersController } from './lab-users.controller';
+import { LabOrdersController } from './lab-orders.controller';
+import { OrdersController } from './orders.controller';
+import { PartiesController } from './parties.controller';
+import { RegistrationsController } from './registrations.controller';
 import { ReportFormatsController } from './report-formats.controller';
+import { ReportReadsController } from './report-reads.controller';
+import { SpecimensController } from './specimens.controller';
+import { WebhooksController } from './webhooks.controller';
 
 /** Every HTTP route of the gateway; the tenancy matrix and the OpenAPI document read this list. */
 export const ROUTE_CONTROLLERS: Type<unknown>[] = [
-  DevicesController, ReportFormatsController, RegistrationsController, DeviceDataController, ReportReadsController,
-  CriticalCalloutController, LabUsersController,
+  DevicesController,
+  SpecimensController,
+  JobsController,
+  PartiesController,
+  OrdersController,
+  LabOrdersController,
+  WebhooksController,
+  ReportFormatsController,
+  RegistrationsController,
+  DeviceDataController,
+  ReportReadsController,
+  CriticalCalloutController,
+  LabUsersController,
 ];
