@@ -91,9 +91,16 @@ describe('critical records of a bill (seed 001)', () => {
     expect(res.body.message).toBe('Bill not found');
   });
 
-  it('refuses a non-numeric bill id and an unknown department field', async () => {
+  it('refuses a non-numeric or out-of-range id and an unknown department field', async () => {
     const bad = await call('GET', '/report/abc/critical/records', { token: support });
     expect(bad.status).toBe(400);
+    // found by Schemathesis: an id beyond the store's integer range is refused, not a 500
+    const huge = await call('GET', '/report/2571451840015374.0/critical/records', { token: support });
+    expect(huge.status).toBe(400);
+    expect(huge.body.message).toBe('billId must not be greater than 2147483647');
+    const hugeExport = await call('POST', '/operation/critical-callout', { token: support, body: { lab_report_ids: [35599048265907868] } });
+    expect(hugeExport.status).toBe(400);
+    expect(hugeExport.body.message).toBe('each value in lab_report_ids must not be greater than 2147483647');
     const extra = await call('PUT', `/api-v3/lab-users/u1/departments`, { token: support, body: { department_ids: [1], labId: 9 } });
     expect(extra.status).toBe(400);
     expect(extra.body.message).toBe('property labId should not exist');

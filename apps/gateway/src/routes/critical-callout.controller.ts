@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  CalloutExportBody, CalloutExportRecord, CRITICAL_COMMANDS, CriticalLogEntry, CriticalLogsQuery, CriticalRecordsResult,
+  CalloutExportBody, CalloutExportRecord, CRITICAL_COMMANDS, CriticalLogEntry, CriticalLogsQuery, CriticalRecordsQuery, CriticalRecordsResult,
   Principal, RecordCalloutBody, RecordCalloutResult,
 } from '@labflow/contracts';
 import { CurrentPrincipal } from '../auth/auth.decorators';
@@ -34,7 +34,7 @@ export class CriticalCalloutController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentPrincipal() principal: Principal,
-    @Param('billId', ParseIntPipe) billId: number,
+    @Param() { billId }: CriticalRecordsQuery,
   ): Promise<CriticalRecordsResult> {
     const result = await this.forwarder.forward(request, CRITICAL_COMMANDS.records, principal, { billId }, { key: billId });
     void reply.status(result.status);
@@ -48,7 +48,7 @@ export class CriticalCalloutController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentPrincipal() principal: Principal,
-    @Param('billId', ParseIntPipe) billId: number,
+    @Param() { billId }: CriticalRecordsQuery,
     @Body() body: RecordCalloutBody,
   ): Promise<RecordCalloutResult> {
     const result = await this.forwarder.forward(request, CRITICAL_COMMANDS.recordCallout, principal, { ...body, billId }, { key: billId });

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, MinLength,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength,
 } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '../openapi';
 import { defineCommand } from './command';
@@ -14,8 +14,11 @@ export type CalloutKind = (typeof CALLOUT_KINDS)[number];
 /** seed 001: activity log category of every callout entry. */
 export const CRITICAL_CALLOUT_LOG_CATEGORY = 648;
 
+/** PostgreSQL int4: ids above it are refused as input instead of failing in the store. */
+export const MAX_ID = 2147483647;
+
 export class CriticalRecordsQuery {
-  @ApiProperty({ example: 12 }) @Type(() => Number) @IsInt() @Min(1) billId: number;
+  @ApiProperty({ example: 12 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) billId: number;
 }
 
 /** One critical parameter of a report (seed 001 response `critical_parameters`). */
@@ -70,7 +73,7 @@ export interface CriticalRecordsResult {
 export class RecordCalloutBody {
   @ApiProperty({ enum: CALLOUT_KINDS, example: 'attempted' }) @IsIn(CALLOUT_KINDS) status: CalloutKind;
   @ApiProperty({ type: [Number], example: [101] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @IsInt({ each: true }) @Min(1, { each: true }) lab_report_ids: number[];
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @IsInt({ each: true }) @Min(1, { each: true }) @Max(MAX_ID, { each: true }) lab_report_ids: number[];
   @ApiProperty({ type: [String], example: ['Organization'] })
   @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) recipients: string[];
   @ApiProperty({ type: [String], example: ['email'] })
@@ -86,7 +89,7 @@ export class RecordCalloutBody {
 }
 
 export class RecordCalloutInput extends RecordCalloutBody {
-  @ApiProperty({ example: 12 }) @IsInt() @Min(1) billId: number;
+  @ApiProperty({ example: 12 }) @IsInt() @Min(1) @Max(MAX_ID) billId: number;
 }
 
 export interface RecordCalloutResult {
@@ -111,7 +114,7 @@ export interface CriticalLogEntry {
 
 export class CalloutExportBody {
   @ApiProperty({ type: [Number], example: [1, 2, 3] })
-  @IsArray() @ArrayMaxSize(1000) @IsInt({ each: true }) @Min(1, { each: true }) lab_report_ids: number[];
+  @IsArray() @ArrayMaxSize(1000) @IsInt({ each: true }) @Min(1, { each: true }) @Max(MAX_ID, { each: true }) lab_report_ids: number[];
 }
 
 export interface CalloutExportRecord {
@@ -130,7 +133,7 @@ export interface CalloutExportRecord {
 
 export class LabUserDepartmentsBody {
   @ApiProperty({ type: [Number], example: [3, 4] })
-  @IsArray() @ArrayMaxSize(500) @IsInt({ each: true }) @Min(1, { each: true }) department_ids: number[];
+  @IsArray() @ArrayMaxSize(500) @IsInt({ each: true }) @Min(1, { each: true }) @Max(MAX_ID, { each: true }) department_ids: number[];
 }
 
 export class LabUserDepartmentsInput extends LabUserDepartmentsBody {
