@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, ServiceConfig } from '@labflow/platform/service';
 import { MIGRATIONS, SCHEMA } from './migrations';
+import { ActivityLogQueriesHandler } from './activity-log/activity-log.handler';
+import { ActivityLogRepository } from './activity-log/activity-log.repository';
+import { ActivityLoggedHandler } from './activity-log/activity-logged.handler';
+import { ActivityMirror } from './activity-log/activity-mirror';
+import { CriticalLogsUseCase } from './activity-log/critical-logs.usecase';
 
 export function auditModule(config: ServiceConfig) {
   @Module({
@@ -10,8 +15,8 @@ export function auditModule(config: ServiceConfig) {
         postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
     ],
-    controllers: [],
-    providers: [],
+    controllers: [ActivityLoggedHandler, ActivityLogQueriesHandler],
+    providers: [ActivityLogRepository, ActivityMirror, CriticalLogsUseCase],
   })
   class AppModule {}
   return AppModule;

@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, ServiceConfig } from '@labflow/platform/service';
 import { MIGRATIONS, SCHEMA } from './migrations';
+import { BillRegisteredHandler } from './callouts/bill-registered.handler';
+import { CalloutBillRepository } from './callouts/bill.repository';
+import { CalloutRepository } from './callouts/callout.repository';
+import { CalloutsHandler } from './callouts/callouts.handler';
+import { ExportCalloutsUseCase } from './callouts/export-callouts.usecase';
+import { RecordCalloutUseCase } from './callouts/record-callout.usecase';
+import { DetectOverdueUseCase } from './overdue/detect-overdue.usecase';
+import { PendingCriticalRepository } from './overdue/pending-critical.repository';
+import { ReportValuesUpdatedHandler } from './overdue/report-values-updated.handler';
 
 export function criticalCalloutModule(config: ServiceConfig) {
   @Module({
@@ -10,8 +19,10 @@ export function criticalCalloutModule(config: ServiceConfig) {
         postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
     ],
-    controllers: [],
-    providers: [],
+    controllers: [CalloutsHandler, BillRegisteredHandler, ReportValuesUpdatedHandler],
+    providers: [
+      CalloutBillRepository, CalloutRepository, RecordCalloutUseCase, ExportCalloutsUseCase, PendingCriticalRepository, DetectOverdueUseCase,
+    ],
   })
   class AppModule {}
   return AppModule;

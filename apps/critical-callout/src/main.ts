@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import { loadConfig } from '@labflow/platform/config';
-import { DEFAULT_PORTS, runService, ServiceConfig } from '@labflow/platform/service';
+import { runService } from '@labflow/platform/service';
+import { CriticalCalloutConfig } from './critical-callout.config';
 import { criticalCalloutModule } from './critical-callout.module';
 
-class AppConfig extends ServiceConfig {
-  override PORT = DEFAULT_PORTS['critical-callout'];
-}
-
-const config = loadConfig('critical-callout', AppConfig);
+const config = loadConfig('critical-callout', CriticalCalloutConfig);
 runService({ app: 'critical-callout', module: criticalCalloutModule(config), config }).catch((error: unknown) => {
   console.error(error);
   process.exit(1);

@@ -20,6 +20,7 @@ import { DocumentValuesStore } from './report-values/document-values.store';
 import { LabReportRepository } from './report-values/lab-report.repository';
 import { IndexRegisteredReportsHandler } from './search/index-registered-reports.handler';
 import { LabReportIndex } from './search/lab-report-index';
+import { CRITICAL_HANDLERS, CRITICAL_PROVIDERS } from './critical';
 
 export function reportingModule(config: ServiceConfig) {
   @Module({
@@ -31,13 +32,14 @@ export function reportingModule(config: ServiceConfig) {
     ],
     controllers: [
       ReportFormatsHandler, RegistrationHandler, DeviceDataReceivedHandler, IndexRegisteredReportsHandler, DeviceRegisteredHandler,
-      ReportReadsHandler,
+      ReportReadsHandler, ...CRITICAL_HANDLERS,
     ],
     providers: [
       TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase,
       RegistrationRepository, RegisterPatientUseCase,
       LabReportRepository, DocumentValuesStore, LabReportIndex, ApplyDeviceDataUseCase,
       DeviceDirectory, ReportValuesReader, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,
+      ...CRITICAL_PROVIDERS,
     ],
   })
   class AppModule {}

@@ -20,3 +20,5 @@ export * from './events/activity.events';
 export * from './events/registration.events';
 export * from './events/specimen.events';
 export * from './events/report.events';
+export * from './commands/critical.commands';
+export * from './events/critical.events';

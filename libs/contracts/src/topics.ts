@@ -7,6 +7,7 @@ import { ActivityLogged } from './events/activity.events';
 import { BillRegistered } from './events/registration.events';
 import { SpecimenReceived } from './events/specimen.events';
 import { ReportFormatSaved, ReportValuesUpdated } from './events/report.events';
+import { CriticalCalloutOverdue, CriticalCalloutRecorded } from './events/critical.events';
 
 /**
  * The topic catalog: every domain event topic, its one payload type, key, producers and consumers.
@@ -20,7 +21,7 @@ export const TOPICS = {
     key: (p) => String(p.billId),
     keyDescription: 'billId',
     producers: ['reporting'],
-    consumers: ['specimen', 'device-ingestion', 'reporting'],
+    consumers: ['specimen', 'device-ingestion', 'reporting', 'critical-callout'],
     description: 'A patient was registered with a bill: lab reports and samples (specimens) were created.',
   }),
   deviceRegistered: defineTopic({
@@ -122,6 +123,26 @@ export const TOPICS = {
     producers: ['rerun', 'critical-callout', 'reporting'],
     consumers: ['audit'],
     description: 'An activity-log entry (activity codes 980/981/984/985, callout category 648).',
+  }),
+  criticalCalloutRecorded: defineTopic({
+    name: 'critical.callout_recorded',
+    version: 1,
+    payload: CriticalCalloutRecorded,
+    key: (p) => String(p.billId),
+    keyDescription: 'billId',
+    producers: ['critical-callout'],
+    consumers: ['reporting'],
+    description: 'A critical-value callout (draft, attempt or done) was recorded for reports of a bill (seed 001).',
+  }),
+  criticalCalloutOverdue: defineTopic({
+    name: 'critical.callout_overdue',
+    version: 1,
+    payload: CriticalCalloutOverdue,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['critical-callout'],
+    consumers: [],
+    description: 'A pending critical value was not called out (done) within the allowed time; published once per report.',
   }),
   specimenReceived: defineTopic({
     name: 'specimen.received',

@@ -1,7 +1,9 @@
 import { Type } from '@nestjs/common';
 import { DeviceDataController } from './device-data.controller';
 import { DevicesController } from './devices.controller';
+import { CriticalCalloutController } from './critical-callout.controller';
 import { JobsController } from './jobs.controller';
+import { LabUsersController } from './lab-users.controller';
 import { LabOrdersController } from './lab-orders.controller';
 import { OrdersController } from './orders.controller';
 import { PartiesController } from './parties.controller';
@@ -24,4 +26,6 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   RegistrationsController,
   DeviceDataController,
   ReportReadsController,
+  CriticalCalloutController,
+  LabUsersController,
 ];

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AttemptedCalloutView, CalloutStatus } from '@labflow/contracts';
+import { SCHEMA } from '../migrations';
+
+const S = `"${SCHEMA}"`;
+
+/** Writes of the callout status of lab reports and of the bill's draft read model; every query takes the lab. */
+@Injectable()
+export class CriticalStatusRepository {
+  async advance(manager: EntityManager, labId: number, billId: number, labReportIds: number[], to: CalloutStatus, from: CalloutStatus[]): Promise<void> {
+    await manager.query(
+      `UPDATE ${S}.lab_reports SET critical_values = $4, updated_at = now()
+       WHERE lab_id = $1 AND bill_id = $2 AND id = ANY($3::int[]) AND critical_values = ANY($5::text[])`,
+      [labId, billId, labReportIds, to, from],
+    );
+  }
+
+  /** A later draft replaces the earlier one (the topic key, billId, keeps one bill's callouts in order). */
+  async saveDraft(manager: EntityManager, labId: number, billId: number, calloutId: number, draft: AttemptedCalloutView): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${S}.critical_callout_drafts (lab_id, bill_id, callout_id, draft) VALUES ($1,$2,$3,$4)
+       ON CONFLICT (lab_id, bill_id) DO UPDATE SET callout_id = EXCLUDED.callout_id, draft = EXCLUDED.draft, updated_at = now()`,
+      [labId, billId, calloutId, JSON.stringify(draft)],
+    );
+  }
+
+  async clearDraft(manager: EntityManager, labId: number, billId: number): Promise<void> {
+    await manager.query(`DELETE FROM ${S}.critical_callout_drafts WHERE lab_id = $1 AND bill_id = $2`, [labId, billId]);
+  }
+}
