@@ -1,6 +1,6 @@
 import './register-source-aliases';
 import { APP_NAMES } from '@labflow/contracts';
-import { APP_PORTS, recordedPid, startApps, waitForReady } from '../tools/dev/app-processes';
+import { APP_PORTS, recordedPid, startApps, waitForReady } from '@labflow/tools/dev';
 
 /**
  * Starts every app (compiled in dist/ by `npm test`) unless it already runs, then waits for the

@@ -1,6 +1,6 @@
 import './register-source-aliases';
 import { AppName } from '@labflow/contracts';
-import { stopApps } from '../tools/dev/app-processes';
+import { stopApps } from '@labflow/tools/dev';
 
 export default async function globalTeardown(): Promise<void> {
   if (process.env.LABFLOW_KEEP_APPS === '1') return;

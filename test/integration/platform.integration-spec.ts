@@ -7,7 +7,7 @@ import { Kafka, logLevel, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DeviceRegistered, Envelope, newEnvelope, TOPICS } from '@labflow/contracts';
 import {
-  createIdempotentProducer, KafkaMessageContext, KafkaTransport, PgInbox, PgOutbox, PgOutboxRelay, platformTablesSql, toKafkaMessage,
+  createIdempotentProducer, KafkaMessageContext, replayDeadLetters, KafkaTransport, PgInbox, PgOutbox, PgOutboxRelay, platformTablesSql, toKafkaMessage,
 } from '@labflow/platform/kafka';
 import { PassthroughRpcFilter } from '@labflow/platform/service';
 import { freshLabId, TopicProbe } from '@labflow/testing';
@@ -19,6 +19,7 @@ const schema = `it_platform_${randomUUID().slice(0, 8)}`;
 const labId = freshLabId();
 
 let dataSource: DataSource;
+let acceptPoison = false;
 
 @Controller()
 class TestHandler {
@@ -27,7 +28,7 @@ class TestHandler {
   @EventPattern(TOPICS.deviceRegistered.name)
   async onDevice(@Payload() payload: DeviceRegistered, @Ctx() ctx: KafkaMessageContext): Promise<void> {
     if (payload.labId !== labId) return;
-    if (payload.name === 'reject-me') throw new Error('handler rejects this device');
+    if (payload.name === 'reject-me' && !acceptPoison) throw new Error('handler rejects this device');
     await dataSource.transaction(async (m) => {
       if (!(await this.inbox.claim(m, 'test', ctx.envelope.id))) return;
       await m.query(`INSERT INTO "${schema}".applied (message_id, name) VALUES ($1, $2)`, [ctx.envelope.id, payload.name]);
@@ -102,6 +103,24 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     expect(letter.headers['dlq-error']).toContain('handler rejects this device');
     expect(letter.headers['dlq-original-topic']).toBe('device.registered');
     await waitUntil(async () => (await appliedNames()).includes('behind-poison'));
+  });
+
+  it('replays the dead letters of one consumer group once the handler is fixed, applying each once', async () => {
+    acceptPoison = true;
+    const [poison] = await dlqProbe.waitFor((m) => m.envelope.payload?.name === 'reject-me' && m.envelope.labId === labId);
+    const groupOfTest = poison.headers['dlq-consumer-group'];
+    expect(groupOfTest).toMatch(/^it-/);
+    // The topic is shared with earlier runs, whose invalid messages this group also dead-lettered:
+    // follow our poison message by its id.
+    const replay = async () => {
+      const ids: string[] = [];
+      await replayDeadLetters({ kafka, topic: TOPICS.deviceRegistered.name, topicPrefix: PREFIX, onlyGroup: groupOfTest, onLetter: (h) => ids.push(h['message-id']) });
+      return ids;
+    };
+    expect(await replay()).toContain(poison.envelope.id);
+    await waitUntil(async () => (await appliedNames()).includes('reject-me'));
+    expect(await replay()).not.toContain(poison.envelope.id);
+    expect((await appliedNames()).filter((n) => n === 'reject-me')).toHaveLength(1);
   });
 
   it('dead-letters an invalid payload and a message type no handler matches, without retrying', async () => {

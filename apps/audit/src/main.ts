@@ -9,7 +9,6 @@ class AppConfig extends ServiceConfig {
 
 const config = loadConfig('audit', AppConfig);
 runService({ app: 'audit', module: auditModule(config), config }).catch((error: unknown) => {
-  // eslint-disable-next-line no-console
   console.error(error);
   process.exit(1);
 });

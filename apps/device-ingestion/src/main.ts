@@ -9,7 +9,6 @@ class DeviceIngestionConfig extends ServiceConfig {
 
 const config = loadConfig('device-ingestion', DeviceIngestionConfig);
 runService({ app: 'device-ingestion', module: deviceIngestionModule(config), config }).catch((error: unknown) => {
-  // eslint-disable-next-line no-console
   console.error(error);
   process.exit(1);
 });

@@ -5,7 +5,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@labflow/platform/config';
-import { installShutdown } from '@labflow/platform/service';
+import { JsonLogger } from '@labflow/platform/observability';
+import { installShutdown, instrumentHttp } from '@labflow/platform/service';
 import { GatewayConfig } from './gateway.config';
 import { gatewayModule } from './gateway.module';
 
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
   const config = loadConfig('gateway', GatewayConfig);
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
-    // seed 002 paths end with a slash (`dataPartialFromDevice/`); both forms are the same route.
+    // The specifications write some paths with a trailing slash (seed 003 `…/actions/`); Nest drops it
+    // when registering, so both spellings must reach the route.
     routerOptions: { ignoreTrailingSlash: true },
     // A caller-supplied request id is kept (correlation across systems); otherwise one is made.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -22,7 +24,8 @@ async function main(): Promise<void> {
     },
     requestIdHeader: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(gatewayModule(config), adapter, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestFastifyApplication>(gatewayModule(config), adapter, { logger: new JsonLogger('gateway', config.LOG_LEVEL) });
+  instrumentHttp(app);
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -43,7 +46,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // eslint-disable-next-line no-console
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

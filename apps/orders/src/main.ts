@@ -9,7 +9,6 @@ class AppConfig extends ServiceConfig {
 
 const config = loadConfig('orders', AppConfig);
 runService({ app: 'orders', module: ordersModule(config), config }).catch((error: unknown) => {
-  // eslint-disable-next-line no-console
   console.error(error);
   process.exit(1);
 });

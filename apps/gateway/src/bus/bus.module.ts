@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Global, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
 import { CommandBus } from '@labflow/platform/kafka';
 import { APP_CONFIG, KAFKA, KAFKA_PRODUCER, retryStart } from '@labflow/platform/service';

@@ -12,3 +12,4 @@ export * from './consumer/message-processor';
 export * from './consumer/consumer-runner';
 export * from './consumer/kafka-transport';
 export * from './request-reply/command-bus';
+export * from './consumer/dead-letter-replay';

@@ -1,7 +1,7 @@
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type EntityTarget = Function | EntitySchema<any>;
+type EntityTarget = (new (...args: any[]) => object) | EntitySchema<any>;
 
 export interface PostgresOptions {
   url: string;

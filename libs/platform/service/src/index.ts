@@ -7,3 +7,5 @@ export * from './platform.module';
 export * from './run-service';
 export * from './service.config';
 export * from './command-input';
+export * from './metrics/metrics.controller';
+export * from './metrics/instrument-http';

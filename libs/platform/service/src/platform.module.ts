@@ -14,25 +14,22 @@ import {
   connectElasticsearch, connectMongo, connectRedis, createPostgres, migrate, pingElasticsearch, pingMongo,
   pingPostgres, pingRedis,
 } from '@labflow/platform/persistence';
-import { APP_FILTER } from '@nestjs/core';
+import { gaugeOnScrape } from '@labflow/platform/observability';
 import { HealthController } from './health/health.controller';
-import { PassthroughRpcFilter } from './passthrough-rpc.filter';
+import { MetricsController } from './metrics/metrics.controller';
 import { HealthRegistry } from './health/health.registry';
 import { retryStart } from './retry-start';
 import { APP_CONFIG, ELASTICSEARCH, KAFKA, KAFKA_PRODUCER, MONGO_CONNECTION, REDIS, SERVICE_IDENTITY } from './tokens';
 
 export interface PlatformOptions {
   app: AppName;
-  /**
-   * The gateway: its producer fails fast instead of waiting out a broker outage, and HTTP errors
-   * are its own filter's job (no RPC pass-through filter).
-   */
+  /** The gateway: its producer fails fast instead of waiting out a broker outage. */
   httpEdge?: boolean;
   config: CommonConfig;
   postgres?: {
     schema: string;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    entities: (Function | EntitySchema<any>)[];
+    entities: ((new (...args: any[]) => object) | EntitySchema<any>)[];
     migrations: (new () => MigrationInterface)[];
   };
   mongo?: boolean;
@@ -86,6 +83,12 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
         const backlog = await relay.backlog((sql) => ds.query(sql));
         return { ...backlog, lastError: relay.lastError };
       });
+      gaugeOnScrape('labflow_outbox_backlog', 'Outbox rows not yet published', [], async (g) => {
+        g.set((await relay.backlog((sql) => ds.query(sql))).count);
+      });
+      gaugeOnScrape('labflow_outbox_oldest_age_seconds', 'Age of the oldest unpublished outbox row', [], async (g) => {
+        g.set((await relay.backlog((sql) => ds.query(sql))).oldestAgeMs / 1000);
+      });
     }
     const mongo = this.mongo;
     if (mongo) this.health.register('mongodb', () => pingMongo(mongo));
@@ -115,7 +118,6 @@ export class PlatformModule {
     const providers: Provider[] = [
       HealthRegistry,
       PlatformLifecycle,
-      ...(options.httpEdge ? [] : [{ provide: APP_FILTER, useClass: PassthroughRpcFilter }]),
       { provide: APP_CONFIG, useValue: config },
       { provide: SERVICE_IDENTITY, useValue: { app, schema: options.postgres?.schema ?? null } satisfies Identity },
       { provide: KAFKA, useValue: createKafka({ brokers: config.KAFKA_BROKERS, clientId }) },
@@ -146,9 +148,9 @@ export class PlatformModule {
     ];
     return {
       module: PlatformModule,
-      controllers: [HealthController, healthCommandController(app, config)],
+      controllers: [HealthController, MetricsController, healthCommandController(app, config)],
       providers,
-      exports: providers.filter((p) => p !== PlatformLifecycle && !(typeof p === 'object' && 'provide' in p && p.provide === APP_FILTER)),
+      exports: providers.filter((p) => p !== PlatformLifecycle),
     };
   }
 }

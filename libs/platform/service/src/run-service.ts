@@ -5,8 +5,10 @@ import { Kafka, Producer } from 'kafkajs';
 import { AppName } from '@labflow/contracts';
 import { CommonConfig } from '@labflow/platform/config';
 import { KafkaTransport } from '@labflow/platform/kafka';
+import { gaugeOnScrape, JsonLogger } from '@labflow/platform/observability';
 import { HealthRegistry } from './health/health.registry';
 import { PassthroughRpcFilter } from './passthrough-rpc.filter';
+import { instrumentHttp } from './metrics/instrument-http';
 import { KAFKA, KAFKA_PRODUCER } from './tokens';
 
 export interface RunServiceOptions {
@@ -22,8 +24,9 @@ export interface RunServiceOptions {
 export async function runService(options: RunServiceOptions): Promise<INestApplication> {
   const logger = new Logger(options.app);
   const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(), {
-    logger: ['error', 'warn', 'log'],
+    logger: new JsonLogger(options.app, options.config.LOG_LEVEL),
   });
+  instrumentHttp(app);
   const transport = new KafkaTransport({
     app: options.app,
     kafka: app.get<Kafka>(KAFKA),
@@ -44,6 +47,11 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     const bad = states.find((s) => s.state === 'crashed' || s.state === 'stopped');
     if (bad) throw new Error(`consumer ${bad.state}: ${bad.lastError ?? ''}`);
     return { consumers: states, deadLetters: transport.deadLettersWritten };
+  });
+  gaugeOnScrape('labflow_kafka_consumer_lag', 'Messages not yet consumed, per group, topic and partition', ['group', 'topic', 'partition'], async (g) => {
+    for (const consumer of transport.consumers()) {
+      for (const p of await consumer.lag()) g.set({ group: consumer.groupId, topic: p.topic, partition: String(p.partition) }, p.lag);
+    }
   });
   await app.startAllMicroservices();
   await app.listen(options.config.PORT, options.config.HOST);

@@ -111,22 +111,26 @@ export class ConsumerRunner {
     return this.inFlight;
   }
 
-  /** Total lag of the group on its topics (committed offset to high watermark). */
-  async lag(): Promise<number> {
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
+  /** Lag of the group per topic partition (committed offset to high watermark). */
+  async lag(): Promise<{ topic: string; partition: number; lag: number }[]> {
     const admin = this.options.kafka.admin();
     await admin.connect();
     try {
-      let total = 0;
+      const result: { topic: string; partition: number; lag: number }[] = [];
       const offsets = await admin.fetchOffsets({ groupId: this.options.groupId, topics: this.options.topics });
       for (const t of offsets) {
         const high = await admin.fetchTopicOffsets(t.topic);
         for (const p of t.partitions) {
           const hw = Number(high.find((h) => h.partition === p.partition)?.high ?? 0);
           const committed = Number(p.offset) < 0 ? 0 : Number(p.offset);
-          total += Math.max(0, hw - committed);
+          result.push({ topic: t.topic, partition: p.partition, lag: Math.max(0, hw - committed) });
         }
       }
-      return total;
+      return result;
     } finally {
       await admin.disconnect();
     }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { KafkaMessage, Producer } from 'kafkajs';
 import { dlqTopicOf } from '@labflow/contracts';
+import { deadLetters } from '@labflow/platform/observability';
 
 export const DLQ_HEADER = {
   error: 'dlq-error',
@@ -58,6 +59,7 @@ export class DeadLetterWriter {
           messages: [{ key: letter.message.key, value: letter.message.value, headers }],
         });
         this.written++;
+        deadLetters.inc({ topic: letter.topic, reason: letter.reason });
         this.logger.warn(`${letter.topic}[${letter.partition}]@${letter.message.offset} -> ${dlqTopicOf(letter.topic)}: ${letter.reason}: ${letter.error}`);
         return;
       } catch (error) {

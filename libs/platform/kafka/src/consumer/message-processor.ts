@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { KafkaMessage } from 'kafkajs';
 import { CommandReply, Envelope, envelopeProblems, topicByName, validatePayload } from '@labflow/contracts';
+import { handlerDuration, handlerFailures, runWithCorrelation } from '@labflow/platform/observability';
 import { DomainException, isTransientInfraError } from '../errors';
 import { DeadLetterReason, DeadLetterWriter } from './dead-letter';
 import { KafkaMessageContext } from './message-context';
@@ -74,7 +75,18 @@ export class MessageProcessor {
       await this.deadLetter(input, error.reason, error.message, 1);
       return;
     }
-    await this.runWithRetries(input, envelope, handler, payload);
+    const logicalTopic = input.topic.slice(this.options.topicPrefix.length);
+    const started = process.hrtime.bigint();
+    let outcome = 'failed';
+    try {
+      outcome = await runWithCorrelation(
+        { correlationId: envelope.correlationId, messageId: envelope.id, topic: logicalTopic },
+        () => this.runWithRetries(input, envelope, handler, payload),
+      );
+    } finally {
+      const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+      handlerDuration.observe({ topic: logicalTopic, kind: this.options.kind, outcome }, elapsed);
+    }
   }
 
   private parse(message: KafkaMessage): Envelope {
@@ -101,22 +113,26 @@ export class MessageProcessor {
     return checked.value;
   }
 
-  private async runWithRetries(input: ProcessInput, envelope: Envelope, handler: MessageHandlerFn, payload: unknown): Promise<void> {
+  private async runWithRetries(input: ProcessInput, envelope: Envelope, handler: MessageHandlerFn, payload: unknown): Promise<'handled' | 'rejected' | 'dead-lettered'> {
     for (let attempt = 1; ; attempt++) {
       const ctx = new KafkaMessageContext(envelope, input.topic, input.partition, input.message.offset, attempt, this.options.consumerGroup);
       try {
         const result = await handler(payload, ctx);
         if (this.options.kind === 'commands') await this.options.reply(envelope, toReply(result));
         this.handled++;
-        return;
+        return 'handled';
       } catch (error) {
-        if (this.options.kind === 'commands' && (error instanceof DomainException || isTransientInfraError(error))) {
+        const transient = isTransientInfraError(error);
+        if (!(error instanceof DomainException) || transient) {
+          handlerFailures.inc({ topic: input.topic.slice(this.options.topicPrefix.length), transient: String(transient) });
+        }
+        if (this.options.kind === 'commands' && (error instanceof DomainException || transient)) {
           // A command is answered at once; nothing was committed by the failed use case.
           await this.options.reply(envelope, errorReply(error));
           this.handled++;
-          return;
+          return 'rejected';
         }
-        if (isTransientInfraError(error)) {
+        if (transient) {
           if (!this.options.isRunning()) throw error; // shutting down: leave the offset uncommitted
           this.logger.warn(`${input.topic}@${input.message.offset} waits for a dependency (attempt ${attempt}): ${(error as Error).message}`);
           await this.pause(attempt, input.heartbeat);
@@ -129,7 +145,7 @@ export class MessageProcessor {
         this.failed++;
         if (this.options.kind === 'commands') await this.options.reply(envelope, errorReply(error));
         await this.deadLetter(input, 'handler-failed', describe(error), attempt);
-        return;
+        return 'dead-lettered';
       }
     }
   }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { Producer } from 'kafkajs';
 import { Envelope } from '@labflow/contracts';
+import { outboxPublished } from '@labflow/platform/observability';
 import { toKafkaMessage } from '../wire';
 
 export interface PgOutboxRelayOptions {
@@ -114,6 +115,7 @@ export class PgOutboxRelay {
       [rows.map((r) => r.seq)],
     );
     this.publishedCount += rows.length;
+    outboxPublished.inc(rows.length);
     return rows.length;
   }
 

@@ -1,0 +1,18 @@
+import { DependencyUnavailableException, DomainException, isTransientInfraError } from './errors';
+
+describe('isTransientInfraError', () => {
+  it('treats store and broker outages as transient', () => {
+    expect(isTransientInfraError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isTransientInfraError(Object.assign(new Error('terminating connection'), { code: '57P01' }))).toBe(true);
+    expect(isTransientInfraError(Object.assign(new Error('x'), { name: 'MongoNetworkError' }))).toBe(true);
+    expect(isTransientInfraError(new Error('Connection is closed.'))).toBe(true);
+    expect(isTransientInfraError(new DependencyUnavailableException('redis'))).toBe(true);
+    expect(isTransientInfraError(new Error('query failed', { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) }))).toBe(true);
+  });
+
+  it('treats domain errors and bugs as permanent', () => {
+    expect(isTransientInfraError(new DomainException(404, 'NOT_FOUND', 'not found'))).toBe(false);
+    expect(isTransientInfraError(new TypeError('cannot read properties of undefined'))).toBe(false);
+    expect(isTransientInfraError('a string')).toBe(false);
+  });
+});

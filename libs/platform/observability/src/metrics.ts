@@ -1,0 +1,61 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One Prometheus registry per process, served at `/metrics` by every app. */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry, prefix: 'labflow_' });
+
+const seconds = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export const httpDuration = new Histogram({
+  name: 'labflow_http_request_duration_seconds',
+  help: 'HTTP request latency by route and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: seconds,
+  registers: [metricsRegistry],
+});
+
+export const handlerDuration = new Histogram({
+  name: 'labflow_message_handler_duration_seconds',
+  help: 'Kafka message handling time by topic, kind (events|commands) and outcome',
+  labelNames: ['topic', 'kind', 'outcome'] as const,
+  buckets: seconds,
+  registers: [metricsRegistry],
+});
+
+export const handlerFailures = new Counter({
+  name: 'labflow_message_handler_failures_total',
+  help: 'Handler attempts that failed, by topic and whether the failure was transient (a store outage)',
+  labelNames: ['topic', 'transient'] as const,
+  registers: [metricsRegistry],
+});
+
+export const deadLetters = new Counter({
+  name: 'labflow_dead_letters_total',
+  help: 'Messages written to a dead-letter topic, by original topic and reason',
+  labelNames: ['topic', 'reason'] as const,
+  registers: [metricsRegistry],
+});
+
+export const outboxPublished = new Counter({
+  name: 'labflow_outbox_published_total',
+  help: 'Events the outbox relay published',
+  registers: [metricsRegistry],
+});
+
+/** Gauges whose value is read when Prometheus scrapes (backlog, lag). */
+export function gaugeOnScrape(name: string, help: string, labelNames: string[], collect: (g: Gauge) => Promise<void>): Gauge {
+  return new Gauge({
+    name, help, labelNames, registers: [metricsRegistry],
+    async collect() {
+      try {
+        await collect(this);
+      } catch {
+        // a store that cannot answer leaves the last value; readiness reports the outage
+      }
+    },
+  });
+}
+
+export function registeredMetric(name: string): boolean {
+  return metricsRegistry.getSingleMetric(name) !== undefined;
+}
