@@ -2,9 +2,10 @@ import { Type } from '@nestjs/common';
 import { DeviceDataController } from './device-data.controller';
 import { DevicesController } from './devices.controller';
 import { RegistrationsController } from './registrations.controller';
+import { ReportReadsController } from './report-reads.controller';
 import { ReportFormatsController } from './report-formats.controller';
 
 /** Every HTTP route of the gateway; the tenancy matrix and the OpenAPI document read this list. */
 export const ROUTE_CONTROLLERS: Type<unknown>[] = [
-  DevicesController, ReportFormatsController, RegistrationsController, DeviceDataController,
+  DevicesController, ReportFormatsController, RegistrationsController, DeviceDataController, ReportReadsController,
 ];
