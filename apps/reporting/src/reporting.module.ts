@@ -20,6 +20,11 @@ import { DocumentValuesStore } from './report-values/document-values.store';
 import { LabReportRepository } from './report-values/lab-report.repository';
 import { IndexRegisteredReportsHandler } from './search/index-registered-reports.handler';
 import { LabReportIndex } from './search/lab-report-index';
+import { ApplyRerunConfirmedUseCase } from './reruns/apply-rerun-confirmed.usecase';
+import { ApplyRerunFlagUseCase } from './reruns/apply-rerun-flag.usecase';
+import { RerunContextQuery } from './reruns/rerun-context.query';
+import { RerunPositionRepository } from './reruns/rerun-position.repository';
+import { ReportingRerunsHandler } from './reruns/reruns.handler';
 
 export function reportingModule(config: ServiceConfig) {
   @Module({
@@ -31,13 +36,14 @@ export function reportingModule(config: ServiceConfig) {
     ],
     controllers: [
       ReportFormatsHandler, RegistrationHandler, DeviceDataReceivedHandler, IndexRegisteredReportsHandler, DeviceRegisteredHandler,
-      ReportReadsHandler,
+      ReportReadsHandler, ReportingRerunsHandler,
     ],
     providers: [
       TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase,
       RegistrationRepository, RegisterPatientUseCase,
       LabReportRepository, DocumentValuesStore, LabReportIndex, ApplyDeviceDataUseCase,
       DeviceDirectory, ReportValuesReader, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,
+      RerunContextQuery, RerunPositionRepository, ApplyRerunFlagUseCase, ApplyRerunConfirmedUseCase,
     ],
   })
   class AppModule {}

@@ -1,5 +1,6 @@
 import { Initial1732400000000 } from './1732400000000-initial';
 import { LabReports1764000000000 } from './1764000000000-lab-reports';
+import { RerunPositions1764400000000 } from './1764400000000-rerun-positions';
 
 export { SCHEMA } from './1732400000000-initial';
-export const MIGRATIONS = [Initial1732400000000, LabReports1764000000000];
+export const MIGRATIONS = [Initial1732400000000, LabReports1764000000000, RerunPositions1764400000000];
