@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { DomainException, MongoOutboxRelay, PendingEvent, withPendingEvents } from '@labflow/platform/kafka';
+import { DomainException, entryIdOf, MongoOutboxEntry, MongoOutboxRelay, PendingEvent } from '@labflow/platform/kafka';
 import { MONGO_CONNECTION } from '@labflow/platform/service';
 import { emptyLifecycle, lifecycleIdOf, RerunLifecycle } from './rerun-lifecycle';
 
 export const LIFECYCLE_COLLECTION = 'sample_rerun_lifecycles';
 const APPLIED_IDS_KEPT = 200;
-const MAX_ATTEMPTS = 30;
+const MAX_ATTEMPTS = 40;
+
+type LifecycleEntry = RerunLifecycle & MongoOutboxEntry;
 
 /** What a change decides: the next state and the events it causes (or nothing to write). */
 export interface LifecycleChange<R> {
@@ -18,7 +20,17 @@ export interface LifecycleChange<R> {
 
 export type Mutated<R> = { duplicate: false; result: R; written: boolean } | { duplicate: true };
 
-/** The only code that touches the lifecycle collection. Every method takes the lab. */
+function stateOf(entry: LifecycleEntry): RerunLifecycle {
+  const { labId, labReportId, version, sampleId, lifecycleEpoch, sequence, requests, values, autoRerunQueued, appliedMessageIds, closed } = entry;
+  return { labId, labReportId, version, sampleId, lifecycleEpoch, sequence, requests, values, autoRerunQueued, appliedMessageIds, closed };
+}
+
+/**
+ * The only code that touches the lifecycle collection; every method takes the lab. Each change
+ * inserts the next version `<labId>:<labReportId>:<n>` with its events (outbox) and the message id
+ * (inbox) in that single document: concurrent deliveries for one report collide on the primary key,
+ * the loser re-reads and re-applies its change on top, so no parameter is lost.
+ */
 @Injectable()
 export class RerunLifecycleRepository {
   constructor(
@@ -26,57 +38,53 @@ export class RerunLifecycleRepository {
     private readonly relay: MongoOutboxRelay,
   ) {}
 
-  private collection(): Collection<RerunLifecycle> {
+  private collection(): Collection<LifecycleEntry> {
     if (!this.connection.db) throw new Error('document store not connected');
-    return this.connection.db.collection<RerunLifecycle>(LIFECYCLE_COLLECTION);
+    return this.connection.db.collection<LifecycleEntry>(LIFECYCLE_COLLECTION);
   }
 
+  /** The current state: the newest entry of the lab report's stream. */
   async find(labId: number, labReportId: number): Promise<RerunLifecycle | null> {
-    return this.collection().findOne({ _id: lifecycleIdOf(labId, labReportId), labId });
+    const [entry] = await this.collection().find({ streamId: lifecycleIdOf(labId, labReportId), labId })
+      .sort({ version: -1 }).limit(1).toArray();
+    return entry ? stateOf(entry) : null;
   }
 
-  /**
-   * Read, decide, conditionally write (compare-and-set on `version`), retry on a race. The message id
-   * is claimed in the same write (inbox), so a redelivered message finds it and changes nothing.
-   */
   async mutate<R>(
     labId: number,
     labReportId: number,
     messageId: string,
     decide: (current: RerunLifecycle | null, fresh: RerunLifecycle) => LifecycleChange<R>,
   ): Promise<Mutated<R>> {
+    const streamId = lifecycleIdOf(labId, labReportId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const current = await this.find(labId, labReportId);
       if (current?.appliedMessageIds.includes(messageId)) return { duplicate: true };
       const change = decide(current, emptyLifecycle(labId, labReportId));
       if (!change.next) return { duplicate: false, result: change.result, written: false };
-      const base = current ?? change.next;
-      const next: RerunLifecycle = {
+      const version = (current?.version ?? 0) + 1;
+      const entry: LifecycleEntry = {
         ...change.next,
-        ...withPendingEvents(base, change.events),
-        appliedMessageIds: [...base.appliedMessageIds, messageId].slice(-APPLIED_IDS_KEPT),
-        version: (current?.version ?? 0) + 1,
+        _id: entryIdOf(streamId, version), streamId, version, labId, labReportId,
+        appliedMessageIds: [...(current?.appliedMessageIds ?? []), messageId].slice(-APPLIED_IDS_KEPT),
+        pendingEvents: change.events, outboxPending: change.events.length > 0, writtenAt: new Date(),
       };
-      if (await this.write(current, next)) {
-        if (next.outboxPending) this.relay.wake();
+      if (await this.insert(entry)) {
+        if (entry.outboxPending) this.relay.wake();
         return { duplicate: false, result: change.result, written: true };
       }
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
+      await new Promise((r) => setTimeout(r, 2 + Math.random() * 10 * (attempt + 1)));
     }
     throw new DomainException(503, 'RERUN_CONTENDED', 'The rerun of this lab report is changing too often, try again');
   }
 
-  private async write(current: RerunLifecycle | null, next: RerunLifecycle): Promise<boolean> {
-    if (!current) {
-      try {
-        await this.collection().insertOne(next);
-        return true;
-      } catch (error) {
-        if ((error as { code?: number }).code === 11000) return false; // another writer created it first
-        throw error;
-      }
+  private async insert(entry: LifecycleEntry): Promise<boolean> {
+    try {
+      await this.collection().insertOne(entry);
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return false; // another writer took this version
+      throw error;
     }
-    const result = await this.collection().replaceOne({ _id: current._id, labId: current.labId, version: current.version }, next);
-    return result.matchedCount === 1;
   }
 }

@@ -1,4 +1,3 @@
-import { MongoOutboxFields } from '@labflow/platform/kafka';
 
 /** seed 000 §3: a saved rerun request (the spec's SampleRerun record). */
 export interface RerunRequestRecord {
@@ -33,17 +32,16 @@ export interface RerunValueRecord {
 }
 
 /**
- * One document per lab report rerun lifecycle (requests + values + its outbox + its inbox). Every
- * change is one conditional write on `version`, so concurrent deliveries never lose a parameter and
- * the events a change causes are committed with it (FerretDB/DocumentDB: no transactions, no
- * positional updates needed).
+ * The state of a lab report's rerun lifecycle (requests + values + its inbox). Each change is a new
+ * entry `<labId>:<labReportId>:<version>` inserted with the events it causes (see
+ * RerunLifecycleRepository); the entry with the highest version is the current state.
  */
-export interface RerunLifecycle extends MongoOutboxFields {
-  _id: string;
+export interface RerunLifecycle {
   labId: number;
   labReportId: number;
+  version: number;
   sampleId: string | null;
-  /** When this lifecycle document was first written (ms): orders events across reopenings. */
+  /** When this lifecycle was first written (ms): with `sequence`, orders its events for consumers. */
   lifecycleEpoch: number;
   /** Last position given to a lifecycle event. */
   sequence: number;
@@ -51,8 +49,9 @@ export interface RerunLifecycle extends MongoOutboxFields {
   values: RerunValueRecord[];
   /** seed 000 §6: an auto rerun was queued for this report (the early return of the auto check). */
   autoRerunQueued: boolean;
-  /** Inbox: ids of the messages whose effect this document holds (bounded, newest last). */
+  /** Inbox: ids of the messages whose effect this state holds (bounded, newest last). */
   appliedMessageIds: string[];
+  /** Closed by confirm or abort: holds no request and no value; the next request reopens it. */
   closed: boolean;
 }
 
@@ -65,13 +64,12 @@ export function isInProgress(doc: RerunLifecycle | null): doc is RerunLifecycle 
 
 export function emptyLifecycle(labId: number, labReportId: number): RerunLifecycle {
   return {
-    _id: lifecycleIdOf(labId, labReportId), labId, labReportId, sampleId: null, lifecycleEpoch: Date.now(), sequence: 0,
+    labId, labReportId, version: 0, sampleId: null, lifecycleEpoch: Date.now(), sequence: 0,
     requests: [], values: [], autoRerunQueued: false, appliedMessageIds: [], closed: false,
-    version: 0, pendingEvents: [], outboxPending: false, outboxSince: null,
   };
 }
 
-/** A closed document awaiting its relay is reopened in place: same epoch, sequence continues. */
+/** A closed lifecycle is reopened by the next request or delivery: same epoch, its sequence continues. */
 export function reopened(doc: RerunLifecycle): RerunLifecycle {
   return doc.closed ? { ...doc, closed: false, requests: [], values: [], autoRerunQueued: false, sampleId: null } : doc;
 }

@@ -4,7 +4,7 @@ import { Producer } from 'kafkajs';
 import type { Collection, Db, Document } from 'mongodb';
 import { outboxPublished } from '@labflow/platform/observability';
 import { toKafkaMessage } from '../wire';
-import { MongoOutboxFields, PendingEvent } from './mongo-outbox';
+import { MongoOutboxEntry } from './mongo-outbox';
 
 export interface MongoOutboxRelayOptions {
   db: Db;
@@ -19,15 +19,16 @@ export interface MongoOutboxRelayOptions {
   leaseMs?: number;
 }
 
-type OutboxDoc = Document & MongoOutboxFields & { _id: unknown };
+type OutboxDoc = Document & MongoOutboxEntry;
 
 /**
  * The MongoDB twin of PgOutboxRelay, with the same guarantees: one active relay per service (a lease
- * document instead of an advisory lock), a document's events published in the order they were written
- * with the idempotent producer, and removed from the document only after the broker acknowledged them.
- * The removal is a conditional write on the document's `version`: a state change that raced with the
- * relay keeps its new events (the relay re-reads and removes only what it published). A crash between
- * publish and removal re-sends the same envelope ids; consumers' inboxes make that harmless.
+ * document instead of an advisory lock), each stream's entries published in version order with the
+ * idempotent producer, and marked published only after the broker acknowledged them. Entries are
+ * immutable once inserted except for the relay's own mark, so the mark never races with a writer.
+ * Superseded entries of a stream (older than its newest published one) are then deleted: the newest
+ * entry stays as the stream's current state. A crash between publish and mark re-sends the same
+ * envelope ids; consumers' inboxes make that harmless.
  */
 export class MongoOutboxRelay {
   private readonly logger: Logger;
@@ -66,10 +67,10 @@ export class MongoOutboxRelay {
     let oldest: number | null = null;
     for (const name of this.options.collections) {
       const docs = await this.options.db.collection<OutboxDoc>(name)
-        .find({ outboxPending: true }, { projection: { outboxSince: 1, pendingEvents: 1 } }).toArray();
+        .find({ outboxPending: true }, { projection: { writtenAt: 1, pendingEvents: 1 } }).toArray();
       for (const d of docs) {
         count += d.pendingEvents?.length ?? 0;
-        const since = d.outboxSince ? new Date(d.outboxSince).getTime() : null;
+        const since = d.writtenAt ? new Date(d.writtenAt).getTime() : null;
         if (since !== null && (oldest === null || since < oldest)) oldest = since;
       }
     }
@@ -119,49 +120,30 @@ export class MongoOutboxRelay {
     let published = 0;
     for (const name of this.options.collections) {
       const collection = this.options.db.collection<OutboxDoc>(name);
-      const docs = await collection.find({ outboxPending: true }).sort({ outboxSince: 1 }).limit(this.options.batchSize ?? 100).toArray();
-      for (const doc of docs) published += await this.publishDocument(collection, doc);
-    }
-    return published;
-  }
-
-  private async publishDocument(collection: Collection<OutboxDoc>, doc: OutboxDoc): Promise<number> {
-    const events: PendingEvent[] = doc.pendingEvents ?? [];
-    if (events.length > 0) {
+      // (streamId, version) order: a stream's older entry is always published before a newer one.
+      const entries = await collection.find({ outboxPending: true }).sort({ streamId: 1, version: 1 }).limit(this.options.batchSize ?? 100).toArray();
+      if (entries.length === 0) continue;
       const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
-      for (const e of events) {
+      for (const e of entries.flatMap((entry) => entry.pendingEvents ?? [])) {
         const list = byTopic.get(e.topic) ?? [];
         list.push(toKafkaMessage(e.key, e.envelope));
         byTopic.set(e.topic, list);
       }
-      // One aggregate's events share a key, hence a partition per topic: sendBatch keeps their order.
+      // One aggregate's events share a key, hence a partition per topic: one batch keeps their order.
       await this.options.producer.sendBatch({
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: `${this.options.topicPrefix ?? ''}${topic}`, messages })),
       });
+      const count = entries.reduce((n, e) => n + (e.pendingEvents?.length ?? 0), 0);
+      for (const entry of entries) {
+        await collection.updateOne({ _id: entry._id } as Document, { $set: { outboxPending: false, pendingEvents: [] } });
+        await collection.deleteMany({ streamId: entry.streamId, version: { $lt: entry.version }, outboxPending: false } as Document);
+      }
+      this.publishedCount += count;
+      outboxPublished.inc(count);
+      published += count;
     }
-    await this.removePublished(collection, doc, new Set(events.map((e) => e.id)));
-    this.publishedCount += events.length;
-    outboxPublished.inc(events.length);
-    return events.length;
-  }
-
-  /** Removes the published events with a compare-and-set on `version`, re-reading after a race. */
-  private async removePublished(collection: Collection<OutboxDoc>, first: OutboxDoc, published: Set<string>): Promise<void> {
-    let doc: OutboxDoc | null = first;
-    for (let attempt = 0; doc && attempt < 50; attempt += 1) {
-      const remaining = (doc.pendingEvents ?? []).filter((e) => !published.has(e.id));
-      const filter = { _id: doc._id, version: doc.version } as Document;
-      const result = remaining.length === 0 && doc.closed
-        ? await collection.deleteOne(filter)
-        : await collection.updateOne(filter, {
-          $set: { pendingEvents: remaining, outboxPending: remaining.length > 0, outboxSince: remaining.length > 0 ? doc.outboxSince : null, version: doc.version + 1 },
-        } as Document);
-      const done = 'deletedCount' in result ? result.deletedCount === 1 : result.matchedCount === 1;
-      if (done) return;
-      doc = await collection.findOne({ _id: doc._id } as Document);
-    }
-    if (doc) throw new Error('outbox document kept changing; will retry');
+    return published;
   }
 
   private sleep(ms: number): Promise<void> {

@@ -3,9 +3,8 @@ import {
 } from '@labflow/contracts';
 
 /**
- * An event waiting inside the document whose change caused it (DESIGN §3, MongoDB): the document
- * write that changes state also appends its events, so both are committed by one single-document
- * write (atomic on MongoDB, DocumentDB and FerretDB alike, without transactions).
+ * An event waiting inside the document whose write caused it (DESIGN §3, MongoDB): the state change
+ * and its events are one single-document insert, atomic on MongoDB, DocumentDB and FerretDB alike.
  */
 export interface PendingEvent {
   id: string;
@@ -14,17 +13,24 @@ export interface PendingEvent {
   envelope: Envelope;
 }
 
-/** Fields an outbox-carrying document has; the relay finds documents by `outboxPending`. */
-export interface MongoOutboxFields {
+/**
+ * An entry of an append-only stream of state versions: `_id` is `<streamId>:<version>`, so two writers
+ * that both read version n and both insert n + 1 collide on the primary key and exactly one wins.
+ * (A version filter on update is not a safe compare-and-set on FerretDB: it matches, then writes.)
+ * After its insert, only the relay touches an entry (it clears `outboxPending`, then prunes older ones).
+ */
+export interface MongoOutboxEntry {
+  _id: string;
+  streamId: string;
   version: number;
   pendingEvents: PendingEvent[];
   outboxPending: boolean;
-  outboxSince: Date | null;
-  /** A closed document is deleted by the relay once its events are published. */
-  closed?: boolean;
+  writtenAt: Date;
 }
 
-/** Builds a validated pending event; the caller puts it into the document it writes. */
+export const entryIdOf = (streamId: string, version: number): string => `${streamId}:${version}`;
+
+/** Builds a validated pending event; the caller puts it into the entry it inserts. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function pendingEvent<T extends TopicSpec<any>>(topic: T, payload: PayloadOf<T>, ctx: MessageContext): PendingEvent {
   const checked = validatePayload(topic.payload, payload);
@@ -33,14 +39,4 @@ export function pendingEvent<T extends TopicSpec<any>>(topic: T, payload: Payloa
   }
   const envelope = newEnvelope(topic.name, topic.version, payload, ctx) as Envelope;
   return { id: envelope.id, topic: topic.name, key: topic.key(payload), envelope };
-}
-
-/** Appends events to a document's outbox fields (returns the fields to $set). */
-export function withPendingEvents<D extends MongoOutboxFields>(doc: D, events: PendingEvent[]): Pick<MongoOutboxFields, 'pendingEvents' | 'outboxPending' | 'outboxSince'> {
-  const pendingEvents = [...doc.pendingEvents, ...events];
-  return {
-    pendingEvents,
-    outboxPending: pendingEvents.length > 0,
-    outboxSince: doc.outboxSince ?? (events.length > 0 ? new Date() : null),
-  };
 }
