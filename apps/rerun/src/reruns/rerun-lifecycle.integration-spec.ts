@@ -1,28 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { systemPrincipal } from '@labflow/contracts';
+import { ActivityLogged, Envelope, systemPrincipal } from '@labflow/contracts';
 import { createIdempotentProducer, MongoOutboxRelay } from '@labflow/platform/kafka';
 import { connectMongo } from '@labflow/platform/persistence';
-import { freshLabId, TopicProbe } from '@labflow/testing';
 import { activityEvent, RerunActivity } from './rerun-activity';
 import { LIFECYCLE_COLLECTION, RerunLifecycleRepository } from './rerun-lifecycle.repository';
 
 /** The lifecycle store and its outbox relay against the real FerretDB and Kafka. */
 describe('rerun lifecycle store + Mongo outbox relay (real FerretDB, Kafka)', () => {
-  const labId = freshLabId();
+  // An app may not import the testing lib (module boundaries): a random lab and a plain consumer instead.
+  const labId = 900_000_000 + Math.floor(Math.random() * 90_000_000);
+  const received: Envelope<ActivityLogged>[] = [];
+  let consumer: Consumer;
   let mongo: Connection;
   let producer: Producer;
   let relay: MongoOutboxRelay;
   let sut: RerunLifecycleRepository;
-  let probe: TopicProbe;
   const ctx = { labId, correlationId: randomUUID(), causationId: null };
 
   beforeAll(async () => {
     mongo = await connectMongo(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/labflow', 'it-rerun');
     const kafka = new Kafka({ clientId: 'it-rerun', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
     producer = await createIdempotentProducer(kafka);
-    probe = await TopicProbe.start(['activity.logged']);
+    consumer = kafka.consumer({ groupId: `it-rerun-${randomUUID()}`, maxWaitTimeInMs: 50 });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [`${process.env.KAFKA_TOPIC_PREFIX ?? ''}activity.logged`], fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => { received.push(JSON.parse(message.value!.toString('utf8'))); } });
     relay = new MongoOutboxRelay({
       db: mongo.db!, collections: [LIFECYCLE_COLLECTION], producer, owner: `it-rerun-${labId}`, topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '',
     });
@@ -30,7 +34,7 @@ describe('rerun lifecycle store + Mongo outbox relay (real FerretDB, Kafka)', ()
   });
   afterAll(async () => {
     await relay.stop();
-    await probe.stop();
+    await consumer.disconnect();
     await producer.disconnect();
     await mongo.close();
   });
@@ -62,14 +66,15 @@ describe('rerun lifecycle store + Mongo outbox relay (real FerretDB, Kafka)', ()
       }));
     }
     relay.start();
-    const seen = await probe.waitFor((m) => m.envelope.payload.labId === labId && m.envelope.payload.labReportId === labReportId, 5);
-    expect(seen.map((m) => m.envelope.payload.activityText)).toEqual(['step 1', 'step 2', 'step 3', 'step 4', 'step 5']);
+    const ours = () => received.filter((e) => e.payload.labId === labId && e.payload.labReportId === labReportId);
+    for (let i = 0; i < 200 && ours().length < 5; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(ours().map((e) => e.payload.activityText)).toEqual(['step 1', 'step 2', 'step 3', 'step 4', 'step 5']);
     const entries = async () => mongo.db!.collection(LIFECYCLE_COLLECTION).find({ labId, labReportId }).toArray();
     for (let i = 0; i < 50 && (await entries()).length > 1; i += 1) await new Promise((r) => setTimeout(r, 100));
     const left = await entries();
     expect(left).toHaveLength(1);
     expect(left[0]).toMatchObject({ version: 5, outboxPending: false, pendingEvents: [] });
     await new Promise((r) => setTimeout(r, 800));
-    expect(probe.matching((m) => m.envelope.payload.labId === labId && m.envelope.payload.labReportId === labReportId)).toHaveLength(5);
+    expect(ours()).toHaveLength(5);
   });
 });
