@@ -5,6 +5,7 @@ import { OrderRedrawAvailable } from './events/order.events';
 import { ActivityLogged } from './events/activity.events';
 import { BillRegistered } from './events/registration.events';
 import { SpecimenReceived } from './events/specimen.events';
+import { ReportFormatSaved, ReportValuesUpdated } from './events/report.events';
 
 /**
  * The topic catalog: every domain event topic, its one payload type, key, producers and consumers.
@@ -18,7 +19,7 @@ export const TOPICS = {
     key: (p) => String(p.billId),
     keyDescription: 'billId',
     producers: ['reporting'],
-    consumers: ['specimen', 'device-ingestion'],
+    consumers: ['specimen', 'device-ingestion', 'reporting'],
     description: 'A patient was registered with a bill: lab reports and samples (specimens) were created.',
   }),
   deviceRegistered: defineTopic({
@@ -28,7 +29,7 @@ export const TOPICS = {
     key: (p) => String(p.deviceId),
     keyDescription: 'deviceId',
     producers: ['device-ingestion'],
-    consumers: [],
+    consumers: ['reporting'],
     description: 'An analyzer was registered for a lab.',
   }),
   deviceDataReceived: defineTopic({
@@ -40,6 +41,26 @@ export const TOPICS = {
     producers: ['device-ingestion'],
     consumers: ['reporting', 'rerun'],
     description: 'An accepted analyzer payload, mapped to lab report parameters (seed 002).',
+  }),
+  reportFormatSaved: defineTopic({
+    name: 'report_format.saved',
+    version: 1,
+    payload: ReportFormatSaved,
+    key: (p) => String(p.testId),
+    keyDescription: 'testId',
+    producers: ['reporting'],
+    consumers: ['rerun', 'critical-callout'],
+    description: 'A test report format (parameters, ranges, critical ranges, auto-rerun rules, age ranges) was created or replaced.',
+  }),
+  reportValuesUpdated: defineTopic({
+    name: 'report.values_updated',
+    version: 1,
+    payload: ReportValuesUpdated,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['reporting'],
+    consumers: ['reporting', 'rerun', 'critical-callout'],
+    description: 'Values of a lab report were stored with their abnormal/critical evaluation (or parked for a signed report).',
   }),
   rerunRequested: defineTopic({
     name: 'rerun.requested',

@@ -2,6 +2,8 @@ import { Type } from '@nestjs/common';
 import { DevicesController } from './devices.controller';
 import { JobsController } from './jobs.controller';
 import { PartiesController } from './parties.controller';
+import { RegistrationsController } from './registrations.controller';
+import { ReportFormatsController } from './report-formats.controller';
 import { SpecimensController } from './specimens.controller';
 
 /** Every HTTP route of the gateway; the tenancy matrix and the OpenAPI document read this list. */
@@ -10,4 +12,6 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   SpecimensController,
   JobsController,
   PartiesController,
+  ReportFormatsController,
+  RegistrationsController,
 ];

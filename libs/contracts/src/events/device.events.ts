@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested,
+  IsArray, IsBoolean, IsInt, IsISO8601, IsNumber, IsOptional, IsString, MaxLength, ValidateNested,
 } from 'class-validator';
 
 export class DeviceRegistered {
@@ -18,8 +18,10 @@ export class DeviceValue {
   @IsString() @MaxLength(200) testName: string;
   /** Raw value as the analyzer sent it (numbers are kept as their string form). */
   @IsString() @MaxLength(500) value: string;
+  /** The value when the analyzer sent a number (seed 002 shows 110.12): reads return it as a number. */
+  @IsOptional() @IsNumber() numericValue?: number;
   @IsArray() @IsString({ each: true }) paramFlags: string[];
-  /** HL7 v2 Table 0078 / FHIR Observation.interpretation codes normalized from paramFlags. */
+  /** HL7 v2 Table 0078 / FHIR Observation.interpretation codes normalized from paramFlags, one per flag. */
   @IsArray() @IsString({ each: true }) interpretation: string[];
 }
 

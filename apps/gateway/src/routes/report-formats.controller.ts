@@ -1,0 +1,42 @@
+import { Body, Controller, HttpCode, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Principal, REPORT_FORMAT_COMMANDS, ReportFormatBody, ReportFormatResult } from '@labflow/contracts';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import { CommandForwarder } from '../bus/command-forwarder';
+
+@ApiTags('report formats')
+@ApiBearerAuth()
+@Controller('reporting/report-format')
+export class ReportFormatsController {
+  constructor(private readonly forwarder: CommandForwarder) {}
+
+  @Post('create')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'seed 002 §1: create a test and its report format' })
+  async create(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ReportFormatBody,
+  ): Promise<ReportFormatResult> {
+    const result = await this.forwarder.forward(request, REPORT_FORMAT_COMMANDS.create, principal, body);
+    void reply.status(result.status);
+    return result.body;
+  }
+
+  @Post(':testId/update')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'seed 002 §1: replace a test\'s report format (enable_device_flags → document_report)' })
+  async update(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentPrincipal() principal: Principal,
+    @Param('testId', ParseIntPipe) testId: number,
+    @Body() body: ReportFormatBody,
+  ): Promise<ReportFormatResult> {
+    const result = await this.forwarder.forward(request, REPORT_FORMAT_COMMANDS.update, principal, { ...body, testId }, { key: testId });
+    void reply.status(result.status);
+    return result.body;
+  }
+}

@@ -1,0 +1,64 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '../openapi';
+import { defineCommand } from './command';
+
+/** One stored parameter value as the seed 002 reads show it (flags only for document reports). */
+export interface ReportValueView {
+  index: number;
+  value: number | string | null;
+  device_name?: string | null;
+  test_flags?: string[];
+  param_flags?: string[];
+  /** Beyond the spec: HL7 Table 0078 codes normalized from param_flags (same order). */
+  param_flag_interpretations?: string[];
+}
+
+export class ReportEntryQuery {
+  @ApiProperty({ example: 123 }) @Type(() => Number) @IsInt() @Min(1) labReportId: number;
+  @ApiPropertyOptional({ enum: [0, 1], example: 0 }) @IsOptional() @Type(() => Number) @IsIn([0, 1]) isSigned?: number;
+}
+
+/** seed 002 §3 response of `GET getReportFormatForTestEntry/`. */
+export interface ReportEntryResult {
+  value: ReportValueView[];
+  reportFormat: unknown[];
+  calculationList: unknown[];
+  qcArray: unknown[];
+  historicalValuesByIndex: Record<string, { labReportId: number; value: number | string | null; date: string }[]>;
+  labReportSigningMeta: Record<string, unknown>;
+}
+
+export class PatientReportsQuery {
+  @ApiProperty({ example: 123 }) @Type(() => Number) @IsInt() @Min(1) labReportId: number;
+}
+
+/** seed 002 §4 response of `GET api-v3/patient/<labReportId>/all-reports`. */
+export interface PatientReportsResult {
+  reports: unknown[];
+  report_result_mapper: Record<string, ReportValueView[]>;
+  report_format_mapper: Record<string, unknown[]>;
+  calculations_mapper: Record<string, unknown[]>;
+  qc_values: Record<string, unknown>;
+  patient: Record<string, unknown>;
+}
+
+export class DeviceResultsValidationQuery {
+  @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) deviceId: number;
+  @ApiProperty({ example: '2026-05-25T18:30:00.000Z' }) @IsString() @IsISO8601({ strict: true }, { message: 'startDate must be an ISO 8601 date-time' }) startDate: string;
+  @ApiProperty({ example: '2026-05-26T18:29:59.000Z' }) @IsString() @IsISO8601({ strict: true }, { message: 'endDate must be an ISO 8601 date-time' }) endDate: string;
+}
+
+/** seed 002 §5 response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
+export interface DeviceResultsValidationResult {
+  results: unknown[];
+  device_id: number;
+  device_name: string;
+  bill_and_user_details_by_sample: Record<string, unknown>;
+}
+
+export const REPORT_READ_COMMANDS = {
+  reportEntry: defineCommand<ReportEntryQuery, ReportEntryResult>('reporting', 'report.entry.get'),
+  patientReports: defineCommand<PatientReportsQuery, PatientReportsResult>('reporting', 'report.patient-all.get'),
+  deviceResultsValidation: defineCommand<DeviceResultsValidationQuery, DeviceResultsValidationResult>('reporting', 'device-results.validation.get'),
+} as const;
