@@ -4,6 +4,13 @@ import { DeviceEntity } from './devices/device.entity';
 import { DeviceRepository } from './devices/device.repository';
 import { DevicesHandler } from './devices/devices.handler';
 import { RegisterDeviceUseCase } from './devices/register-device.usecase';
+import { DeviceDataHandler } from './ingestion/device-data.handler';
+import { DevicePayloadRepository } from './ingestion/device-payload.repository';
+import { ReceiveDeviceDataUseCase } from './ingestion/receive-device-data.usecase';
+import { AddDeviceMappingUseCase } from './mappings/add-device-mapping.usecase';
+import { MappingRepository } from './mappings/mapping.repository';
+import { BillRegisteredHandler } from './samples/bill-registered.handler';
+import { SampleRepository } from './samples/sample.repository';
 import { MIGRATIONS } from './migrations';
 
 export const SCHEMA = 'device_ingestion';
@@ -16,8 +23,12 @@ export function deviceIngestionModule(config: ServiceConfig) {
         postgres: { schema: SCHEMA, entities: [DeviceEntity], migrations: MIGRATIONS },
       }),
     ],
-    controllers: [DevicesHandler],
-    providers: [DeviceRepository, RegisterDeviceUseCase],
+    controllers: [DevicesHandler, DeviceDataHandler, BillRegisteredHandler],
+    providers: [
+      DeviceRepository, RegisterDeviceUseCase,
+      MappingRepository, AddDeviceMappingUseCase,
+      SampleRepository, DevicePayloadRepository, ReceiveDeviceDataUseCase,
+    ],
   })
   class DeviceIngestionModule {}
   return DeviceIngestionModule;

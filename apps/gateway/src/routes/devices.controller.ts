@@ -1,7 +1,9 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DEVICE_COMMANDS, Principal, RegisterDeviceInput, RegisterDeviceResult } from '@labflow/contracts';
+import {
+  DEVICE_COMMANDS, DeviceMappingBody, DeviceMappingResult, Principal, RegisterDeviceInput, RegisterDeviceResult,
+} from '@labflow/contracts';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { CommandForwarder } from '../bus/command-forwarder';
 
@@ -21,6 +23,21 @@ export class DevicesController {
     @Body() body: RegisterDeviceInput,
   ): Promise<RegisterDeviceResult> {
     const result = await this.forwarder.forward(request, DEVICE_COMMANDS.register, principal, body);
+    void reply.status(result.status);
+    return result.body;
+  }
+
+  @Post(':id/mappings')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Map a test to a mapping function (PartialFill) and analyzer codes to parameter indexes' })
+  async addMapping(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseIntPipe) deviceId: number,
+    @Body() body: DeviceMappingBody,
+  ): Promise<DeviceMappingResult> {
+    const result = await this.forwarder.forward(request, DEVICE_COMMANDS.addMapping, principal, { ...body, deviceId }, { key: deviceId });
     void reply.status(result.status);
     return result.body;
   }

@@ -1,4 +1,5 @@
 import { Type } from '@nestjs/common';
+import { DeviceDataController } from './device-data.controller';
 import { DevicesController } from './devices.controller';
 import { JobsController } from './jobs.controller';
 import { PartiesController } from './parties.controller';
@@ -14,4 +15,5 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   PartiesController,
   ReportFormatsController,
   RegistrationsController,
+  DeviceDataController,
 ];

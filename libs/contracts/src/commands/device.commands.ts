@@ -67,8 +67,8 @@ export class DevicePayloadValueDto {
     },
   })
   value: number | string;
-  @ApiPropertyOptional({ type: [String], example: ['P1', 'H~N'] }) @IsOptional() @IsArray() @ArrayMaxSize(50)
-  @IsString({ each: true }) @MaxLength(100, { each: true }) param_flags?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['P1', 'H~N'] }) @IsOptional() @ArrayMaxSize(50)
+  @IsString({ each: true }) @MaxLength(100, { each: true }) @IsArray() param_flags?: string[];
 }
 
 export class DevicePayloadDataDto {
@@ -81,8 +81,8 @@ export class DataPartialFromDeviceInput {
   @ApiProperty({ example: 11957 }) @IsInt() @Min(1) labId: number;
   @ApiProperty({ example: '000114626' }) @IsString() @MinLength(1) @MaxLength(100) sampleId: string;
   @ApiPropertyOptional({ example: 'f94032be-5e1f-47fd-96a1-92a66c6014c3' }) @IsOptional() @IsString() @MaxLength(200) deviceAuth?: string;
-  @ApiPropertyOptional({ type: [String], example: ['DUMMY TEST FLAG1', 'FLAG2'] }) @IsOptional() @IsArray() @ArrayMaxSize(50)
-  @IsString({ each: true }) @MaxLength(200, { each: true }) test_flags?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['DUMMY TEST FLAG1', 'FLAG2'] }) @IsOptional() @ArrayMaxSize(50)
+  @IsString({ each: true }) @MaxLength(200, { each: true }) @IsArray() test_flags?: string[];
   @ApiProperty({ type: DevicePayloadDataDto }) @ValidateNested() @Type(() => DevicePayloadDataDto) data: DevicePayloadDataDto;
   @ApiPropertyOptional({ description: 'Vendor extra data kept beside document report values' })
   @IsOptional() @IsObject() device_extra_data?: Record<string, unknown>;

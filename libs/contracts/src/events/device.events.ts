@@ -36,6 +36,7 @@ export class DeviceDataReceived {
   @IsArray() @IsString({ each: true }) testFlags: string[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => DeviceValue) values: DeviceValue[];
   @IsOptional() deviceExtraData?: Record<string, unknown>;
-  @IsBoolean() documentReport: boolean;
+  /** Deprecated, never set: reporting decides per lab report whether values are document values. */
+  @IsOptional() @IsBoolean() documentReport?: boolean;
   @IsISO8601() receivedAt: string;
 }

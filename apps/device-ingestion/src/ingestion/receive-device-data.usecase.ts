@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CommandRequest, DataPartialFromDeviceInput, DataPartialFromDeviceResult, DeviceValue, TOPICS } from '@labflow/contracts';
+import { DomainException, KafkaMessageContext, PgOutbox } from '@labflow/platform/kafka';
+import { validInput } from '@labflow/platform/service';
+import { hashDeviceAuth } from '../devices/device-auth';
+import { DeviceRepository } from '../devices/device.repository';
+import { mappingFunction } from '../mappings/mapping-functions';
+import { MappingRepository } from '../mappings/mapping.repository';
+import { SampleRepository } from '../samples/sample.repository';
+import { DevicePayloadRepository } from './device-payload.repository';
+import { payloadKey } from './payload-key';
+
+const INVALID_DEVICE = 'Invalid device authentication';
+
+/**
+ * seed 002 §2 `POST dataPartialFromDevice/`: validate device, lab, sample and payload; run each
+ * mapped test's mapping function; publish device.data.received through the outbox, once per payload.
+ */
+@Injectable()
+export class ReceiveDeviceDataUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly devices: DeviceRepository,
+    private readonly mappings: MappingRepository,
+    private readonly samples: SampleRepository,
+    private readonly payloads: DevicePayloadRepository,
+    private readonly outbox: PgOutbox,
+  ) {}
+
+  async execute(request: CommandRequest, ctx: KafkaMessageContext): Promise<DataPartialFromDeviceResult> {
+    const input = validInput(DataPartialFromDeviceInput, request?.input);
+    // seed 002 step 1: the token names one device of one lab; a token of another lab's device is refused alike.
+    const device = input.deviceAuth ? await this.devices.findByAuthHash(hashDeviceAuth(input.deviceAuth)) : null;
+    if (!device || device.labId !== input.labId) throw new DomainException(401, 'INVALID_DEVICE_AUTH', INVALID_DEVICE);
+    const reports = await this.samples.reportsOfSample(input.labId, input.sampleId);
+    if (reports.length === 0) throw new DomainException(404, 'SAMPLE_NOT_FOUND', 'Sample not found');
+
+    const mappings = await this.mappings.forDevice(input.labId, device.id);
+    const mappedCodes = new Set(mappings.flatMap((m) => m.parameters.map((p) => p.testName)));
+    input.data.values.forEach((v, i) => {
+      if (!mappedCodes.has(v.testName)) {
+        throw new DomainException(400, 'UNKNOWN_TEST_NAME', `data.values.${i}.testName ${v.testName} is not mapped on this device`);
+      }
+    });
+    const flagTable = await this.mappings.flagTable(input.labId, device.id);
+    const values: DeviceValue[] = [];
+    for (const report of reports) {
+      const mapping = mappings.find((m) => m.testId === report.testId);
+      if (!mapping) continue;
+      const fill = mappingFunction(mapping.functionName);
+      if (!fill) {
+        throw new DomainException(500, 'MAPPING_FUNCTION_UNKNOWN', `Device mapping of test ${mapping.testId} uses unknown function ${mapping.functionName}`);
+      }
+      values.push(...fill({ mapping, labReportId: report.labReportId, values: input.data.values, flagTable }));
+    }
+    if (values.length === 0) {
+      throw new DomainException(422, 'NOTHING_TO_FILL', `No test of sample ${input.sampleId} is mapped on this device`);
+    }
+    return this.accept(input, device, values, ctx);
+  }
+
+  private async accept(
+    input: DataPartialFromDeviceInput, device: { id: number; name: string }, values: DeviceValue[], ctx: KafkaMessageContext,
+  ): Promise<DataPartialFromDeviceResult> {
+    const { deviceAuth: _token, ...stored } = input;
+    const key = payloadKey(device.id, stored);
+    const resultId = randomUUID();
+    const response: DataPartialFromDeviceResult = {
+      message: 'Data received', resultId, sampleId: input.sampleId, duplicate: false,
+      filled: values.map((v) => ({ labReportId: v.labReportId, testId: v.testId, index: v.index })),
+    };
+    return this.dataSource.transaction(async (manager) => {
+      const first = await this.payloads.claim(manager, { key, resultId, labId: input.labId, deviceId: device.id, sampleId: input.sampleId, payload: stored, response });
+      if (!first) {
+        const earlier = await this.payloads.response(manager, key);
+        return { ...(earlier ?? response), duplicate: true };
+      }
+      await this.outbox.add(manager, TOPICS.deviceDataReceived, {
+        resultId, labId: input.labId, sampleId: input.sampleId, deviceId: device.id, deviceName: device.name,
+        labReportIds: [...new Set(values.map((v) => v.labReportId))], testFlags: input.test_flags ?? [], values,
+        deviceExtraData: input.device_extra_data, receivedAt: new Date().toISOString(),
+      }, { ...ctx.causedContext, labId: input.labId });
+      return response;
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataPartialFromDeviceInput, DataPartialFromDeviceResult, DEVICE_COMMANDS } from '@labflow/contracts';
+import { Public } from '../auth/auth.decorators';
+import { CommandForwarder } from '../bus/command-forwarder';
+
+/** seed 002 §2: the interfacing bridge posts parsed analyzer output; deviceAuth in the body authenticates it. */
+@ApiTags('analyzers')
+@Controller()
+export class DeviceDataController {
+  constructor(private readonly forwarder: CommandForwarder) {}
+
+  @Public()
+  @Post('dataPartialFromDevice')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'seed 002 §2: analyzer values with test_flags and param_flags (PartialFill)' })
+  async dataPartialFromDevice(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() body: DataPartialFromDeviceInput,
+  ): Promise<DataPartialFromDeviceResult> {
+    const result = await this.forwarder.forward(request, DEVICE_COMMANDS.dataPartial, null, body, { key: `${body.labId}:${body.sampleId}` });
+    void reply.status(result.status);
+    return result.body;
+  }
+}
