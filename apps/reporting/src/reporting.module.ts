@@ -8,6 +8,18 @@ import { UpdateReportFormatUseCase } from './report-formats/update-report-format
 import { RegisterPatientUseCase } from './registration/register-patient.usecase';
 import { RegistrationHandler } from './registration/registration.handler';
 import { RegistrationRepository } from './registration/registration.repository';
+import { DeviceDirectory, DeviceRegisteredHandler } from './devices/device-directory';
+import { GetDeviceResultsValidationUseCase } from './reads/get-device-results-validation.usecase';
+import { GetPatientReportsUseCase } from './reads/get-patient-reports.usecase';
+import { GetReportEntryUseCase } from './reads/get-report-entry.usecase';
+import { ReportReadsHandler } from './reads/report-reads.handler';
+import { ReportValuesReader } from './reads/report-values.reader';
+import { ApplyDeviceDataUseCase } from './report-values/apply-device-data.usecase';
+import { DeviceDataReceivedHandler } from './report-values/device-data-received.handler';
+import { DocumentValuesStore } from './report-values/document-values.store';
+import { LabReportRepository } from './report-values/lab-report.repository';
+import { IndexRegisteredReportsHandler } from './search/index-registered-reports.handler';
+import { LabReportIndex } from './search/lab-report-index';
 
 export function reportingModule(config: ServiceConfig) {
   @Module({
@@ -17,10 +29,15 @@ export function reportingModule(config: ServiceConfig) {
         postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
     ],
-    controllers: [ReportFormatsHandler, RegistrationHandler],
+    controllers: [
+      ReportFormatsHandler, RegistrationHandler, DeviceDataReceivedHandler, IndexRegisteredReportsHandler, DeviceRegisteredHandler,
+      ReportReadsHandler,
+    ],
     providers: [
       TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase,
       RegistrationRepository, RegisterPatientUseCase,
+      LabReportRepository, DocumentValuesStore, LabReportIndex, ApplyDeviceDataUseCase,
+      DeviceDirectory, ReportValuesReader, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,
     ],
   })
   class AppModule {}

@@ -59,7 +59,7 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['reporting'],
-    consumers: ['reporting', 'rerun', 'critical-callout'],
+    consumers: ['rerun', 'critical-callout'],
     description: 'Values of a lab report were stored with their abnormal/critical evaluation (or parked for a signed report).',
   }),
   rerunRequested: defineTopic({

@@ -5,6 +5,7 @@ import { JobsController } from './jobs.controller';
 import { PartiesController } from './parties.controller';
 import { RegistrationsController } from './registrations.controller';
 import { ReportFormatsController } from './report-formats.controller';
+import { ReportReadsController } from './report-reads.controller';
 import { SpecimensController } from './specimens.controller';
 
 /** Every HTTP route of the gateway; the tenancy matrix and the OpenAPI document read this list. */
@@ -16,4 +17,5 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   ReportFormatsController,
   RegistrationsController,
   DeviceDataController,
+  ReportReadsController,
 ];

@@ -43,10 +43,13 @@ export interface PatientReportsResult {
   patient: Record<string, unknown>;
 }
 
-export class DeviceResultsValidationQuery {
-  @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) deviceId: number;
+export class DeviceResultsValidationDates {
   @ApiProperty({ example: '2026-05-25T18:30:00.000Z' }) @IsString() @IsISO8601({ strict: true }, { message: 'startDate must be an ISO 8601 date-time' }) startDate: string;
   @ApiProperty({ example: '2026-05-26T18:29:59.000Z' }) @IsString() @IsISO8601({ strict: true }, { message: 'endDate must be an ISO 8601 date-time' }) endDate: string;
+}
+
+export class DeviceResultsValidationQuery extends DeviceResultsValidationDates {
+  @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) deviceId: number;
 }
 
 /** seed 002 §5 response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */

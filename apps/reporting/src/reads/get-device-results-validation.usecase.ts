@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { CommandRequest, DeviceResultsValidationQuery, DeviceResultsValidationResult } from '@labflow/contracts';
+import { DomainException } from '@labflow/platform/kafka';
+import { authenticatedInput } from '@labflow/platform/service';
+import { DeviceDirectory } from '../devices/device-directory';
+import { TestRepository } from '../report-formats/test.repository';
+import { DocumentValuesStore } from '../report-values/document-values.store';
+import { LabReportRepository, LabReportView } from '../report-values/lab-report.repository';
+import { ReportValuesReader } from './report-values.reader';
+
+const MAX_WINDOW_MS = 31 * 86_400_000;
+
+/** seed 002 §5 `GET api-v3/interfacing/device-results-validation/<deviceId>`: interfaced results with flags. */
+@Injectable()
+export class GetDeviceResultsValidationUseCase {
+  constructor(
+    private readonly devices: DeviceDirectory,
+    private readonly documents: DocumentValuesStore,
+    private readonly reports: LabReportRepository,
+    private readonly tests: TestRepository,
+    private readonly values: ReportValuesReader,
+  ) {}
+
+  async execute(request: CommandRequest): Promise<DeviceResultsValidationResult> {
+    const { principal, input } = authenticatedInput(DeviceResultsValidationQuery, request);
+    const labId = principal.labId;
+    const from = new Date(input.startDate);
+    const to = new Date(input.endDate);
+    if (from.getTime() > to.getTime()) throw new DomainException(400, 'VALIDATION_FAILED', 'startDate must not be after endDate');
+    if (to.getTime() - from.getTime() > MAX_WINDOW_MS) throw new DomainException(400, 'VALIDATION_FAILED', 'The date range must not exceed 31 days');
+    const device = await this.devices.find(labId, input.deviceId);
+    if (!device) throw new DomainException(404, 'DEVICE_NOT_FOUND', 'Device not found');
+
+    const results = await this.documents.deviceResults(labId, device.id, from, to);
+    const reports = await this.reports.findByIds(labId, [...new Set(results.map((r) => r.labReportId))]);
+    const reportById = new Map(reports.map((r) => [r.id, r]));
+    const tests = new Map((await this.tests.findByIds(labId, [...new Set(reports.map((r) => r.testId))])).map((t) => [t.id, t]));
+    const history = await this.historyOf(labId, reports);
+    return {
+      results: results.map((r) => {
+        const report = reportById.get(r.labReportId);
+        const parameter = report ? tests.get(report.testId)?.reportData.find((p) => p.index === r.index) : undefined;
+        return {
+          id: r._id, resultId: r.resultId, sampleId: r.sampleId, testName: r.testName, parameter_index: r.index, labReportId: r.labReportId,
+          status: r.status, receivedAt: r.receivedAt.toISOString(), param_flag_interpretations: r.param_flag_interpretations,
+          // seed 002 §5 "Machine Flag Formatting"
+          value: [{ value: r.value, test_flags: r.test_flags ?? [], param_flags: r.param_flags ?? [] }],
+          related_reports: report ? [{
+            labReportId: report.id, report_name: report.testName, parameter_index: r.index, parameter_name: parameter?.name ?? null,
+            linearity_ranges: { lower: parameter?.linearity_lower ?? null, upper: parameter?.linearity_upper ?? null },
+            parameter_historical_values: (history.get(report.id) ?? []).filter((h) => h.index === r.index).map(({ index: _i, ...h }) => h),
+          }] : [],
+        };
+      }),
+      device_id: device.id,
+      device_name: device.name,
+      bill_and_user_details_by_sample: await this.billDetails(labId, reports),
+    };
+  }
+
+  /** Earlier values of the same patient and test, per report. */
+  private async historyOf(labId: number, reports: LabReportView[]): Promise<Map<number, { index: number; labReportId: number; value: unknown; date: string }[]>> {
+    const out = new Map<number, { index: number; labReportId: number; value: unknown; date: string }[]>();
+    for (const report of reports) {
+      const earlier = await this.reports.findEarlier(labId, report.patientId, report.testId, report.id);
+      const values = await this.values.valuesByReport(labId, earlier);
+      out.set(report.id, earlier.flatMap((e) => (values.get(e.id) ?? []).map((v) => ({ index: v.index, labReportId: e.id, value: v.value, date: e.createdAt.toISOString() }))));
+    }
+    return out;
+  }
+
+  private async billDetails(labId: number, reports: LabReportView[]): Promise<Record<string, unknown>> {
+    const bills = new Map((await this.reports.bills(labId, [...new Set(reports.map((r) => r.billId))])).map((b) => [b.id, b]));
+    const out: Record<string, unknown> = {};
+    for (const r of reports) {
+      const bill = bills.get(r.billId);
+      out[r.sampleId] = {
+        billId: r.billId, doctorId: bill?.doctorId ?? null, organizationId: bill?.organizationId ?? null,
+        registeredBy: bill?.registeredBy ?? null, billDate: bill?.createdAt.toISOString() ?? null,
+        patient: { patientId: r.patientId, name: r.patientName, dateOfBirth: r.dateOfBirth, gender: r.gender },
+      };
+    }
+    return out;
+  }
+}

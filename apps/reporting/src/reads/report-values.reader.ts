@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { ReportValueView } from '@labflow/contracts';
+import { DocumentValuesStore } from '../report-values/document-values.store';
+import { LabReportRepository, LabReportView } from '../report-values/lab-report.repository';
+
+/** Values of lab reports as the reads show them: document reports with machine flags, others without. */
+@Injectable()
+export class ReportValuesReader {
+  constructor(private readonly reports: LabReportRepository, private readonly documents: DocumentValuesStore) {}
+
+  async valuesByReport(labId: number, reports: LabReportView[]): Promise<Map<number, ReportValueView[]>> {
+    const byReport = new Map<number, ReportValueView[]>(reports.map((r) => [r.id, []]));
+    const documentIds = reports.filter((r) => r.documentReport).map((r) => r.id);
+    for (const d of await this.documents.valuesOf(labId, documentIds)) {
+      byReport.get(d.labReportId)?.push({
+        index: d.index, value: d.value, device_name: d.device_name, test_flags: d.test_flags, param_flags: d.param_flags,
+        param_flag_interpretations: d.param_flag_interpretations,
+      });
+    }
+    const relationalIds = reports.filter((r) => !r.documentReport).map((r) => r.id);
+    for (const v of await this.reports.values(labId, relationalIds)) {
+      byReport.get(v.labReportId)?.push({ index: v.index, value: v.numericValue ?? v.value });
+    }
+    return byReport;
+  }
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { DeviceDataReceived, DeviceValue, ReportValueUpdate, TOPICS } from '@labflow/contracts';
+import { DomainException, KafkaMessageContext, PgInbox, PgOutbox } from '@labflow/platform/kafka';
+import { StoredTest, TestRepository } from '../report-formats/test.repository';
+import { LabReportIndex } from '../search/lab-report-index';
+import { DocumentValuesStore } from './document-values.store';
+import { LabReportRepository, LabReportView } from './lab-report.repository';
+import { calculatedValues, evaluateValues, IncomingValue } from './value-evaluation';
+
+const CONSUMER = 'reporting.device-data';
+
+interface Planned { report: LabReportView; test: StoredTest; values: ReportValueUpdate[]; applied: boolean }
+
+/**
+ * seed 002 §2 storage: document reports keep each value in the document store with test_flags,
+ * param_flags, device name and extra data; other reports keep relational values without flags.
+ * A signed report is never overwritten: its values only wait in device results for validation.
+ * Any critical stored value sets the report's criticalValues to pending; report.values_updated tells
+ * rerun and critical-callout.
+ */
+@Injectable()
+export class ApplyDeviceDataUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reports: LabReportRepository,
+    private readonly tests: TestRepository,
+    private readonly documents: DocumentValuesStore,
+    private readonly index: LabReportIndex,
+    private readonly outbox: PgOutbox,
+    private readonly inbox: PgInbox,
+  ) {}
+
+  async execute(event: DeviceDataReceived, ctx: KafkaMessageContext): Promise<void> {
+    if (!(await this.reports.inboxHas(CONSUMER, ctx.envelope.id))) await this.apply(event, ctx);
+    await this.index.reindex(event.labId, event.labReportIds);
+  }
+
+  private async apply(event: DeviceDataReceived, ctx: KafkaMessageContext): Promise<void> {
+    const reports = await this.reports.findByIds(event.labId, event.labReportIds);
+    const missing = event.labReportIds.find((id) => !reports.some((r) => r.id === id));
+    if (missing !== undefined) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', `Lab report ${missing} of lab ${event.labId} not found`);
+    const tests = new Map((await this.tests.findByIds(event.labId, [...new Set(reports.map((r) => r.testId))])).map((t) => [t.id, t]));
+    const at = new Date(event.receivedAt);
+    const plans: Planned[] = [];
+    for (const report of reports) {
+      const test = tests.get(report.testId)!;
+      const own = event.values.filter((v) => v.labReportId === report.id);
+      await this.keepDeviceResults(event, report, own);
+      const applied = report.isSigned === 0;
+      const incoming = own.map(toIncoming);
+      if (applied) incoming.push(...calculatedValues(test, await this.currentNumbers(report, own)));
+      const values = evaluateValues(test, report, at, incoming);
+      if (applied && report.documentReport) await this.saveDocumentValues(event, report, values);
+      plans.push({ report, test, values, applied });
+    }
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.inbox.claim(manager, CONSUMER, ctx.envelope.id))) return;
+      for (const { report, values, applied } of plans) {
+        if (applied && !report.documentReport) {
+          for (const v of values) {
+            await this.reports.upsertValue(manager, {
+              labId: report.labId, labReportId: report.id, index: v.index, value: v.value, numericValue: v.numericValue ?? null, deviceId: event.deviceId,
+            });
+          }
+        }
+        const critical = applied && values.some((v) => v.critical);
+        if (critical) await this.reports.markCriticalPending(manager, report.labId, report.id);
+        await this.outbox.add(manager, TOPICS.reportValuesUpdated, {
+          updateId: randomUUID(), labId: report.labId, labReportId: report.id, billId: report.billId, patientId: report.patientId,
+          testId: report.testId, sampleId: report.sampleId, departmentId: report.departmentId ?? undefined, source: 'device',
+          deviceId: event.deviceId, resultId: event.resultId, documentReport: report.documentReport, applied,
+          testFlags: report.documentReport ? event.testFlags : [], values,
+          criticalValues: critical && report.criticalValues === 'none' ? 'pending' : report.criticalValues,
+          updatedAt: new Date().toISOString(),
+        }, ctx.causedContext);
+      }
+    });
+  }
+
+  /** Numeric values after this update: what calculations read. */
+  private async currentNumbers(report: LabReportView, own: DeviceValue[]): Promise<Map<number, number>> {
+    const current = new Map<number, number>();
+    if (report.documentReport) {
+      for (const d of await this.documents.valuesOf(report.labId, [report.id])) if (typeof d.value === 'number') current.set(d.index, d.value);
+    } else {
+      for (const v of await this.reports.values(report.labId, [report.id])) if (v.numericValue !== null) current.set(v.index, v.numericValue);
+    }
+    for (const v of own) if (v.numericValue !== undefined) current.set(v.index, v.numericValue);
+    return current;
+  }
+
+  private async keepDeviceResults(event: DeviceDataReceived, report: LabReportView, own: DeviceValue[]): Promise<void> {
+    for (const v of own) {
+      await this.documents.saveDeviceResult({
+        _id: `${event.resultId}:${report.id}:${v.index}`, labId: event.labId, deviceId: event.deviceId, deviceName: event.deviceName,
+        resultId: event.resultId, sampleId: event.sampleId, labReportId: report.id, testId: report.testId, index: v.index,
+        testName: v.testName, value: v.numericValue ?? v.value, test_flags: event.testFlags, param_flags: v.paramFlags,
+        param_flag_interpretations: v.interpretation, status: report.isSigned ? 'awaiting_validation' : 'applied',
+        receivedAt: new Date(event.receivedAt),
+      });
+    }
+  }
+
+  private async saveDocumentValues(event: DeviceDataReceived, report: LabReportView, values: ReportValueUpdate[]): Promise<void> {
+    const fromDevice = new Set(event.values.filter((v) => v.labReportId === report.id).map((v) => v.index));
+    for (const v of values) {
+      const device = fromDevice.has(v.index);
+      await this.documents.saveValue({
+        _id: `${report.id}:${v.index}`, labId: report.labId, labReportId: report.id, index: v.index,
+        value: v.numericValue ?? v.value, test_flags: device ? event.testFlags : [], param_flags: v.paramFlags,
+        param_flag_interpretations: v.interpretation, device_id: device ? event.deviceId : null,
+        device_name: device ? event.deviceName : null, device_extra_data: device ? event.deviceExtraData ?? {} : {},
+        resultId: event.resultId, updatedAt: new Date(event.receivedAt),
+      });
+    }
+  }
+}
+
+function toIncoming(v: DeviceValue): IncomingValue {
+  return { index: v.index, raw: v.numericValue ?? v.value, paramFlags: v.paramFlags, interpretation: v.interpretation };
+}

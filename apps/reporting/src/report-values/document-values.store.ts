@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Collection, Connection } from 'mongoose';
+import { MONGO_CONNECTION } from '@labflow/platform/service';
+
+/** A document report value (seed 002 §2 "Example Stored Structure"), one document per lab report and index. */
+export interface DocumentValue {
+  _id: string;
+  labId: number;
+  labReportId: number;
+  index: number;
+  value: number | string;
+  test_flags: string[];
+  param_flags: string[];
+  param_flag_interpretations: string[];
+  device_id: number | null;
+  device_name: string | null;
+  device_extra_data: Record<string, unknown>;
+  resultId: string | null;
+  updatedAt: Date;
+}
+
+/** An analyzer value as received, listed for validation (seed 002 §5); one per result, report and index. */
+export interface DeviceResult {
+  _id: string;
+  labId: number;
+  deviceId: number;
+  deviceName: string;
+  resultId: string;
+  sampleId: string;
+  labReportId: number;
+  testId: number;
+  index: number;
+  testName: string;
+  value: number | string;
+  test_flags: string[];
+  param_flags: string[];
+  param_flag_interpretations: string[];
+  /** applied: stored as report value; awaiting_validation: the report was signed (never overwritten). */
+  status: 'applied' | 'awaiting_validation';
+  receivedAt: Date;
+}
+
+/**
+ * The document store of reporting. Writes are single-document upserts with deterministic ids, so a
+ * redelivered event rewrites the same documents (FerretDB/DocumentDB: no multi-document transactions).
+ */
+@Injectable()
+export class DocumentValuesStore {
+  constructor(@Inject(MONGO_CONNECTION) private readonly mongo: Connection) {}
+
+  private get values(): Collection<DocumentValue> {
+    return this.mongo.collection<DocumentValue>('report_values');
+  }
+
+  private get results(): Collection<DeviceResult> {
+    return this.mongo.collection<DeviceResult>('device_results');
+  }
+
+  async saveValue(v: DocumentValue): Promise<void> {
+    await this.values.replaceOne({ _id: v._id }, v, { upsert: true });
+  }
+
+  async saveDeviceResult(r: DeviceResult): Promise<void> {
+    await this.results.replaceOne({ _id: r._id }, r, { upsert: true });
+  }
+
+  async valuesOf(labId: number, labReportIds: number[]): Promise<DocumentValue[]> {
+    if (labReportIds.length === 0) return [];
+    return this.values.find({ labId, labReportId: { $in: labReportIds } }).sort({ labReportId: 1, index: 1 }).toArray();
+  }
+
+  async deviceResults(labId: number, deviceId: number, from: Date, to: Date): Promise<DeviceResult[]> {
+    return this.results.find({ labId, deviceId, receivedAt: { $gte: from, $lte: to } }).sort({ receivedAt: 1, _id: 1 }).limit(2000).toArray();
+  }
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { SCHEMA } from '../migrations';
+
+/** A lab report with what evaluating and showing its values needs (test format, patient, bill). */
+export interface LabReportView {
+  id: number;
+  labId: number;
+  billId: number;
+  patientId: string;
+  testId: number;
+  sampleId: string;
+  departmentId: number | null;
+  sampleCollected: number;
+  dismissed: number;
+  sampleRedrawFlag: number;
+  criticalValues: 'none' | 'pending' | 'done';
+  isSigned: number;
+  signedAt: Date | null;
+  signedBy: string | null;
+  createdAt: Date;
+  documentReport: number;
+  testName: string;
+  patientName: string;
+  dateOfBirth: string;
+  gender: string;
+}
+
+const SELECT = `SELECT r.id, r.lab_id, r.bill_id, r.patient_id, r.test_id, r.sample_id, r.department_id, r.sample_collected,
+  r.dismissed, r.sample_redraw_flag, r.critical_values, r.is_signed, r.signed_at, r.signed_by, r.created_at,
+  t.document_report, t.test_name, p.name AS patient_name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.gender
+  FROM "${SCHEMA}".lab_reports r JOIN "${SCHEMA}".tests t ON t.id = r.test_id JOIN "${SCHEMA}".patients p ON p.id = r.patient_id`;
+
+interface Row {
+  id: number; lab_id: number; bill_id: number; patient_id: string; test_id: number; sample_id: string; department_id: number | null;
+  sample_collected: number; dismissed: number; sample_redraw_flag: number; critical_values: LabReportView['criticalValues'];
+  is_signed: number; signed_at: Date | null; signed_by: string | null; created_at: Date; document_report: number; test_name: string;
+  patient_name: string; date_of_birth: string; gender: string;
+}
+
+const toView = (r: Row): LabReportView => ({
+  id: r.id, labId: r.lab_id, billId: r.bill_id, patientId: r.patient_id, testId: r.test_id, sampleId: r.sample_id,
+  departmentId: r.department_id, sampleCollected: r.sample_collected, dismissed: r.dismissed, sampleRedrawFlag: r.sample_redraw_flag,
+  criticalValues: r.critical_values, isSigned: r.is_signed, signedAt: r.signed_at, signedBy: r.signed_by, createdAt: r.created_at,
+  documentReport: r.document_report, testName: r.test_name, patientName: r.patient_name, dateOfBirth: r.date_of_birth, gender: r.gender,
+});
+
+/** Lab reports and their relational values. Every query is scoped by lab. */
+@Injectable()
+export class LabReportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findByIds(labId: number, ids: number[], manager: EntityManager = this.dataSource.manager): Promise<LabReportView[]> {
+    if (ids.length === 0) return [];
+    const rows: Row[] = await manager.query(`${SELECT} WHERE r.lab_id = $1 AND r.id = ANY($2::int[]) ORDER BY r.id`, [labId, ids]);
+    return rows.map(toView);
+  }
+
+  async findOfPatient(labId: number, patientId: string): Promise<LabReportView[]> {
+    const rows: Row[] = await this.dataSource.query(`${SELECT} WHERE r.lab_id = $1 AND r.patient_id = $2 ORDER BY r.id`, [labId, patientId]);
+    return rows.map(toView);
+  }
+
+  /** Earlier reports of the same test for the same patient (historical values). */
+  async findEarlier(labId: number, patientId: string, testId: number, beforeId: number): Promise<LabReportView[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `${SELECT} WHERE r.lab_id = $1 AND r.patient_id = $2 AND r.test_id = $3 AND r.id < $4 ORDER BY r.id DESC LIMIT 20`,
+      [labId, patientId, testId, beforeId],
+    );
+    return rows.map(toView);
+  }
+
+  /** seed 001/002: any critical stored value sets criticalValues pending (a done callout is not reopened here). */
+  async markCriticalPending(manager: EntityManager, labId: number, id: number): Promise<void> {
+    await manager.query(
+      `UPDATE "${SCHEMA}".lab_reports SET critical_values = 'pending', updated_at = now() WHERE lab_id = $1 AND id = $2 AND critical_values = 'none'`,
+      [labId, id],
+    );
+  }
+
+  async upsertValue(manager: EntityManager, v: { labId: number; labReportId: number; index: number; value: string; numericValue: number | null; deviceId: number | null }): Promise<void> {
+    await manager.query(
+      `INSERT INTO "${SCHEMA}".report_values (lab_id, lab_report_id, index, value, numeric_value, device_id) VALUES ($1,$2,$3,$4,$5,$6)
+       ON CONFLICT (lab_report_id, index) DO UPDATE SET value = EXCLUDED.value, numeric_value = EXCLUDED.numeric_value,
+         device_id = EXCLUDED.device_id, updated_at = now()`,
+      [v.labId, v.labReportId, v.index, v.value, v.numericValue, v.deviceId],
+    );
+  }
+
+  async values(labId: number, labReportIds: number[], manager: EntityManager = this.dataSource.manager): Promise<{ labReportId: number; index: number; value: string; numericValue: number | null }[]> {
+    if (labReportIds.length === 0) return [];
+    const rows: { lab_report_id: number; index: number; value: string; numeric_value: number | null }[] = await manager.query(
+      `SELECT lab_report_id, index, value, numeric_value FROM "${SCHEMA}".report_values WHERE lab_id = $1 AND lab_report_id = ANY($2::int[]) ORDER BY lab_report_id, index`,
+      [labId, labReportIds],
+    );
+    return rows.map((r) => ({ labReportId: r.lab_report_id, index: r.index, value: r.value, numericValue: r.numeric_value }));
+  }
+
+  async bills(labId: number, billIds: number[]): Promise<{ id: number; doctorId: number | null; organizationId: number | null; registeredBy: string; createdAt: Date }[]> {
+    if (billIds.length === 0) return [];
+    const rows: { id: number; doctor_id: number | null; organization_id: number | null; registered_by: string; created_at: Date }[] = await this.dataSource.query(
+      `SELECT id, doctor_id, organization_id, registered_by, created_at FROM "${SCHEMA}".bills WHERE lab_id = $1 AND id = ANY($2::int[])`,
+      [labId, billIds],
+    );
+    return rows.map((r) => ({ id: r.id, doctorId: r.doctor_id, organizationId: r.organization_id, registeredBy: r.registered_by, createdAt: r.created_at }));
+  }
+
+  async inboxHas(consumer: string, messageId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM "${SCHEMA}".inbox WHERE consumer = $1 AND message_id = $2`, [consumer, messageId]);
+    return rows.length > 0;
+  }
+}
