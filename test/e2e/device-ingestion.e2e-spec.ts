@@ -1,3 +1,4 @@
+import { Client as PgClient } from 'pg';
 import { call, envelopeIsValid, eventually, freshLabId, TopicProbe, tokenFor } from '@labflow/testing';
 import { createTest, registerPatient, Registered } from './lab-fixtures';
 
@@ -100,5 +101,25 @@ describe('dataPartialFromDevice: validation, mapping, idempotency (seed 002 §2)
     const badFlag = await call('POST', `/api-v3/devices/${device.id}/mappings`, { token, body: { testId: 1, functionName: 'PartialFill', parameters: [{ testName: 'a', index: 1 }], flagInterpretations: { P1: 'VERY HIGH' } } });
     expect(badFlag.status).toBe(400);
     expect(badFlag.body.message).toBe('flagInterpretations.P1 must be an HL7 Table 0078 code');
+  });
+
+  it('reports a stored mapping whose function left the registry as a configuration error, not a crash', async () => {
+    const pg = new PgClient({ connectionString: process.env.POSTGRES_URL });
+    await pg.connect();
+    try {
+      await pg.query(`UPDATE device_ingestion.device_test_mappings SET function_name = 'RetiredFill' WHERE lab_id = $1 AND device_id = $2`, [labId, device.id]);
+      const before = sent().length;
+      const res = await call('POST', '/dataPartialFromDevice/', { body: specPayload(labId, sampleId, device.deviceAuth, { test_flags: ['other'] }) });
+      expect(res.status).toBe(500);
+      expect(res.body.message).toBe(`Device mapping of test ${registered.labReports[0].testId} uses unknown function RetiredFill`);
+      expect(res.body.code).toBe('MAPPING_FUNCTION_UNKNOWN');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(sent()).toHaveLength(before);
+    } finally {
+      await pg.query(`UPDATE device_ingestion.device_test_mappings SET function_name = 'PartialFill' WHERE lab_id = $1 AND device_id = $2`, [labId, device.id]);
+      await pg.end();
+    }
+    const health = await call('GET', '/health/ready');
+    expect(health.body.checks['device-ingestion'].status).toBe('ok');
   });
 });

@@ -1,4 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
+import { Kafka, logLevel } from 'kafkajs';
 import { call, eventually, freshLabId, TopicProbe, tokenFor } from '@labflow/testing';
 import { createTest, registerPatient, Registered } from './lab-fixtures';
 
@@ -52,6 +53,21 @@ describe('machine flags end to end (seed 002): configure, ingest, read back', ()
       applied: true, documentReport: 1, testFlags: FLAGS, criticalValues: 'pending', source: 'device', deviceId: device.id,
       values: [{ index: 4, value: '110.12', numericValue: 110.12, abnormal: true, critical: true, paramFlags: PARAM_FLAGS, interpretation: ['', 'H'] }],
     });
+  });
+
+  it('applies a redelivered device.data.received once (inbox)', async () => {
+    const [original] = probe.matching((m) => m.topic === 'device.data.received' && m.envelope.payload.labId === labId);
+    const kafka = new Kafka({ clientId: 'test-redelivery', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: `${process.env.KAFKA_TOPIC_PREFIX ?? ''}device.data.received`,
+      messages: [{ key: original.key, value: original.raw.value, headers: original.raw.headers }],
+    });
+    await producer.disconnect();
+    await probe.waitFor((m) => m.topic === 'device.data.received' && m.envelope.id === original.envelope.id, 2);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(probe.matching((m) => m.topic === 'report.values_updated' && m.envelope.payload.labId === labId)).toHaveLength(2);
   });
 
   it('report entry shows the document report value with device_name, test_flags and param_flags', async () => {

@@ -101,7 +101,7 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     expect(letter.headers['dlq-reason']).toBe('handler-failed');
     expect(letter.headers['dlq-attempts']).toBe('3');
     expect(letter.headers['dlq-error']).toContain('handler rejects this device');
-    expect(letter.headers['dlq-original-topic']).toBe('device.registered');
+    expect(letter.headers['dlq-original-topic']).toBe(`${PREFIX}device.registered`); // the physical topic a replay writes back to
     await waitUntil(async () => (await appliedNames()).includes('behind-poison'));
   });
 

@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import { loadConfig } from '@labflow/platform/config';
-import { DEFAULT_PORTS, runService, ServiceConfig } from '@labflow/platform/service';
+import { runService } from '@labflow/platform/service';
+import { SpecimenConfig } from './specimen.config';
 import { specimenModule } from './specimen.module';
 
-class AppConfig extends ServiceConfig {
-  override PORT = DEFAULT_PORTS['specimen'];
-}
-
-const config = loadConfig('specimen', AppConfig);
+const config = loadConfig('specimen', SpecimenConfig);
 runService({ app: 'specimen', module: specimenModule(config), config }).catch((error: unknown) => {
   console.error(error);
   process.exit(1);

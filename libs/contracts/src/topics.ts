@@ -6,6 +6,7 @@ import {
 import { OrderRedrawAvailable } from './events/order.events';
 import { ActivityLogged } from './events/activity.events';
 import { BillRegistered } from './events/registration.events';
+import { SpecimenReceived } from './events/specimen.events';
 import { ReportFormatSaved, ReportValuesUpdated } from './events/report.events';
 
 /**
@@ -132,6 +133,16 @@ export const TOPICS = {
     producers: ['rerun', 'critical-callout', 'reporting'],
     consumers: ['audit'],
     description: 'An activity-log entry (activity codes 980/981/984/985, callout category 648).',
+  }),
+  specimenReceived: defineTopic({
+    name: 'specimen.received',
+    version: 1,
+    payload: SpecimenReceived,
+    key: (p) => p.specimenId,
+    keyDescription: 'specimenId',
+    producers: ['specimen'],
+    consumers: [],
+    description: 'The received time of a specimen was set (seed 003 job); set once, never changed.',
   }),
 } as const;
 

@@ -64,7 +64,9 @@ export class ReceiveDeviceDataUseCase {
   private async accept(
     input: DataPartialFromDeviceInput, device: { id: number; name: string }, values: DeviceValue[], ctx: KafkaMessageContext,
   ): Promise<DataPartialFromDeviceResult> {
-    const { deviceAuth: _token, ...stored } = input;
+    // The token never reaches storage or the idempotency key: only its hash identifies the device.
+    const stored: Partial<DataPartialFromDeviceInput> = { ...input };
+    delete stored.deviceAuth;
     const key = payloadKey(device.id, stored);
     const resultId = randomUUID();
     const response: DataPartialFromDeviceResult = {

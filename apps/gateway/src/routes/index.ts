@@ -1,13 +1,23 @@
 import { Type } from '@nestjs/common';
 import { DeviceDataController } from './device-data.controller';
 import { DevicesController } from './devices.controller';
+import { JobsController } from './jobs.controller';
+import { PartiesController } from './parties.controller';
 import { RegistrationsController } from './registrations.controller';
-import { ReportReadsController } from './report-reads.controller';
 import { ReportFormatsController } from './report-formats.controller';
+import { ReportReadsController } from './report-reads.controller';
 import { SampleRerunController } from './sample-rerun.controller';
+import { SpecimensController } from './specimens.controller';
 
 /** Every HTTP route of the gateway; the tenancy matrix and the OpenAPI document read this list. */
 export const ROUTE_CONTROLLERS: Type<unknown>[] = [
-  DevicesController, ReportFormatsController, RegistrationsController, DeviceDataController, ReportReadsController,
+  DevicesController,
+  SpecimensController,
+  JobsController,
+  PartiesController,
+  ReportFormatsController,
+  RegistrationsController,
+  DeviceDataController,
+  ReportReadsController,
   SampleRerunController,
 ];

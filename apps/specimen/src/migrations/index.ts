@@ -1,4 +1,5 @@
 import { Initial1732400000000 } from './1732400000000-initial';
+import { Specimens1732500000000 } from './1732500000000-specimens';
 
 export { SCHEMA } from './1732400000000-initial';
-export const MIGRATIONS = [Initial1732400000000];
+export const MIGRATIONS = [Initial1732400000000, Specimens1732500000000];
