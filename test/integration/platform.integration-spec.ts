@@ -63,8 +63,16 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     await dataSource.query(`CREATE TABLE "${schema}".applied (id serial PRIMARY KEY, message_id uuid NOT NULL, name text NOT NULL)`);
     kafka = new Kafka({ clientId: 'it-platform', brokers: BROKERS, logLevel: logLevel.NOTHING });
     producer = await createIdempotentProducer(kafka);
+    // The topic is shared with every earlier run: start this test's group at its current end.
+    const groupPrefix = `it-${randomUUID()}`;
+    const admin = kafka.admin();
+    await admin.connect();
+    const topic = `${PREFIX}${TOPICS.deviceRegistered.name}`;
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId: `${groupPrefix}.audit`, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+    await admin.disconnect();
     const transport = new KafkaTransport({
-      app: 'audit', kafka, producer, concurrency: 3, maxAttempts: 3, backoffMs: 20, groupPrefix: `it-${randomUUID()}`, topicPrefix: PREFIX,
+      app: 'audit', kafka, producer, concurrency: 3, maxAttempts: 3, backoffMs: 20, groupPrefix, topicPrefix: PREFIX,
     });
     microservice = await NestFactory.createMicroservice(TestModule, { strategy: transport, logger: false });
     await microservice.listen();

@@ -4,9 +4,15 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+# Install when node_modules is missing or was installed from another lock file. A symlinked
+# node_modules (a git worktree sharing another checkout's) is never reinstalled from here.
+lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [[ -L node_modules ]]; then
+  echo "[prepare] node_modules is a link to another checkout; not installing"
+elif [[ ! -d node_modules ]] || [[ "$(cat node_modules/.labflow-lock-hash 2>/dev/null)" != "$lock_hash" ]]; then
   echo "[prepare] installing npm dependencies"
   npm ci --no-audit --no-fund
+  echo "$lock_hash" > node_modules/.labflow-lock-hash
 fi
 bash deploy/local/stack.sh up
 echo "[prepare] building"

@@ -1,7 +1,6 @@
 import { ExecutionContext, HttpException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { TokenVerifier } from '@labflow/platform/auth';
-import { tokenFor } from '@labflow/testing';
+import { LabflowClaims, signDevToken, TokenVerifier } from '@labflow/platform/auth';
 import { IS_PUBLIC, REQUIRED_SCOPES } from './auth.decorators';
 import { AuthGuard } from './auth.guard';
 
@@ -18,8 +17,12 @@ function contextWith(headers: Record<string, string>, metadata: Record<string, u
   return { ctx, reflector, request };
 }
 
+const SECRET = 'unit-test-secret-of-enough-length';
+const tokenFor = (claims: Partial<LabflowClaims> & { lab_id: number }) =>
+  signDevToken(SECRET, { sub: '7', login_type: 'lab_user', ...claims });
+
 describe('AuthGuard', () => {
-  const verifier = new TokenVerifier({ hsSecret: process.env.JWT_SECRET ?? 'labflow-local-development-secret' });
+  const verifier = new TokenVerifier({ hsSecret: SECRET });
 
   it('lets a public route through without a token', async () => {
     const { ctx, reflector } = contextWith({}, { [IS_PUBLIC]: true });

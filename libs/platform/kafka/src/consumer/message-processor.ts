@@ -120,6 +120,8 @@ export class MessageProcessor {
         const result = await handler(payload, ctx);
         if (this.options.kind === 'commands') await this.options.reply(envelope, toReply(result));
         this.handled++;
+        // ids only, never the payload: result values and patient data stay out of info logs
+        this.logger.log(`handled ${envelope.type} ${envelope.id} from ${input.topic}[${input.partition}]@${input.message.offset}`);
         return 'handled';
       } catch (error) {
         const transient = isTransientInfraError(error);
