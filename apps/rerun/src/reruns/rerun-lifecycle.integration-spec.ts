@@ -27,8 +27,9 @@ describe('rerun lifecycle store + Mongo outbox relay (real FerretDB, Kafka)', ()
     await consumer.connect();
     await consumer.subscribe({ topics: [`${process.env.KAFKA_TOPIC_PREFIX ?? ''}activity.logged`], fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => { received.push(JSON.parse(message.value!.toString('utf8'))); } });
+    // The app's lease: when the rerun app runs too, exactly one of the two relays publishes.
     relay = new MongoOutboxRelay({
-      db: mongo.db!, collections: [LIFECYCLE_COLLECTION], producer, owner: `it-rerun-${labId}`, topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '',
+      db: mongo.db!, collections: [LIFECYCLE_COLLECTION], producer, owner: 'rerun', topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '',
     });
     sut = new RerunLifecycleRepository(mongo, relay);
   });
