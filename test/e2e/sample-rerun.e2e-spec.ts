@@ -113,9 +113,13 @@ describe('sample rerun lifecycle (seed 000)', () => {
     const values = (await call('GET', path(id), { token })).body.reruns as { index: number; rerun_number: number; value: string; order: number }[];
     expect(values.map((v) => [v.rerun_number, v.index, v.value, v.order])).toEqual([[1, 1, '12.5', 1], [2, 1, '12.7', 2], [2, 5, '210', 1]]);
 
-    const aborted = await call('POST', path(id, 'abort'), { token });
+    const headers = { 'idempotency-key': `abort-${id}` };
+    const aborted = await call('POST', path(id, 'abort'), { token, headers });
     expect(aborted.status).toBe(200);
     expect(aborted.body).toEqual({ message: 'Successfully aborted sample rerun' });
+    const retried = await call('POST', path(id, 'abort'), { token, headers }); // a client retry: same answer, applied once
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual({ message: 'Successfully aborted sample rerun' });
     await stores.flagBecomes(id, 0);
     await eventually(() => stores.rerunDocuments(labId, id), (n) => n === 0);
     expect(await stores.cachedRerun(labId, id)).toBeNull();
