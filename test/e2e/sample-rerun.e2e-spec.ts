@@ -163,6 +163,15 @@ describe('sample rerun lifecycle (seed 000)', () => {
     const notRequested = await call('POST', path(id, 'new'), { token, body: delivery(sampleId, 1, [{ index: 1, value: '1', parameter_name: 'WBC Count' }]) });
     expect(notRequested.status).toBe(404);
     expect(notRequested.body.message).toBe('No sample rerun 1 was requested for this lab report');
+    const extraOnNew = await call('POST', path(id, 'new'), { token, body: { ...delivery(sampleId, -1, [{ index: 1, value: '1', parameter_name: 'WBC Count' }]), sampleRedrawFlag: 4 } });
+    expect(extraOnNew.status).toBe(400);
+    expect(extraOnNew.body.message).toBe('property sampleRedrawFlag should not exist');
+    const extraOnConfirm = await call('POST', path(id, 'confirm'), { token, body: { rerun_confirmed_data: [{ index: 1, value: '1' }], is_signed: 1 } });
+    expect(extraOnConfirm.status).toBe(400);
+    expect(extraOnConfirm.body.message).toBe('property is_signed should not exist');
+    const nothingToConfirm = await call('POST', path(id, 'confirm'), { token, body: { rerun_confirmed_data: [{ index: 1, value: '1' }] } });
+    expect(nothingToConfirm.status).toBe(404);
+    expect(nothingToConfirm.body.message).toBe('No sample rerun in progress for this lab report');
     const noId = await call('GET', '/api-v3/sample-rerun/', { token });
     expect(noId.status).toBe(400);
     expect(noId.body.message).toBe('lab_report_id is required');
