@@ -43,7 +43,8 @@ export class LabReportIndex {
         values: values(r), createdAt: r.createdAt.toISOString(), indexedAt: new Date().toISOString(),
       },
     ]);
-    const result = await this.elastic.bulk({ operations, refresh: 'wait_for' });
+    // No refresh wait: searchable within the index refresh interval, without holding the partition.
+    const result = await this.elastic.bulk({ operations });
     if (result.errors) {
       const failed = result.items.find((i) => i.index?.error);
       throw new Error(`lab report indexing failed: ${JSON.stringify(failed?.index?.error)}`);
