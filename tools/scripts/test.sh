@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash tools/scripts/prepare.sh
+bash tools/scripts/install-schemathesis.sh
 eval "$(node -r ./tools/runtime/register-aliases.js dist/tools/cli/print-env.js)"
 RESULTS="${LABFLOW_HOME:-$HOME/.cache/labflow}/test-results.json"
 rm -f "$RESULTS"

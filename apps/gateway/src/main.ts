@@ -8,12 +8,16 @@ import { loadConfig } from '@labflow/platform/config';
 import { JsonLogger } from '@labflow/platform/observability';
 import { installShutdown, instrumentHttp } from '@labflow/platform/service';
 import { GatewayConfig } from './gateway.config';
+import { documentErrorResponses } from './http/openapi-errors';
+import { RouteTable } from './http/route-table';
 import { gatewayModule } from './gateway.module';
 
 async function main(): Promise<void> {
   const config = loadConfig('gateway', GatewayConfig);
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
+    // Long ids reach validation (a clear 400/404) instead of Fastify's own 414.
+    maxParamLength: 1000,
     // The specifications write some paths with a trailing slash (seed 003 `…/actions/`); Nest drops it
     // when registering, so both spellings must reach the route.
     routerOptions: { ignoreTrailingSlash: true },
@@ -29,7 +33,7 @@ async function main(): Promise<void> {
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  const document = SwaggerModule.createDocument(
+  const document = documentErrorResponses(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('LabFlow API')
@@ -37,7 +41,8 @@ async function main(): Promise<void> {
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  );
+  ));
+  RouteTable.load(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await app.listen(config.PORT, config.HOST);
   const logger = new Logger('gateway');

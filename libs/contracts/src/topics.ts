@@ -3,7 +3,8 @@ import { DeviceDataReceived, DeviceRegistered } from './events/device.events';
 import {
   RerunCancelled, RerunConfirmed, RerunRequestRecorded, RerunRequested, RerunValuesReceived,
 } from './events/rerun.events';
-import { OrderRedrawAvailable } from './events/order.events';
+import { OrderCreated, OrderRedrawAvailable, OrderUpdated } from './events/order.events';
+import { MessageAttemptExhausted } from './events/webhook.events';
 import { ActivityLogged } from './events/activity.events';
 import { BillRegistered } from './events/registration.events';
 import { SpecimenReceived } from './events/specimen.events';
@@ -123,6 +124,36 @@ export const TOPICS = {
     producers: ['orders'],
     consumers: [],
     description: 'An initial order went to redraw_available and its redraw order was created (seed 004).',
+  }),
+  orderCreated: defineTopic({
+    name: 'order.created',
+    version: 1,
+    payload: OrderCreated,
+    key: (p) => p.orderTransactionId,
+    keyDescription: 'orderTransactionId',
+    producers: ['orders'],
+    consumers: [],
+    description: 'An order was placed (initial) or created for a redraw (seed 004).',
+  }),
+  orderUpdated: defineTopic({
+    name: 'order.updated',
+    version: 1,
+    payload: OrderUpdated,
+    key: (p) => p.orderTransactionId,
+    keyDescription: 'orderTransactionId',
+    producers: ['orders'],
+    consumers: [],
+    description: 'An order changed low-level status; sequence increases per order (seed 004).',
+  }),
+  messageAttemptExhausted: defineTopic({
+    name: 'message.attempt.exhausted',
+    version: 1,
+    payload: MessageAttemptExhausted,
+    key: (p) => p.endpointId,
+    keyDescription: 'endpointId',
+    producers: ['orders'],
+    consumers: [],
+    description: 'A webhook message failed every attempt of its retry schedule.',
   }),
   activityLogged: defineTopic({
     name: 'activity.logged',

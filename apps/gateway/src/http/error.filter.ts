@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RouteTable } from './route-table';
 
 interface ErrorBody {
   statusCode: number;
@@ -18,11 +19,21 @@ export class JsonErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const body = this.toBody(exception);
+    const body = this.methodNotAllowed(request) ?? this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(`${request.method} ${request.url}: ${describe(exception)}`);
-    const { wwwAuthenticate, ...rest } = body;
+    const { wwwAuthenticate, allow, ...rest } = body as ErrorBody & { allow?: string };
     if (wwwAuthenticate) void reply.header('WWW-Authenticate', wwwAuthenticate);
+    if (allow) void reply.header('Allow', allow);
     void reply.status(body.statusCode).send({ ...rest, requestId: request.id });
+  }
+
+  /** A known path asked with a method it does not serve is 405 (with Allow), not 404. */
+  private methodNotAllowed(request: FastifyRequest): (ErrorBody & { allow: string }) | null {
+    if (request.routeOptions?.url) return null;
+    const url = request.url.split('?')[0];
+    const allowed = RouteTable.methodsFor(url).filter((m) => m !== request.method);
+    if (allowed.length === 0) return null;
+    return { statusCode: 405, message: `Method ${request.method} is not allowed on ${url}`, code: 'METHOD_NOT_ALLOWED', allow: allowed.join(', ') };
   }
 
   private toBody(exception: unknown): ErrorBody {

@@ -2,12 +2,15 @@ import { Type } from '@nestjs/common';
 import { DeviceDataController } from './device-data.controller';
 import { DevicesController } from './devices.controller';
 import { JobsController } from './jobs.controller';
+import { LabOrdersController } from './lab-orders.controller';
+import { OrdersController } from './orders.controller';
 import { PartiesController } from './parties.controller';
 import { RegistrationsController } from './registrations.controller';
 import { ReportFormatsController } from './report-formats.controller';
 import { ReportReadsController } from './report-reads.controller';
 import { SampleRerunController } from './sample-rerun.controller';
 import { SpecimensController } from './specimens.controller';
+import { WebhooksController } from './webhooks.controller';
 
 /** Every HTTP route of the gateway; the tenancy matrix and the OpenAPI document read this list. */
 export const ROUTE_CONTROLLERS: Type<unknown>[] = [
@@ -15,6 +18,9 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   SpecimensController,
   JobsController,
   PartiesController,
+  OrdersController,
+  LabOrdersController,
+  WebhooksController,
   ReportFormatsController,
   RegistrationsController,
   DeviceDataController,

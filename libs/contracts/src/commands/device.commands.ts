@@ -7,10 +7,10 @@ import { ApiProperty, ApiPropertyOptional } from '../openapi';
 import { defineCommand } from './command';
 
 export class RegisterDeviceInput {
-  @ApiProperty({ example: 'Sysmex XN-1000' })
+  @ApiProperty({ example: 'Sysmex XN-1000', minLength: 1, maxLength: 200 })
   @IsString() @MinLength(1) @MaxLength(200) name: string;
 
-  @ApiPropertyOptional({ description: 'Must equal the caller\'s lab when given', example: 100 })
+  @ApiPropertyOptional({ description: 'Must equal the caller\'s lab when given', example: 100, type: 'integer' })
   @IsOptional() @IsInt() lab?: number;
 }
 

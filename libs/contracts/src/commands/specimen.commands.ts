@@ -9,7 +9,7 @@ const WITH_OFFSET_MESSAGE = 'received_time must be an ISO 8601 date-time with an
 // ---- seed 003: PATCH /api/patients/:patientId/specimens/:id/actions/ ----
 
 export class SetReceivedTimeBody {
-  @ApiProperty({ example: '2026-11-24T08:30:00+02:00', description: 'When the lab received the specimen (ISO 8601 with offset)' })
+  @ApiProperty({ example: '2026-11-24T08:30:00+02:00', description: 'When the lab received the specimen (ISO 8601 with offset)', format: 'date-time', pattern: DATE_TIME_WITH_OFFSET.source })
   @IsString() @IsISO8601({ strict: true }, { message: WITH_OFFSET_MESSAGE }) @Matches(DATE_TIME_WITH_OFFSET, { message: WITH_OFFSET_MESSAGE })
   received_time: string;
 }

@@ -1,4 +1,4 @@
-import { IsArray, IsISO8601, IsString } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Min } from 'class-validator';
 
 /** seed 004: an initial order finished with results missing because of a lab error. */
 export class OrderRedrawAvailable {
@@ -7,4 +7,30 @@ export class OrderRedrawAvailable {
   @IsString() redrawOrderId: string;
   @IsArray() @IsString({ each: true }) missingBiomarkers: string[];
   @IsISO8601() occurredAt: string;
+}
+
+/** An order was placed by a client (origin initial) or created by LabFlow for a redraw. */
+export class OrderCreated {
+  @IsString() orderId: string;
+  @IsString() orderTransactionId: string;
+  @IsInt() labId: number;
+  @IsString() clientId: string;
+  @IsIn(['initial', 'redraw']) origin: 'initial' | 'redraw';
+  @IsOptional() @IsString() parentId: string | null;
+  @IsString() performingLab: string;
+  @IsArray() @IsString({ each: true }) biomarkers: string[];
+  @IsInt() @Min(1) sequence: number;
+  @IsISO8601() createdAt: string;
+}
+
+/** An order's low-level status changed (or results arrived); `sequence` orders updates of one order. */
+export class OrderUpdated {
+  @IsString() orderId: string;
+  @IsString() orderTransactionId: string;
+  @IsInt() labId: number;
+  @IsIn(['initial', 'redraw']) origin: 'initial' | 'redraw';
+  @IsString() status: string;
+  @IsIn(['active', 'completed', 'cancelled']) transactionStatus: 'active' | 'completed' | 'cancelled';
+  @IsInt() @Min(1) sequence: number;
+  @IsISO8601() updatedAt: string;
 }

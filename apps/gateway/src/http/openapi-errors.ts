@@ -1,0 +1,59 @@
+import { OpenAPIObject } from '@nestjs/swagger';
+
+const ERROR_SCHEMA = {
+  type: 'object',
+  required: ['statusCode', 'message', 'requestId'],
+  properties: {
+    statusCode: { type: 'integer' },
+    message: { type: 'string', description: 'The specification\'s message, e.g. "Invalid access token"' },
+    code: { type: 'string', description: 'Stable machine code, e.g. NOT_FOUND' },
+    errors: { type: 'array', items: { type: 'string' }, description: 'Every validation problem' },
+    requestId: { type: 'string' },
+  },
+};
+
+const DESCRIPTIONS: Record<string, string> = {
+  '400': 'Invalid input (the message names the failing field); nothing was changed',
+  '401': 'Invalid access token (missing, malformed, forged or expired)',
+  '403': 'Missing scope, or access denied by a policy of the owning service',
+  '404': 'Not found in the caller\'s lab',
+  '405': 'The path exists but not with this method',
+  '409': 'Conflicts with the current state',
+  '422': 'Well-formed but refused by a business rule',
+  '503': 'A dependency is unreachable; retry (with the same Idempotency-Key)',
+  '504': 'The owning service did not answer in time; retry with the same Idempotency-Key',
+};
+
+/**
+ * Every operation documents the error answers the gateway can give, with one JSON error schema,
+ * so clients (and the Schemathesis run) can rely on the document for every status they may see.
+ */
+export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
+  document.components = document.components ?? {};
+  // Request bodies refuse unknown fields (whitelist validation): say so in every object schema.
+  // Optional fields (class-validator @IsOptional) also accept null: say so.
+  for (const schema of Object.values(document.components.schemas ?? {})) {
+    const s = schema as { type?: string; additionalProperties?: unknown; required?: string[]; properties?: Record<string, Record<string, unknown>> };
+    if (s.type === 'object' && s.additionalProperties === undefined) s.additionalProperties = false;
+    for (const [name, property] of Object.entries(s.properties ?? {})) {
+      if ((s.required ?? []).includes(name) || '$ref' in property) continue;
+      property.nullable = true;
+      if (Array.isArray(property.enum) && !property.enum.includes(null)) property.enum = [...property.enum, null];
+    }
+  }
+  document.components.schemas = { ...(document.components.schemas ?? {}), ErrorBody: ERROR_SCHEMA };
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path)) {
+      if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
+      const op = operation as { responses: Record<string, unknown>; security?: unknown[] };
+      const codes = ['400', '404', '405', '409', '422', '503', '504', ...(op.security?.length ? ['401', '403'] : [])];
+      for (const code of codes) {
+        op.responses[code] = op.responses[code] ?? {
+          description: DESCRIPTIONS[code],
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+        };
+      }
+    }
+  }
+  return document;
+}

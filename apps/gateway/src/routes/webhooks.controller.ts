@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import {
+  Principal, RegisteredWebhookEndpoint, RegisterWebhookEndpointInput, WEBHOOK_COMMANDS, WebhookDeliveryView, WebhookEndpointView,
+} from '@labflow/contracts';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import { CommandForwarder } from '../bus/command-forwarder';
+
+/** Webhook endpoints of the calling client (seed 004 labtest.order.* events). */
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@Controller('v3/webhooks')
+export class WebhooksController {
+  constructor(private readonly forwarder: CommandForwarder) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register an endpoint; its signing secret is returned once' })
+  async register(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal,
+    @Body() body: RegisterWebhookEndpointInput): Promise<RegisteredWebhookEndpoint> {
+    return (await this.forwarder.forward(request, WEBHOOK_COMMANDS.register, principal, body)).body;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The caller\'s endpoints' })
+  async list(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal): Promise<{ data: WebhookEndpointView[] }> {
+    return (await this.forwarder.forward(request, WEBHOOK_COMMANDS.list, principal, {})).body;
+  }
+
+  @Get(':endpointId/deliveries')
+  @ApiOperation({ summary: 'Messages sent to an endpoint with every delivery attempt' })
+  async deliveries(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal,
+    @Param('endpointId') endpointId: string): Promise<{ data: WebhookDeliveryView[] }> {
+    return (await this.forwarder.forward(request, WEBHOOK_COMMANDS.deliveries, principal, { endpointId }, { key: endpointId })).body;
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { OrderTransactionView, OrderView } from '@labflow/contracts';
+import { OrderRecord } from './order.model';
+import { OrderRepository } from './order.repository';
+import { highLevelStatusOf, transactionStatusOf } from './order-transaction-status';
+
+/** Builds the wire views of orders and transactions (snake_case mapping lives here only). */
+@Injectable()
+export class OrderViews {
+  constructor(private readonly dataSource: DataSource, private readonly orders: OrderRepository) {}
+
+  async transaction(labId: number, transactionId: string, runner: EntityManager | DataSource = this.dataSource): Promise<OrderTransactionView> {
+    const members = await this.orders.ordersOfTransaction(labId, transactionId, runner);
+    return transactionViewOf(transactionId, members);
+  }
+
+  /** The order as a client sees it, with its status history and its transaction (read in `runner`). */
+  async order(order: OrderRecord, runner: EntityManager | DataSource = this.dataSource): Promise<OrderView> {
+    const [transaction, events] = [
+      await this.transaction(order.labId, order.transactionId, runner),
+      await this.orders.statusEvents([order.id], runner),
+    ];
+    return {
+      id: order.id,
+      order_transaction_id: order.transactionId,
+      origin: order.origin,
+      parent_id: order.parentId,
+      status: highLevelStatusOf(order.status),
+      low_level_status: order.status,
+      sequence: order.sequence,
+      lab: order.performingLab,
+      walk_in: order.walkIn,
+      client_user_id: order.clientUserId,
+      patient_details: order.patient,
+      biomarkers: order.biomarkers,
+      events: events.map((e) => ({ status: e.status, created_at: iso(e.createdAt) })),
+      order_transaction: transaction,
+      created_at: iso(order.createdAt),
+      updated_at: iso(order.updatedAt),
+    };
+  }
+}
+
+export function transactionViewOf(transactionId: string, members: OrderRecord[]): OrderTransactionView {
+  return {
+    id: transactionId,
+    status: transactionStatusOf(members),
+    orders: members.map((o) => ({
+      id: o.id, origin: o.origin, parent_id: o.parentId, low_level_status: o.status,
+      created_at: iso(o.createdAt), updated_at: iso(o.updatedAt),
+    })),
+  };
+}
+
+export function iso(value: Date | string): string {
+  return new Date(value).toISOString();
+}

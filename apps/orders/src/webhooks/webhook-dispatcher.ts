@@ -1,0 +1,116 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TOPICS } from '@labflow/contracts';
+import { PgOutbox } from '@labflow/platform/kafka';
+import { HealthRegistry } from '@labflow/platform/service';
+import { ORDERS_CONFIG, OrdersConfig, retrySchedule } from '../orders.config';
+import { AttemptOutcome, DueDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { signWebhook } from './webhook-signature';
+
+/**
+ * Sends due webhook deliveries: signed, one attempt per claim, every attempt recorded, retried on the
+ * configured schedule (0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h by default); after the last
+ * failed attempt the delivery is exhausted and `message.attempt.exhausted` is published (outbox).
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('WebhookDispatcher');
+  private readonly schedule: number[];
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private lastError: string | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly outbox: PgOutbox,
+    @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
+    private readonly health: HealthRegistry,
+  ) {
+    this.schedule = retrySchedule(config);
+  }
+
+  onApplicationBootstrap(): void {
+    // details only: a client's endpoint being down must not make the orders app unready
+    this.health.register('webhooks', async () => ({ ...(await this.deliveries.backlog()), lastError: this.lastError }));
+    this.running = true;
+    this.loop = this.runForever();
+  }
+
+  /** Before the stores close: an attempt in flight is finished and recorded, then the loop ends. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async runForever(): Promise<void> {
+    while (this.running) {
+      try {
+        const due = await this.deliveries.claimDue(this.config.WEBHOOK_CONCURRENCY, this.config.WEBHOOK_TIMEOUT_MS + 30_000);
+        await Promise.all(due.map((d) => this.attempt(d)));
+        this.lastError = null;
+        if (due.length === 0) await this.sleep(this.config.WEBHOOK_POLL_MS);
+      } catch (error) {
+        this.lastError = (error as Error).message;
+        this.logger.warn(`dispatch paused: ${this.lastError}`);
+        await this.sleep(1000);
+      }
+    }
+  }
+
+  private async attempt(delivery: DueDelivery): Promise<void> {
+    const outcome = await this.send(delivery);
+    const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
+    const attemptNumber = delivery.attempts + 1;
+    const exhausted = !ok && attemptNumber >= this.schedule.length;
+    const next = ok ? { status: 'delivered' as const, delayMs: 0 }
+      : exhausted ? { status: 'exhausted' as const, delayMs: 0 }
+        : { status: 'pending' as const, delayMs: this.schedule[attemptNumber] };
+    await this.dataSource.transaction(async (manager) => {
+      const recorded = await this.deliveries.recordAttempt(manager, delivery, outcome, next);
+      if (!recorded || !exhausted) return;
+      await this.outbox.add(manager, TOPICS.messageAttemptExhausted, {
+        messageId: delivery.messageId, endpointId: delivery.endpointId, labId: delivery.labId, clientId: delivery.clientId,
+        eventType: delivery.eventType, orderId: delivery.orderId, attempts: attemptNumber,
+        lastStatusCode: outcome.statusCode, lastError: outcome.error, exhaustedAt: new Date().toISOString(),
+      }, { labId: delivery.labId, correlationId: delivery.messageId, causationId: null });
+    });
+    if (exhausted) this.logger.warn(`webhook ${delivery.messageId} exhausted after ${attemptNumber} attempts`);
+  }
+
+  private async send(delivery: DueDelivery): Promise<AttemptOutcome> {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const started = Date.now();
+    try {
+      const res = await fetch(delivery.url, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': this.config.WEBHOOK_USER_AGENT,
+          'webhook-id': delivery.messageId,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signWebhook(delivery.secret, delivery.messageId, timestamp, delivery.body),
+        },
+        body: delivery.body,
+        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      const ok = res.status >= 200 && res.status < 300;
+      return { statusCode: res.status, error: ok ? null : `HTTP ${res.status}`, durationMs: Date.now() - started };
+    } catch (error) {
+      const e = error as Error & { cause?: { code?: string } };
+      const reason = e.name === 'TimeoutError' ? `timeout after ${this.config.WEBHOOK_TIMEOUT_MS} ms` : e.cause?.code ?? e.message;
+      return { statusCode: null, error: reason.slice(0, 500), durationMs: Date.now() - started };
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { this.wake = null; resolve(); }, ms);
+      this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { ApiProperty } from '../openapi';
+import { defineCommand } from './command';
+
+/** seed 004: the order webhooks a client can subscribe to. */
+export const WEBHOOK_EVENT_TYPES = ['labtest.order.created', 'labtest.order.updated'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export class RegisterWebhookEndpointInput {
+  @ApiProperty({ example: 'https://example.com/webhooks/labflow' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(2000) url: string;
+
+  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length) @ArrayUnique() @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  event_types: WebhookEventType[];
+}
+
+export class WebhookEndpointIdInput {
+  @ApiProperty() @IsUUID() endpointId: string;
+}
+
+export interface WebhookEndpointView {
+  id: string;
+  url: string;
+  event_types: WebhookEventType[];
+  created_at: string;
+}
+
+export interface RegisteredWebhookEndpoint extends WebhookEndpointView {
+  /** `whsec_<base64>`: the HMAC-SHA256 key is the base64-decoded part. Shown once. */
+  secret: string;
+}
+
+export interface WebhookAttemptView {
+  message_id: string;
+  event_type: WebhookEventType;
+  order_id: string;
+  attempt: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  attempted_at: string;
+}
+
+export interface WebhookDeliveryView {
+  message_id: string;
+  event_type: WebhookEventType;
+  order_id: string;
+  sequence: number;
+  status: 'pending' | 'delivered' | 'exhausted';
+  attempts: WebhookAttemptView[];
+}
+
+export const WEBHOOK_COMMANDS = {
+  register: defineCommand<RegisterWebhookEndpointInput, RegisteredWebhookEndpoint>('orders', 'webhook_endpoint.register'),
+  list: defineCommand<Record<string, never>, { data: WebhookEndpointView[] }>('orders', 'webhook_endpoint.list'),
+  deliveries: defineCommand<WebhookEndpointIdInput, { data: WebhookDeliveryView[] }>('orders', 'webhook_endpoint.deliveries'),
+} as const;
