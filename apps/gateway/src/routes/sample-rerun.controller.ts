@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AutoRerunCheckBody, ConfirmRerunBody, Principal, RERUN_COMMANDS, RequestSampleRerunBody, RerunMessageResult, RerunValuesBody,
@@ -11,6 +11,9 @@ import { CommandForwarder } from '../bus/command-forwarder';
 const labReportIdPipe = new ParseIntPipe({
   exceptionFactory: () => new BadRequestException({ statusCode: 400, message: 'lab_report_id must be a positive whole number', code: 'VALIDATION_FAILED' }),
 });
+
+/** The lab report id as its owner stores it (a PostgreSQL int). */
+const LabReportIdPath = () => ApiParam({ name: 'labReportId', schema: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } });
 
 /** seed 000: the six sample-rerun endpoints, owned by the rerun app. Commands are keyed by lab report. */
 @ApiTags('sample rerun')
@@ -28,6 +31,7 @@ export class SampleRerunController {
 
   @Get(':labReportId')
   @ApiOperation({ summary: 'seed 000 §1: the rerun values of a lab report' })
+  @LabReportIdPath()
   async values(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
     @Param('labReportId', labReportIdPipe) labReportId: number,
@@ -40,6 +44,7 @@ export class SampleRerunController {
   @Post(':labReportId/request')
   @HttpCode(200)
   @ApiOperation({ summary: 'seed 000 §3: request a rerun (sampleRedrawFlag 3); 409 while one is in progress' })
+  @LabReportIdPath()
   async request(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
     @Param('labReportId', labReportIdPipe) labReportId: number, @Body() body: RequestSampleRerunBody,
@@ -52,6 +57,7 @@ export class SampleRerunController {
   @Post(':labReportId/new')
   @HttpCode(200)
   @ApiOperation({ summary: 'seed 000 §2: rerun values from the instrument (-1 instrument triggered, >= 1 manual)' })
+  @LabReportIdPath()
   async receive(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
     @Param('labReportId', labReportIdPipe) labReportId: number, @Body() body: RerunValuesBody,
@@ -64,6 +70,7 @@ export class SampleRerunController {
   @Post(':labReportId/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'seed 000 §4: confirm the chosen values and close the rerun (sampleRedrawFlag 0)' })
+  @LabReportIdPath()
   async confirm(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
     @Param('labReportId', labReportIdPipe) labReportId: number, @Body() body: ConfirmRerunBody,
@@ -76,6 +83,7 @@ export class SampleRerunController {
   @Post(':labReportId/abort')
   @HttpCode(200)
   @ApiOperation({ summary: 'seed 000 §5: abort the rerun (sampleRedrawFlag 0)' })
+  @LabReportIdPath()
   async abort(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
     @Param('labReportId', labReportIdPipe) labReportId: number,
@@ -88,6 +96,7 @@ export class SampleRerunController {
   @Post(':labReportId/auto')
   @HttpCode(200)
   @ApiOperation({ summary: 'seed 000 §6: auto-rerun qualification (publishes rerun.requested when values qualify)' })
+  @LabReportIdPath()
   async auto(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
     @Param('labReportId', labReportIdPipe) labReportId: number, @Body() body: AutoRerunCheckBody,

@@ -26,7 +26,7 @@ export class ConfirmRerunUseCase {
 
   async execute(principal: Principal, input: ConfirmRerunInput, messageId: string, ctx: MessageContext): Promise<RerunMessageResult> {
     const data = input.rerun_confirmed_data;
-    if (data.some((d) => d.reportForId_id !== undefined && d.reportForId_id !== input.labReportId)) {
+    if (data.some((d) => d.reportForId_id != null && d.reportForId_id !== input.labReportId)) {
       throw new DomainException(400, 'LAB_REPORT_MISMATCH', 'rerun_confirmed_data: reportForId_id must equal the lab report id of the path');
     }
     if (new Set(data.map((d) => d.index)).size !== data.length) {

@@ -27,7 +27,7 @@ export class ReceiveRerunValuesUseCase {
 
   async execute(principal: Principal, input: RerunValuesInput, messageId: string, ctx: MessageContext): Promise<RerunMessageResult> {
     if (input.lab_id !== principal.labId) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
-    if (input.lab_report_id !== undefined && input.lab_report_id !== input.labReportId) {
+    if (input.lab_report_id != null && input.lab_report_id !== input.labReportId) {
       throw new DomainException(400, 'LAB_REPORT_MISMATCH', 'lab_report_id must equal the lab report id of the path');
     }
     if (input.rerun_number === 0) throw new DomainException(400, 'VALIDATION_FAILED', 'rerun_number must be -1 (instrument triggered) or at least 1');

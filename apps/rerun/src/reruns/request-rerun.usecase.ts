@@ -28,7 +28,7 @@ export class RequestRerunUseCase {
   ) {}
 
   async execute(principal: Principal, input: RequestSampleRerunInput, messageId: string, ctx: MessageContext): Promise<RerunMessageResult> {
-    if (input.lab_id !== undefined && input.lab_id !== principal.labId) {
+    if (input.lab_id != null && input.lab_id !== principal.labId) {
       throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
     }
     const requested = parseRequestedParameters(input.requested_parameters);

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength,
   ValidateBy, ValidateNested,
 } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '../openapi';
@@ -15,8 +15,11 @@ const IsRerunValue = () => ValidateBy({
   },
 });
 
+/** Ids are PostgreSQL `int`s in their owner: a larger number cannot name anything (400, not a 500). */
+const MAX_ID = 2_147_483_647;
+
 export class LabReportIdParam {
-  @ApiProperty({ example: 12345 }) @Type(() => Number) @IsInt() @Min(1) labReportId: number;
+  @ApiProperty({ example: 12345 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) labReportId: number;
 }
 
 /** seed 000 §1 GET: one stored rerun value, exactly the spec's fields. */
@@ -51,11 +54,11 @@ export class RequestSampleRerunBody {
   @ApiPropertyOptional({ example: 100, description: 'Must equal the caller\'s lab when given' }) @IsOptional() @IsInt() lab_id?: number;
 }
 export class RequestSampleRerunInput extends RequestSampleRerunBody {
-  @Type(() => Number) @IsInt() @Min(1) labReportId: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) labReportId: number;
 }
 
 export class RerunDeviceValueDto {
-  @ApiProperty({ example: 3 }) @IsInt() @Min(0) index: number;
+  @ApiProperty({ example: 3 }) @IsInt() @Min(0) @Max(100_000) index: number;
   @ApiProperty({ example: '12.5', oneOf: [{ type: 'string' }, { type: 'number' }] }) @IsRerunValue() value: string | number;
   @ApiProperty({ example: 'WBC Count' }) @IsString() @MinLength(1) @MaxLength(200) parameter_name: string;
 }
@@ -68,13 +71,13 @@ export class RerunValuesBody {
   @ApiProperty({ example: 'Sysmex XN-1000' }) @IsString() @MinLength(1) @MaxLength(200) device_name: string;
   @ApiProperty({ example: 'manual_rerun' }) @IsString() @MinLength(1) @MaxLength(50) rerun_type: string;
   @ApiProperty({ example: 1, description: '-1: instrument triggered; >= 1: the manual request it answers' })
-  @IsInt() @Min(-1) rerun_number: number;
+  @IsInt() @Min(-1) @Max(999_999) rerun_number: number;
   @ApiPropertyOptional({ example: 12345 }) @IsOptional() @IsInt() lab_report_id?: number;
   @ApiProperty({ type: [RerunDeviceValueDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500)
   @ValidateNested({ each: true }) @Type(() => RerunDeviceValueDto) device_data: RerunDeviceValueDto[];
 }
 export class RerunValuesInput extends RerunValuesBody {
-  @Type(() => Number) @IsInt() @Min(1) labReportId: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) labReportId: number;
 }
 
 /** seed 000 §4: one chosen value (original or rerun) for a parameter. */
@@ -82,7 +85,7 @@ export class RerunConfirmedValueDto {
   @ApiPropertyOptional({ example: 500 }) @IsOptional() @IsInt() profileTestId?: number;
   @ApiProperty({ example: '12.5', oneOf: [{ type: 'string' }, { type: 'number' }] }) @IsRerunValue() value: string | number;
   @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() order?: number;
-  @ApiProperty({ example: 3 }) @IsInt() @Min(0) index: number;
+  @ApiProperty({ example: 3 }) @IsInt() @Min(0) @Max(100_000) index: number;
   @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() highlight?: number;
   @ApiPropertyOptional({ example: 0 }) @IsOptional() @IsInt() automatedValue?: number;
   @ApiPropertyOptional({ example: 12345, description: 'Must equal the path lab report id when given' }) @IsOptional() @IsInt() reportForId_id?: number;
@@ -93,13 +96,13 @@ export class ConfirmRerunBody {
   @ValidateNested({ each: true }) @Type(() => RerunConfirmedValueDto) rerun_confirmed_data: RerunConfirmedValueDto[];
 }
 export class ConfirmRerunInput extends ConfirmRerunBody {
-  @Type(() => Number) @IsInt() @Min(1) labReportId: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) labReportId: number;
 }
 
 export class AbortRerunInput extends LabReportIdParam {}
 
 export class AutoRerunDeviceValueDto {
-  @ApiProperty({ example: 3 }) @IsInt() @Min(0) index: number;
+  @ApiProperty({ example: 3 }) @IsInt() @Min(0) @Max(100_000) index: number;
   @ApiProperty({ example: '1500', oneOf: [{ type: 'string' }, { type: 'number' }] }) @IsRerunValue() value: string | number;
 }
 /** seed 000 §6. */
@@ -108,7 +111,7 @@ export class AutoRerunCheckBody {
   @ValidateNested({ each: true }) @Type(() => AutoRerunDeviceValueDto) device_data: AutoRerunDeviceValueDto[];
 }
 export class AutoRerunCheckInput extends AutoRerunCheckBody {
-  @Type(() => Number) @IsInt() @Min(1) labReportId: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) labReportId: number;
 }
 
 export interface RerunMessageResult { message: string; type?: string }
