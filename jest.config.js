@@ -17,7 +17,7 @@ const transform = {
     module: { type: 'commonjs' },
   }],
 };
-const common = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node', setupFiles: ['reflect-metadata'] };
+const common = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node', setupFiles: ['reflect-metadata', '<rootDir>/test/load-environment.ts'] };
 
 module.exports = {
   projects: [

@@ -35,13 +35,16 @@ export function currentEnvironment(source: Record<string, string | undefined> = 
   const offset = isDefault ? 0 : Number(source.LABFLOW_PORT_OFFSET ?? 100 * (1 + (hash % 40)));
   const ports = Object.fromEntries(APP_NAMES.map((a) => [a, BASE_PORTS[a] + offset])) as Record<AppName, number>;
   const database = isDefault ? 'labflow' : `labflow_${name}`;
-  const variables: Record<string, string> = isDefault ? {} : {
-    KAFKA_TOPIC_PREFIX: `${name}.`,
-    KAFKA_GROUP_PREFIX: `labflow-${name}`,
+  // Every setting is explicit, also for the default environment, so tests and tools read the same
+  // values the apps get.
+  const variables: Record<string, string> = {
+    KAFKA_TOPIC_PREFIX: isDefault ? '' : `${name}.`,
+    KAFKA_GROUP_PREFIX: isDefault ? 'labflow' : `labflow-${name}`,
     POSTGRES_URL: `postgres://postgres:postgres@127.0.0.1:5432/${database}`,
     MONGO_URL: `mongodb://127.0.0.1:27017/${database}`,
-    REDIS_URL: `redis://127.0.0.1:6379/${1 + (hash % 15)}`,
-    ELASTICSEARCH_INDEX_PREFIX: `labflow-${name.replace(/_/g, '-')}`,
+    REDIS_URL: isDefault ? 'redis://127.0.0.1:6379' : `redis://127.0.0.1:6379/${1 + (hash % 15)}`,
+    ELASTICSEARCH_URL: 'http://127.0.0.1:9200',
+    ELASTICSEARCH_INDEX_PREFIX: isDefault ? 'labflow' : `labflow-${name.replace(/_/g, '-')}`,
   };
   variables.LABFLOW_GATEWAY_URL = `http://127.0.0.1:${ports.gateway}`;
   return {

@@ -36,7 +36,11 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
     const s = schema as { type?: string; additionalProperties?: unknown; required?: string[]; properties?: Record<string, Record<string, unknown>> };
     if (s.type === 'object' && s.additionalProperties === undefined) s.additionalProperties = false;
     for (const [name, property] of Object.entries(s.properties ?? {})) {
-      if ((s.required ?? []).includes(name) || '$ref' in property) continue;
+      if ((s.required ?? []).includes(name)) continue;
+      if ('$ref' in property) {
+        s.properties![name] = { allOf: [{ $ref: property.$ref }], nullable: true };
+        continue;
+      }
       property.nullable = true;
       if (Array.isArray(property.enum) && !property.enum.includes(null)) property.enum = [...property.enum, null];
     }
@@ -45,8 +49,9 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
   for (const path of Object.values(document.paths)) {
     for (const operation of Object.values(path)) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
-      const op = operation as { responses: Record<string, unknown>; security?: unknown[] };
-      const codes = ['400', '404', '405', '409', '422', '503', '504', ...(op.security?.length ? ['401', '403'] : [])];
+      const op = operation as { responses: Record<string, unknown> };
+      // 401/403 also on public routes: an analyzer's deviceAuth is checked by the owning service.
+      const codes = ['400', '401', '403', '404', '405', '409', '422', '503', '504'];
       for (const code of codes) {
         op.responses[code] = op.responses[code] ?? {
           description: DESCRIPTIONS[code],

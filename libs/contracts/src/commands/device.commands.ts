@@ -1,8 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, MinLength,
-  ValidateBy, ValidateNested,
-} from 'class-validator';
+  ValidateBy, ValidateNested, IsDefined } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '../openapi';
 import { defineCommand } from './command';
 
@@ -83,7 +82,7 @@ export class DataPartialFromDeviceInput {
   @ApiPropertyOptional({ example: 'f94032be-5e1f-47fd-96a1-92a66c6014c3' }) @IsOptional() @IsString() @MaxLength(200) deviceAuth?: string;
   @ApiPropertyOptional({ type: [String], example: ['DUMMY TEST FLAG1', 'FLAG2'] }) @IsOptional() @ArrayMaxSize(50)
   @IsString({ each: true }) @MaxLength(200, { each: true }) @IsArray() test_flags?: string[];
-  @ApiProperty({ type: DevicePayloadDataDto }) @ValidateNested() @Type(() => DevicePayloadDataDto) data: DevicePayloadDataDto;
+  @ApiProperty({ type: DevicePayloadDataDto }) @IsDefined() @ValidateNested() @Type(() => DevicePayloadDataDto) data: DevicePayloadDataDto;
   @ApiPropertyOptional({ description: 'Vendor extra data kept beside document report values' })
   @IsOptional() @IsObject() device_extra_data?: Record<string, unknown>;
 }

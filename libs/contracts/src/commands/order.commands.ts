@@ -1,8 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID,
-  Matches, MaxLength, MinLength, ValidateNested,
-} from 'class-validator';
+  Matches, MaxLength, MinLength, ValidateNested, IsDefined } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '../openapi';
 import { defineCommand } from './command';
 
@@ -31,7 +30,7 @@ export class PatientDetails {
 }
 
 export class PlaceOrderInput {
-  @ApiProperty({ type: PatientDetails }) @ValidateNested() @Type(() => PatientDetails) patient_details: PatientDetails;
+  @ApiProperty({ type: PatientDetails }) @IsDefined() @ValidateNested() @Type(() => PatientDetails) patient_details: PatientDetails;
 
   @ApiProperty({ example: ['glucose', 'hba1c'], description: 'Biomarker slugs to test' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ArrayUnique() @IsString({ each: true })

@@ -1,8 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, MinLength,
-  ValidateNested,
-} from 'class-validator';
+  ValidateNested, IsDefined } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '../openapi';
 import { defineCommand } from './command';
 
@@ -32,7 +31,7 @@ export class RegistrationTestDto {
 
 /** Set-up the specs assume: a patient with a bill, its tests (one lab report each) and samples. */
 export class RegisterPatientInput {
-  @ApiProperty({ type: RegistrationPatientDto }) @ValidateNested() @Type(() => RegistrationPatientDto) patient: RegistrationPatientDto;
+  @ApiProperty({ type: RegistrationPatientDto }) @IsDefined() @ValidateNested() @Type(() => RegistrationPatientDto) patient: RegistrationPatientDto;
   @ApiPropertyOptional({ type: RegistrationBillDto }) @IsOptional() @ValidateNested() @Type(() => RegistrationBillDto) bill?: RegistrationBillDto;
   @ApiProperty({ type: [RegistrationSampleDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RegistrationSampleDto)
   samples: RegistrationSampleDto[];

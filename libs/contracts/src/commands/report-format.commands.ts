@@ -1,8 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, MaxLength, Min, MinLength,
-  ValidateNested,
-} from 'class-validator';
+  ValidateNested, IsDefined } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '../openapi';
 import { defineCommand } from './command';
 
@@ -29,7 +28,7 @@ export class TestDataDto {
   @ApiPropertyOptional({ example: 0 }) @IsOptional() @IsInt() addFlag?: number;
   @ApiPropertyOptional({ description: 'Client-side id; the server assigns the test id', example: 10268009 })
   @IsOptional() @IsInt() testID?: number;
-  @ApiProperty({ type: TestInfoDto }) @ValidateNested() @Type(() => TestInfoDto) test: TestInfoDto;
+  @ApiProperty({ type: TestInfoDto }) @IsDefined() @ValidateNested() @Type(() => TestInfoDto) test: TestInfoDto;
 }
 
 /** One report parameter (reportData row): reference, critical and linearity ranges, auto-rerun rule. */
@@ -76,7 +75,7 @@ export class AddTestToChildLabsDto {
 }
 
 export class ReportFormatBody {
-  @ApiProperty({ type: TestDataDto }) @ValidateNested() @Type(() => TestDataDto) testData: TestDataDto;
+  @ApiProperty({ type: TestDataDto }) @IsDefined() @ValidateNested() @Type(() => TestDataDto) testData: TestDataDto;
   @ApiProperty({ type: [ReportParameterDto] }) @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ReportParameterDto)
   reportData: ReportParameterDto[];
   @ApiPropertyOptional({ type: [AgeRangeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => AgeRangeDto)

@@ -187,5 +187,10 @@ export function errorReply(error: unknown): CommandReply {
   if (isTransientInfraError(error)) {
     return { ok: false, status: 503, error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'Service temporarily unavailable, try again' } };
   }
+  // PostgreSQL class 22 (data exception): a value the schema cannot hold, e.g. an id past int4.
+  const pgCode = (error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code;
+  if (typeof pgCode === 'string' && pgCode.startsWith('22')) {
+    return { ok: false, status: 400, error: { code: 'INVALID_INPUT', message: `Invalid input: ${(error as Error).message}` } };
+  }
   return { ok: false, status: 500, error: { code: 'INTERNAL', message: 'Internal error' } };
 }
