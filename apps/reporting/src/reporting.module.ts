@@ -21,6 +21,11 @@ import { LabReportRepository } from './report-values/lab-report.repository';
 import { IndexRegisteredReportsHandler } from './search/index-registered-reports.handler';
 import { LabReportIndex } from './search/lab-report-index';
 import { CRITICAL_HANDLERS, CRITICAL_PROVIDERS } from './critical';
+import { ApplyRerunConfirmedUseCase } from './reruns/apply-rerun-confirmed.usecase';
+import { ApplyRerunFlagUseCase } from './reruns/apply-rerun-flag.usecase';
+import { RerunContextQuery } from './reruns/rerun-context.query';
+import { RerunPositionRepository } from './reruns/rerun-position.repository';
+import { ReportingRerunsHandler } from './reruns/reruns.handler';
 
 export function reportingModule(config: ServiceConfig) {
   @Module({
@@ -32,7 +37,7 @@ export function reportingModule(config: ServiceConfig) {
     ],
     controllers: [
       ReportFormatsHandler, RegistrationHandler, DeviceDataReceivedHandler, IndexRegisteredReportsHandler, DeviceRegisteredHandler,
-      ReportReadsHandler, ...CRITICAL_HANDLERS,
+      ReportReadsHandler, ReportingRerunsHandler, ...CRITICAL_HANDLERS,
     ],
     providers: [
       TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase,
@@ -40,6 +45,7 @@ export function reportingModule(config: ServiceConfig) {
       LabReportRepository, DocumentValuesStore, LabReportIndex, ApplyDeviceDataUseCase,
       DeviceDirectory, ReportValuesReader, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,
       ...CRITICAL_PROVIDERS,
+      RerunContextQuery, RerunPositionRepository, ApplyRerunFlagUseCase, ApplyRerunConfirmedUseCase,
     ],
   })
   class AppModule {}

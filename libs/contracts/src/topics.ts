@@ -1,6 +1,8 @@
 import { AppName, defineTopic, TopicSpec } from './topic';
 import { DeviceDataReceived, DeviceRegistered } from './events/device.events';
-import { RerunRequested } from './events/rerun.events';
+import {
+  RerunCancelled, RerunConfirmed, RerunRequestRecorded, RerunRequested, RerunValuesReceived,
+} from './events/rerun.events';
 import { OrderCreated, OrderRedrawAvailable, OrderUpdated } from './events/order.events';
 import { MessageAttemptExhausted } from './events/webhook.events';
 import { ActivityLogged } from './events/activity.events';
@@ -73,6 +75,46 @@ export const TOPICS = {
     producers: ['rerun'],
     consumers: ['rerun'],
     description: 'An auto rerun qualified; the rerun app runs the request use case as the system user.',
+  }),
+  rerunRequestRecorded: defineTopic({
+    name: 'rerun.request_recorded',
+    version: 1,
+    payload: RerunRequestRecorded,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['rerun'],
+    consumers: ['reporting'],
+    description: 'A sample rerun was requested (manual or auto); reporting sets sampleRedrawFlag 3 (seed 000 §3).',
+  }),
+  rerunValuesReceived: defineTopic({
+    name: 'rerun.values_received',
+    version: 1,
+    payload: RerunValuesReceived,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['rerun'],
+    consumers: ['reporting'],
+    description: 'Rerun values arrived from the instrument; when fulfilled reporting sets sampleRedrawFlag 4 (seed 000 §2).',
+  }),
+  rerunConfirmed: defineTopic({
+    name: 'rerun.confirmed',
+    version: 1,
+    payload: RerunConfirmed,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['rerun'],
+    consumers: ['reporting'],
+    description: 'Rerun values confirmed: reporting replaces the chosen values, sampleRedrawFlag 0; carries originals, rerun values and choices (seed 000 §4).',
+  }),
+  rerunCancelled: defineTopic({
+    name: 'rerun.cancelled',
+    version: 1,
+    payload: RerunCancelled,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['rerun'],
+    consumers: ['reporting'],
+    description: 'A sample rerun was aborted; reporting sets sampleRedrawFlag 0 (seed 000 §5).',
   }),
   orderRedrawAvailable: defineTopic({
     name: 'order.redraw_available',

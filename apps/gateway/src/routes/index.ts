@@ -10,6 +10,7 @@ import { PartiesController } from './parties.controller';
 import { RegistrationsController } from './registrations.controller';
 import { ReportFormatsController } from './report-formats.controller';
 import { ReportReadsController } from './report-reads.controller';
+import { SampleRerunController } from './sample-rerun.controller';
 import { SpecimensController } from './specimens.controller';
 import { WebhooksController } from './webhooks.controller';
 
@@ -28,4 +29,5 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   ReportReadsController,
   CriticalCalloutController,
   LabUsersController,
+  SampleRerunController,
 ];

@@ -5,6 +5,8 @@ export * from './producer';
 export * from './outbox/outbox.sql';
 export * from './outbox/pg-outbox';
 export * from './outbox/pg-outbox-relay';
+export * from './outbox/mongo-outbox';
+export * from './outbox/mongo-outbox-relay';
 export * from './inbox/pg-inbox';
 export * from './consumer/message-context';
 export * from './consumer/dead-letter';

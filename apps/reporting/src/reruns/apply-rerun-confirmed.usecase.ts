@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RerunConfirmed } from '@labflow/contracts';
+import { KafkaMessageContext, PgInbox } from '@labflow/platform/kafka';
+import { DocumentValuesStore } from '../report-values/document-values.store';
+import { LabReportRepository } from '../report-values/lab-report.repository';
+import { LabReportIndex } from '../search/lab-report-index';
+import { RerunPositionRepository } from './rerun-position.repository';
+
+const CONSUMER = 'reporting.rerun-confirmed';
+const NUMERIC = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * seed 000 §4: the confirmed values replace the report's values at their indexes (relational rows,
+ * or document values for document reports), then sampleRedrawFlag = 0 and the index is synced.
+ */
+@Injectable()
+export class ApplyRerunConfirmedUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly positions: RerunPositionRepository,
+    private readonly reports: LabReportRepository,
+    private readonly documents: DocumentValuesStore,
+    private readonly index: LabReportIndex,
+    private readonly inbox: PgInbox,
+  ) {}
+
+  async execute(event: RerunConfirmed, ctx: KafkaMessageContext): Promise<void> {
+    if (!(await this.reports.inboxHas(CONSUMER, ctx.envelope.id))) await this.apply(event, ctx);
+    await this.index.reindex(event.labId, [event.labReportId]);
+  }
+
+  private async apply(event: RerunConfirmed, ctx: KafkaMessageContext): Promise<void> {
+    const [report] = await this.reports.findByIds(event.labId, [event.labReportId]);
+    if (!report) return;
+    if (report.documentReport) {
+      // Single-document upserts with the store's deterministic ids: a redelivery before the claim rewrites the same values.
+      const existing = new Map((await this.documents.valuesOf(event.labId, [report.id])).map((d) => [d.index, d]));
+      for (const c of event.confirmed) {
+        const before = existing.get(c.index);
+        await this.documents.saveValue({
+          _id: `${report.id}:${c.index}`, labId: report.labId, labReportId: report.id, index: c.index, value: c.value,
+          test_flags: before?.test_flags ?? [], param_flags: c.choice === 'original' ? before?.param_flags ?? [] : [],
+          param_flag_interpretations: c.choice === 'original' ? before?.param_flag_interpretations ?? [] : [],
+          device_id: before?.device_id ?? null, device_name: before?.device_name ?? null, device_extra_data: before?.device_extra_data ?? {},
+          resultId: before?.resultId ?? null, updatedAt: new Date(),
+        });
+      }
+    }
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.inbox.claim(manager, CONSUMER, ctx.envelope.id))) return;
+      if (!report.documentReport) {
+        for (const c of event.confirmed) {
+          await this.reports.upsertValue(manager, {
+            labId: report.labId, labReportId: report.id, index: c.index, value: c.value,
+            numericValue: NUMERIC.test(c.value.trim()) ? Number(c.value) : null, deviceId: null,
+          });
+        }
+      }
+      // The values are replaced whatever the order; the flag only moves forward.
+      if (await this.positions.advance(manager, event)) await this.positions.setRedrawFlag(manager, event.labId, event.labReportId, 0);
+    });
+  }
+}

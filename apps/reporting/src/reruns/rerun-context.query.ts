@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { CommandRequest, LabReportIdParam, LabReportRerunContext } from '@labflow/contracts';
+import { DomainException } from '@labflow/platform/kafka';
+import { authenticatedInput } from '@labflow/platform/service';
+import { DocumentValuesStore } from '../report-values/document-values.store';
+import { LabReportRepository } from '../report-values/lab-report.repository';
+import { TestRepository } from '../report-formats/test.repository';
+
+const num = (v: number | undefined): number | null => (v === undefined ? null : v);
+
+/**
+ * `reporting.lab-report.rerun-context`: what the rerun app needs of a lab report (seed 000 §3/§4/§6):
+ * the report in the caller's lab (else 404), its test's parameters with auto-rerun rules and ranges,
+ * the patient's gender and birth date, and the current values (originals of a confirm).
+ */
+@Injectable()
+export class RerunContextQuery {
+  constructor(
+    private readonly reports: LabReportRepository,
+    private readonly tests: TestRepository,
+    private readonly documents: DocumentValuesStore,
+  ) {}
+
+  async execute(request: CommandRequest): Promise<LabReportRerunContext> {
+    const { principal, input } = authenticatedInput(LabReportIdParam, request);
+    const [report] = await this.reports.findByIds(principal.labId, [input.labReportId]);
+    if (!report) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
+    const [test] = await this.tests.findByIds(principal.labId, [report.testId]);
+    if (!test) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
+    const values = report.documentReport
+      ? (await this.documents.valuesOf(principal.labId, [report.id])).map((d) => ({ index: d.index, value: String(d.value) }))
+      : (await this.reports.values(principal.labId, [report.id])).map((v) => ({ index: v.index, value: v.value }));
+    return {
+      labReportId: report.id, labId: report.labId, sampleId: report.sampleId, testId: report.testId, sampleRedrawFlag: report.sampleRedrawFlag,
+      patient: { gender: report.gender, dateOfBirth: report.dateOfBirth },
+      parameters: test.reportData.map((p) => ({
+        index: p.index, name: p.name, lower: num(p.lower), upper: num(p.upper), criticalLower: num(p.critical_lower), criticalUpper: num(p.critical_upper),
+        autoRerunAllowed: p.auto_rerun_allowed ?? false, autoRerunCondition: p.auto_rerun_condition ?? null,
+        autoRerunLower: num(p.auto_rerun_lower), autoRerunUpper: num(p.auto_rerun_upper),
+      })),
+      ageRanges: test.ageRangeData.map((a) => ({
+        index: a.index, gender: a.gender, ageFrom: a.age_from, ageTo: a.age_to, ageUnit: a.age_unit,
+        lower: num(a.lower), upper: num(a.upper), criticalLower: num(a.critical_lower), criticalUpper: num(a.critical_upper),
+      })),
+      values,
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LabReportRerunContext, MessageContext, Principal, REPORTING_RERUN_QUERIES } from '@labflow/contracts';
+import { CommandBus, DomainException } from '@labflow/platform/kafka';
+
+/**
+ * Asks reporting (the owner of lab reports, report formats and patients) for what a rerun decision
+ * needs, over Kafka request/reply. Chosen over a local read model: the answer is always current
+ * (a report registered a moment ago, a format just edited) and reporting keeps the lab check.
+ */
+@Injectable()
+export class ReportingContextClient {
+  constructor(@Inject(CommandBus) private readonly bus: CommandBus) {}
+
+  async contextOf(principal: Principal, labReportId: number, cause: MessageContext): Promise<LabReportRerunContext> {
+    const reply = await this.bus.send(REPORTING_RERUN_QUERIES.context, principal, { labReportId }, {
+      correlationId: cause.correlationId, causationId: cause.causationId, key: String(labReportId),
+    });
+    if (reply.ok) return reply.body;
+    if (reply.status === 404) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
+    // Not a client error: let the message be retried rather than answer something we do not know.
+    throw new DomainException(reply.status >= 500 ? reply.status : 502, reply.error.code, reply.error.message);
+  }
+}

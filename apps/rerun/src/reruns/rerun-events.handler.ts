@@ -1,0 +1,52 @@
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { DeviceDataReceived, RerunRequested, systemPrincipal, TOPICS } from '@labflow/contracts';
+import { DomainException, KafkaMessageContext } from '@labflow/platform/kafka';
+import { AutoRerunCheckUseCase } from './auto-rerun-check.usecase';
+import { RequestRerunUseCase } from './request-rerun.usecase';
+
+/**
+ * Events the rerun app reacts to. A 4xx outcome (report gone, a rerun already in progress) is a
+ * decision, not a failure: it is logged and the message acknowledged. Anything else is retried and
+ * then dead-lettered by the transport.
+ */
+@Controller()
+export class RerunEventsHandler {
+  private readonly logger = new Logger('RerunEventsHandler');
+
+  constructor(private readonly request: RequestRerunUseCase, private readonly autoCheck: AutoRerunCheckUseCase) {}
+
+  /** seed 000 §6: the auto request, run as the system user (-1) through the same use case as HTTP. */
+  @EventPattern(TOPICS.rerunRequested.name)
+  async onRerunRequested(@Payload() event: RerunRequested, @Ctx() ctx: KafkaMessageContext): Promise<void> {
+    await this.decided(`rerun.requested for lab report ${event.labReportId}`, () => this.request.execute(systemPrincipal(event.lab_id), {
+      labReportId: event.labReportId, type: event.type, rerun_number: event.rerun_number, requested_parameters: event.requested_parameters,
+      parameter_names: event.parameter_names, is_active: event.is_active, lab_id: event.lab_id,
+    }, ctx.envelope.id, ctx.causedContext));
+  }
+
+  /** The auto-rerun qualification of seed 000 §6 on every analyzer result, without any HTTP call. */
+  @EventPattern(TOPICS.deviceDataReceived.name)
+  async onDeviceData(@Payload() event: DeviceDataReceived, @Ctx() ctx: KafkaMessageContext): Promise<void> {
+    for (const labReportId of event.labReportIds) {
+      const values = event.values.filter((v) => v.labReportId === labReportId).map((v) => ({ index: v.index, value: v.numericValue ?? v.value }));
+      if (values.length === 0) continue;
+      await this.decided(`auto check of lab report ${labReportId}`, () => this.autoCheck.execute(
+        systemPrincipal(event.labId), { labReportId, device_data: values }, `${ctx.envelope.id}:${labReportId}`, ctx.causedContext,
+      ));
+    }
+  }
+
+  private async decided(what: string, run: () => Promise<{ message: string }>): Promise<void> {
+    try {
+      const result = await run();
+      this.logger.log(`${what}: ${result.message}`);
+    } catch (error) {
+      if (error instanceof DomainException && error.status < 500) {
+        this.logger.warn(`${what}: ${error.message}`);
+        return;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Producer } from 'kafkajs';
+import type { Collection, Db, Document } from 'mongodb';
+import { outboxPublished } from '@labflow/platform/observability';
+import { toKafkaMessage } from '../wire';
+import { MongoOutboxEntry } from './mongo-outbox';
+
+export interface MongoOutboxRelayOptions {
+  db: Db;
+  /** Collections whose documents carry `pendingEvents` (see MongoOutboxFields). */
+  collections: string[];
+  producer: Producer;
+  /** Names the lease, e.g. the app. */
+  owner: string;
+  topicPrefix?: string;
+  batchSize?: number;
+  idleWaitMs?: number;
+  leaseMs?: number;
+}
+
+type OutboxDoc = Document & MongoOutboxEntry;
+
+/**
+ * The MongoDB twin of PgOutboxRelay, with the same guarantees: one active relay per service (a lease
+ * document instead of an advisory lock), each stream's entries published in version order with the
+ * idempotent producer, and marked published only after the broker acknowledged them. Entries are
+ * immutable once inserted except for the relay's own mark, so the mark never races with a writer.
+ * Superseded entries of a stream (older than its newest published one) are then deleted: the newest
+ * entry stays as the stream's current state. A crash between publish and mark re-sends the same
+ * envelope ids; consumers' inboxes make that harmless.
+ */
+export class MongoOutboxRelay {
+  private readonly logger: Logger;
+  private readonly instance = randomUUID();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private wakeUp: (() => void) | null = null;
+  lastError: string | null = null;
+  publishedCount = 0;
+
+  constructor(private readonly options: MongoOutboxRelayOptions) {
+    this.logger = new Logger(`MongoOutboxRelay:${options.owner}`);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.runForever();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    await this.leases().deleteOne({ _id: this.options.owner, holder: this.instance } as Document).catch(() => undefined);
+  }
+
+  /** Lets a writer wake the relay right after its write (lower latency than the idle poll). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  async backlog(): Promise<{ count: number; oldestAgeMs: number }> {
+    let count = 0;
+    let oldest: number | null = null;
+    for (const name of this.options.collections) {
+      const docs = await this.options.db.collection<OutboxDoc>(name)
+        .find({ outboxPending: true }, { projection: { writtenAt: 1, pendingEvents: 1 } }).toArray();
+      for (const d of docs) {
+        count += d.pendingEvents?.length ?? 0;
+        const since = d.writtenAt ? new Date(d.writtenAt).getTime() : null;
+        if (since !== null && (oldest === null || since < oldest)) oldest = since;
+      }
+    }
+    return { count, oldestAgeMs: oldest === null ? 0 : Date.now() - oldest };
+  }
+
+  private leases(): Collection<Document> {
+    return this.options.db.collection('outbox_relay_leases');
+  }
+
+  /** Takes or renews the lease; false while another instance holds an unexpired one. */
+  private async holdLease(): Promise<boolean> {
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + (this.options.leaseMs ?? 10_000));
+    const renewed = await this.leases().updateOne(
+      { _id: this.options.owner, $or: [{ holder: this.instance }, { expiresAt: { $lt: now } }] } as Document,
+      { $set: { holder: this.instance, expiresAt } },
+    );
+    if (renewed.matchedCount === 1) return true;
+    try {
+      await this.leases().insertOne({ _id: this.options.owner, holder: this.instance, expiresAt } as Document);
+      return true;
+    } catch {
+      return false; // duplicate key: another instance holds it
+    }
+  }
+
+  private async runForever(): Promise<void> {
+    while (this.running) {
+      try {
+        if (!(await this.holdLease())) {
+          await this.sleep(1000);
+          continue;
+        }
+        const published = await this.publishBatch();
+        this.lastError = null;
+        if (published === 0) await this.sleep(this.options.idleWaitMs ?? 200);
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.warn(`relay paused: ${this.lastError}`);
+        await this.sleep(1000);
+      }
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    let published = 0;
+    for (const name of this.options.collections) {
+      const collection = this.options.db.collection<OutboxDoc>(name);
+      // (streamId, version) order: a stream's older entry is always published before a newer one.
+      const entries = await collection.find({ outboxPending: true }).sort({ streamId: 1, version: 1 }).limit(this.options.batchSize ?? 100).toArray();
+      if (entries.length === 0) continue;
+      const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
+      for (const e of entries.flatMap((entry) => entry.pendingEvents ?? [])) {
+        const list = byTopic.get(e.topic) ?? [];
+        list.push(toKafkaMessage(e.key, e.envelope));
+        byTopic.set(e.topic, list);
+      }
+      // One aggregate's events share a key, hence a partition per topic: one batch keeps their order.
+      await this.options.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: `${this.options.topicPrefix ?? ''}${topic}`, messages })),
+      });
+      const count = entries.reduce((n, e) => n + (e.pendingEvents?.length ?? 0), 0);
+      for (const entry of entries) {
+        await collection.updateOne({ _id: entry._id } as Document, { $set: { outboxPending: false, pendingEvents: [] } });
+        await collection.deleteMany({ streamId: entry.streamId, version: { $lt: entry.version }, outboxPending: false } as Document);
+      }
+      this.publishedCount += count;
+      outboxPublished.inc(count);
+      published += count;
+    }
+    return published;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.timer = setTimeout(() => {
+        this.wakeUp = null;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        if (this.timer) clearTimeout(this.timer);
+        this.wakeUp = null;
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import {
+  Envelope, MessageContext, newEnvelope, PayloadOf, TopicSpec, validatePayload,
+} from '@labflow/contracts';
+
+/**
+ * An event waiting inside the document whose write caused it (DESIGN §3, MongoDB): the state change
+ * and its events are one single-document insert, atomic on MongoDB, DocumentDB and FerretDB alike.
+ */
+export interface PendingEvent {
+  id: string;
+  topic: string;
+  key: string;
+  envelope: Envelope;
+}
+
+/**
+ * An entry of an append-only stream of state versions: `_id` is `<streamId>:<version>`, so two writers
+ * that both read version n and both insert n + 1 collide on the primary key and exactly one wins.
+ * (A version filter on update is not a safe compare-and-set on FerretDB: it matches, then writes.)
+ * After its insert, only the relay touches an entry (it clears `outboxPending`, then prunes older ones).
+ */
+export interface MongoOutboxEntry {
+  _id: string;
+  streamId: string;
+  version: number;
+  pendingEvents: PendingEvent[];
+  outboxPending: boolean;
+  writtenAt: Date;
+}
+
+export const entryIdOf = (streamId: string, version: number): string => `${streamId}:${version}`;
+
+/** Builds a validated pending event; the caller puts it into the entry it inserts. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function pendingEvent<T extends TopicSpec<any>>(topic: T, payload: PayloadOf<T>, ctx: MessageContext): PendingEvent {
+  const checked = validatePayload(topic.payload, payload);
+  if (checked.problems.length > 0) {
+    throw new Error(`invalid ${topic.name} payload: ${checked.problems.join('; ')}`);
+  }
+  const envelope = newEnvelope(topic.name, topic.version, payload, ctx) as Envelope;
+  return { id: envelope.id, topic: topic.name, key: topic.key(payload), envelope };
+}
