@@ -96,7 +96,13 @@ describe('machine flags end to end (seed 002): configure, ingest, read back', ()
     ]);
     expect(res.body.report_result_mapper[String(plainReport)]).toEqual([{ index: 4, value: 110.12 }]);
     expect(res.body.reports).toHaveLength(2);
-    expect(res.body.reports[0]).toMatchObject({ labReportId: cbcReport, testName: 'CBC', sampleRedrawFlag: 0, criticalValues: 'pending', department: 3, dismissed: 0, sampleCollected: 1 });
+    expect(res.body.reports[0]).toMatchObject({ labReportId: cbcReport, testName: 'CBC', criticalValues: 'pending', department: 3, dismissed: 0, sampleCollected: 1 });
+    // 110.12 is critical for this patient and Haemoglobin allows an auto rerun on a critical value:
+    // the rerun app queues one from device.data.received, and reporting moves the flag to 3.
+    await eventually(
+      async () => (await call('GET', `/api-v3/patient/${cbcReport}/all-reports`, { token })).body.reports[0].sampleRedrawFlag,
+      (flag) => flag === 3,
+    );
     expect(res.body.patient).toEqual({ patientId: registered.patientId, name: 'Asha Rao', dateOfBirth: '1984-02-29', gender: 'female' });
   });
 
