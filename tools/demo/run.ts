@@ -1,6 +1,6 @@
 import { ChildProcess } from 'node:child_process';
 import { APP_NAMES } from '@labflow/contracts';
-import { APP_PORTS, currentEnvironment, LOG_DIR, startApps, stopApps, waitForReady } from '@labflow/tools/dev';
+import { APP_PORTS, currentEnvironment, LOG_DIR, startApps, stopApps, waitForReady } from '../dev';
 import { Gateway } from './gateway-client';
 import { PATIENTS } from './lab-catalog';
 import { criticalCallout, manualRerun, orderToRedraw, postAnalyzerResults, readReportEntry } from './morning-bench';
