@@ -89,10 +89,20 @@ export async function criticalCallout(gw: Gateway, lab: Lab, visit: PatientVisit
   progress.tick('callout done: Dr. Mehta read the value back');
 }
 
-/** The report entry screen reads what the analyzers stored (values, flags, critical state). */
+/** The report entry screen reads what the analyzer stored (values, machine flags, critical state). */
 export async function readReportEntry(gw: Gateway, lab: Lab, visit: PatientVisit, progress: Progress): Promise<void> {
-  const entry = await gw.expect(200, 'GET', `/getReportFormatForTestEntry/?labReportId=${visit.cbcReport}&isSigned=0`, lab.technologist);
-  progress.tick(`report entry of ${visit.patient.name}: ${(entry.value as unknown[]).length} values, criticalValues ${entry.labReportSigningMeta?.criticalValues}`);
+  const path = `/getReportFormatForTestEntry/?labReportId=${visit.cbcReport}&isSigned=0`;
+  // reporting applies device.data.received asynchronously: wait until every CBC reading is on the report
+  const missing = (r: { status: number; body: any }) => r.status !== 200 // eslint-disable-line @typescript-eslint/no-explicit-any
+    || CBC_PARAMETERS.some((p) => !(r.body.value as { index: number }[]).some((v) => v.index === p.index))
+    // the critical evaluation commits just after the values (the analyzer flagged LL/HH on the same ranges)
+    || ((r.body.value as { param_flags?: string[] }[]).some((v) => v.param_flags?.some((f) => f === 'LL' || f === 'HH'))
+      && r.body.labReportSigningMeta?.criticalValues === 'none');
+  const entry = await gw.until(missing, 'GET', path, lab.technologist);
+  if (missing(entry)) throw new Error(`report entry ${visit.cbcReport}: ${entry.status} ${JSON.stringify(entry.body)}`);
+  const values = entry.body.value as { index: number; value: unknown; param_flags?: string[] }[];
+  const shown = values.map((v) => `${v.index}=${String(v.value)}${v.param_flags?.length ? ` ${v.param_flags.join(',')}` : ''}`).join('; ');
+  progress.tick(`report entry of ${visit.patient.name}: ${shown}; criticalValues ${entry.body.labReportSigningMeta?.criticalValues}`);
 }
 
 /** seed 004: a partner lab loses HbA1c to a lab error; the order goes to redraw_available with a redraw order. */
