@@ -4,6 +4,7 @@ import { APP_PORTS, currentEnvironment, LOG_DIR, startApps, stopApps, waitForRea
 import { Gateway } from './gateway-client';
 import { PATIENTS } from './lab-catalog';
 import { criticalCallout, manualRerun, orderToRedraw, postAnalyzerResults, readReportEntry } from './morning-bench';
+import { resolveAutoReruns } from './morning-reruns';
 import { labTokens, receiveSpecimens, registerPatients, setUpCatalog, setUpReception } from './morning-setup';
 import { Progress } from './progress';
 import { renderSummary, settledReading, takeReading } from './summary';
@@ -13,7 +14,7 @@ import { renderSummary, settledReading, takeReading } from './summary';
  * (a fresh lab id each run) of the `demo` environment. The closing summary is read from the apps'
  * /metrics and the topics' watermarks, not counted by the demo.
  */
-const STEPS = 4 + 1 + PATIENTS.length * 2 + PATIENTS.length * 2 + 3 + 3 + 1 + 3;
+const STEPS = 4 + 1 + PATIENTS.length * 2 + PATIENTS.length * 2 + 3 + 3 + 3 + 1 + 3;
 
 async function main(): Promise<void> {
   const environment = currentEnvironment();
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     await postAnalyzerResults(gw, lab, catalog, visits, progress);
     await manualRerun(gw, lab, catalog, visits[1], progress);
     await criticalCallout(gw, lab, visits[5], progress);
+    await resolveAutoReruns(gw, lab, catalog, visits, progress);
     await readReportEntry(gw, lab, visits[2], progress);
     await orderToRedraw(gw, lab, progress);
     progress.finish();
