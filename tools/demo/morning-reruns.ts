@@ -30,7 +30,7 @@ export async function resolveAutoReruns(gw: Gateway, lab: Lab, catalog: Catalog,
   ]);
   // the queue forms a few hops after the results: read it until it stops growing
   let queued: Candidate[] = [];
-  for (let quiet = 0, round = 0; quiet < 2 && round < 60; round += 1) {
+  for (let quiet = 0, round = 0; (quiet < 3 || round < 5) && round < 60; round += 1) {
     const flags = await Promise.all(all.map((c) => flagOf(gw, lab, c.labReportId)));
     const now = all.filter((_, i) => flags[i] === 3);
     quiet = now.length === queued.length ? quiet + 1 : 0;
