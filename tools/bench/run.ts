@@ -16,7 +16,8 @@ import { assignment, drainedCount, ValuesUpdatedCounter } from './scale-out';
 /**
  * `npm run bench`: starts the apps of LABFLOW_ENV, sets labs up through the gateway, measures the
  * three scenarios of issue 9 next to baselines measured in the same run, prints the tables and
- * writes them to docs/performance.md. BENCH_SECONDS / BENCH_RATES shorten or change the runs.
+ * writes them to docs/performance.md. BENCH_SECONDS / BENCH_RATES / BENCH_SCENARIOS (ingest,gateway,scale)
+ * shorten or narrow the runs (a narrowed run is printed, not written).
  */
 const ENV = currentEnvironment();
 const GATEWAY = ENV.gatewayUrl;
@@ -25,6 +26,7 @@ const RATES = (process.env.BENCH_RATES ?? '5,50,500').split(',').map(Number);
 const ANALYZERS = 16;
 const CONCURRENCY = 8;
 const SCALE_RATE = Number(process.env.BENCH_SCALE_RATE ?? 600);
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'ingest,gateway,scale').split(','));
 const SCALED: AppName[] = ['reporting', 'device-ingestion'];
 const freshLabId = () => 2_000_000_000 + Math.floor(Math.random() * 100_000_000);
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
   const extra: ChildProcess[] = [];
   try {
     const sections = await measure(extra);
+    if (SCENARIOS.size < 3) return;
     const doc = join(REPO_ROOT, 'docs', 'performance.md');
     writeResults(doc, sections);
     log(`written to ${doc}`);
@@ -56,7 +59,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   const lab = await setUpLab(GATEWAY, freshLabId(), ANALYZERS + 4);
   await ingestAtRate(lab, { rate: 50, durationMs: 3000, analyzers: ANALYZERS, probes: 2 }); // warm-up, not reported
   const app: IngestRun[] = [];
-  for (const rate of RATES) {
+  for (const rate of SCENARIOS.has('ingest') ? RATES : []) {
     app.push(await ingestAtRate(lab, { rate, durationMs, analyzers: ANALYZERS, probes: 2 }));
     log(`ingest ${rate}/s: accepted ${app[app.length - 1].acceptedPerSecond.toFixed(1)}/s`);
   }
@@ -64,7 +67,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   await rawBaseline.start();
   const raw: RawRun[] = [];
   try {
-    for (const rate of RATES) raw.push(await rawBaseline.atRate(rate, durationMs, ANALYZERS));
+    for (const rate of SCENARIOS.has('ingest') ? RATES : []) raw.push(await rawBaseline.atRate(rate, durationMs, ANALYZERS));
   } finally {
     await rawBaseline.stop();
   }
@@ -72,6 +75,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   console.log(`\nIngest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n${ingest}\n`);
   out.push(`### 1. Ingest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n\n${ingest}`);
 
+  if (!SCENARIOS.has('gateway')) return out.join('\n\n');
   // 2. Gateway round trip at fixed concurrency, then the bare echo.
   const target = lab.samples[0].labReportId;
   const read = await runLoad({ concurrency: CONCURRENCY, durationMs, request: async () => (await readValue(lab, target)) !== null });
@@ -87,6 +91,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   console.log(`Gateway round trip (${CONCURRENCY} concurrent, ${SECONDS} s)\n${gateway}\n`);
   out.push(`### 2. Gateway round trip (${CONCURRENCY} concurrent clients, ${SECONDS} s)\n\n${gateway}`);
 
+  if (!SCENARIOS.has('scale')) return out.join('\n\n');
   // 3. Scale-out: the same offered load with one, then two instances in one consumer group.
   const scale = await scaleOut(kafka, prefix, durationMs, extra);
   console.log(`Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions)\n${scale}\n`);
