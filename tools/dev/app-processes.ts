@@ -37,6 +37,10 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Children die with this process (npm start); otherwise they are detached (tests, background). */
   attached?: boolean;
+  /** Record the pid as the app's (default); an extra instance (bench scale-out) manages its own. */
+  recordPid?: boolean;
+  /** Log file name without .log (default: the app name). */
+  logName?: string;
 }
 
 /** Starts each app not already running (by its recorded pid); logs go to LOG_DIR/<app>.log. */
@@ -56,7 +60,7 @@ export function startApps(options: StartOptions = {}): Map<AppName, ChildProcess
 }
 
 export function spawnApp(app: AppName, options: StartOptions = {}): ChildProcess {
-  const log = openSync(join(LOG_DIR, `${app}.log`), 'a');
+  const log = openSync(join(LOG_DIR, `${options.logName ?? app}.log`), 'a');
   const child = spawn(
     process.execPath,
     ['--enable-source-maps', '-r', join(REPO_ROOT, 'tools/runtime/register-aliases.js'), appEntry(app)],
@@ -69,7 +73,7 @@ export function spawnApp(app: AppName, options: StartOptions = {}): ChildProcess
   );
   closeSync(log);
   if (!options.attached) child.unref();
-  writeFileSync(pidFile(app), String(child.pid));
+  if (options.recordPid !== false) writeFileSync(pidFile(app), String(child.pid));
   return child;
 }
 

@@ -47,10 +47,15 @@ export class ApplyDeviceDataUseCase {
     for (const report of reports) {
       const test = tests.get(report.testId)!;
       const own = event.values.filter((v) => v.labReportId === report.id);
-      await this.keepDeviceResults(event, report, own);
       const applied = report.isSigned === 0;
+      // The device-result writes and the read of current numbers touch different documents: one
+      // round trip instead of two, and no read at all for a test without calculations (docs/performance.md).
+      const [, numbers] = await Promise.all([
+        this.keepDeviceResults(event, report, own),
+        applied && test.calculations.length > 0 ? this.currentNumbers(report, own) : null,
+      ]);
       const incoming = own.map(toIncoming);
-      if (applied) incoming.push(...calculatedValues(test, await this.currentNumbers(report, own)));
+      if (numbers) incoming.push(...calculatedValues(test, numbers));
       const values = evaluateValues(test, report, at, incoming);
       if (applied && report.documentReport) await this.saveDocumentValues(event, report, values);
       plans.push({ report, test, values, applied });
@@ -92,29 +97,29 @@ export class ApplyDeviceDataUseCase {
   }
 
   private async keepDeviceResults(event: DeviceDataReceived, report: LabReportView, own: DeviceValue[]): Promise<void> {
-    for (const v of own) {
-      await this.documents.saveDeviceResult({
+    await Promise.all(own.map((v) =>
+      this.documents.saveDeviceResult({
         _id: `${event.resultId}:${report.id}:${v.index}`, labId: event.labId, deviceId: event.deviceId, deviceName: event.deviceName,
         resultId: event.resultId, sampleId: event.sampleId, labReportId: report.id, testId: report.testId, index: v.index,
         testName: v.testName, value: v.numericValue ?? v.value, test_flags: event.testFlags, param_flags: v.paramFlags,
         param_flag_interpretations: v.interpretation, status: report.isSigned ? 'awaiting_validation' : 'applied',
         receivedAt: new Date(event.receivedAt),
-      });
-    }
+      })));
   }
 
   private async saveDocumentValues(event: DeviceDataReceived, report: LabReportView, values: ReportValueUpdate[]): Promise<void> {
     const fromDevice = new Set(event.values.filter((v) => v.labReportId === report.id).map((v) => v.index));
-    for (const v of values) {
+    // One document per index (deterministic ids): the writes are independent, so they go together.
+    await Promise.all(values.map((v) => {
       const device = fromDevice.has(v.index);
-      await this.documents.saveValue({
+      return this.documents.saveValue({
         _id: `${report.id}:${v.index}`, labId: report.labId, labReportId: report.id, index: v.index,
         value: v.numericValue ?? v.value, test_flags: device ? event.testFlags : [], param_flags: v.paramFlags,
         param_flag_interpretations: v.interpretation, device_id: device ? event.deviceId : null,
         device_name: device ? event.deviceName : null, device_extra_data: device ? event.deviceExtraData ?? {} : {},
         resultId: event.resultId, updatedAt: new Date(event.receivedAt),
       });
-    }
+    }));
   }
 }
 

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { Consumer, Kafka, Producer } from 'kafkajs';
+import mongoose, { Connection } from 'mongoose';
+import { runLoad } from './load';
+import { RunStats, summarize } from './stats';
+
+export interface RawRun {
+  rate: number;
+  produce: RunStats;
+  stored: number;
+  storedPerSecond: number;
+  /** Produce → both documents written. */
+  endToEnd: RunStats;
+}
+
+/**
+ * The ingest baseline: the same analyzer payloads produced with raw kafkajs (acks -1, 6 partitions),
+ * consumed by a raw consumer group with the apps' fetch settings, and the two documents reporting
+ * writes per value (device result + report value, single-document upserts) written with the driver.
+ * No HTTP, no validation, no PostgreSQL, no outbox: what the brokers and stores alone cost.
+ */
+export class RawIngestBaseline {
+  private producer: Producer | null = null;
+  private consumer: Consumer | null = null;
+  private mongo: Connection | null = null;
+  private readonly sentAt = new Map<string, number>();
+  private latencies: number[] = [];
+  private readonly topic: string;
+
+  constructor(private readonly kafka: Kafka, prefix: string, private readonly mongoUrl: string) {
+    this.topic = `${prefix}bench.raw.ingest`;
+  }
+
+  async start(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: this.topic, numPartitions: 6 }] }).catch(() => undefined);
+    await admin.disconnect();
+    this.mongo = await mongoose.createConnection(this.mongoUrl, { maxPoolSize: 20, retryWrites: false }).asPromise();
+    const db = this.mongo.db;
+    if (!db) throw new Error('document store not connected');
+    const results = db.collection('bench_device_results');
+    const values = db.collection('bench_report_values');
+    this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+    await this.producer.connect();
+    this.consumer = this.kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, maxWaitTimeInMs: 100 });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [this.topic], fromBeginning: false });
+    await this.consumer.run({
+      partitionsConsumedConcurrently: 6,
+      eachMessage: async ({ message }) => {
+        const id = message.key?.toString() ?? '';
+        const payload = JSON.parse(message.value?.toString() ?? '{}') as { sampleId: string; value: number; labReportId: number };
+        const now = new Date();
+        await results.replaceOne({ _id: id as never }, { ...payload, status: 'applied', receivedAt: now }, { upsert: true });
+        await values.replaceOne({ _id: `${payload.labReportId}:4` as never }, { labReportId: payload.labReportId, index: 4, value: payload.value, updatedAt: now }, { upsert: true });
+        const t0 = this.sentAt.get(id);
+        if (t0 !== undefined) {
+          this.latencies.push(performance.now() - t0);
+          this.sentAt.delete(id);
+        }
+      },
+    });
+    await new Promise((r) => setTimeout(r, 3000)); // the group is positioned at the end
+  }
+
+  async atRate(rate: number, durationMs: number, producers: number): Promise<RawRun> {
+    this.latencies = [];
+    const producer = this.producer!;
+    const produce = await runLoad({
+      concurrency: producers,
+      durationMs,
+      ratePerSecond: rate,
+      request: async (n) => {
+        const id = randomUUID();
+        this.sentAt.set(id, performance.now());
+        const labReportId = n % 64;
+        await producer.send({ topic: this.topic, acks: -1, messages: [{ key: id, value: JSON.stringify({ sampleId: `S${labReportId}`, labReportId, value: 12 + n / 1e6 }) }] });
+        return true;
+      },
+    });
+    // Let the consumer drain what was produced (bounded), then count.
+    const deadline = Date.now() + 15_000;
+    while (this.sentAt.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    this.sentAt.clear();
+    const stored = this.latencies.length;
+    return { rate, produce, stored, storedPerSecond: stored / produce.seconds, endToEnd: summarize(this.latencies, 0, produce.seconds) };
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+    await this.mongo?.dropCollection('bench_device_results').catch(() => undefined);
+    await this.mongo?.dropCollection('bench_report_values').catch(() => undefined);
+    await this.mongo?.close();
+  }
+}

@@ -1,0 +1,150 @@
+import { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import mongoose from 'mongoose';
+import { AppName, commandTopicOf } from '@labflow/contracts';
+import { currentEnvironment, REPO_ROOT, spawnApp, startApps, stopApps, stopPid, waitForReady } from '../dev';
+import { EchoBaseline } from './echo-baseline';
+import { send, sleep } from './http';
+import { ingestAtRate, IngestRun } from './ingest';
+import { readValue, setUpLab } from './lab';
+import { runLoad } from './load';
+import { RawIngestBaseline, RawRun } from './raw-baseline';
+import { gatewayTable, ingestTable, ScaleOutRun, scaleOutTable, writeResults } from './report';
+import { assignment, drainedCount, ValuesUpdatedCounter } from './scale-out';
+
+/**
+ * `npm run bench`: starts the apps of LABFLOW_ENV, sets labs up through the gateway, measures the
+ * three scenarios of issue 9 next to baselines measured in the same run, prints the tables and
+ * writes them to docs/performance.md. BENCH_SECONDS / BENCH_RATES / BENCH_SCENARIOS (ingest,gateway,scale)
+ * shorten or narrow the runs (a narrowed run is printed, not written).
+ */
+const ENV = currentEnvironment();
+const GATEWAY = ENV.gatewayUrl;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RATES = (process.env.BENCH_RATES ?? '5,50,500').split(',').map(Number);
+const ANALYZERS = 16;
+const CONCURRENCY = 8;
+const SCALE_RATE = Number(process.env.BENCH_SCALE_RATE ?? 600);
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'ingest,gateway,scale').split(','));
+const SCALED: AppName[] = ['reporting', 'device-ingestion'];
+const freshLabId = () => 2_000_000_000 + Math.floor(Math.random() * 100_000_000);
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+async function main(): Promise<void> {
+  const started = startApps();
+  const ours = [...started].filter(([, p]) => typeof p !== 'number').map(([app]) => app);
+  log(`apps of '${ENV.name}': started ${ours.length}, reused ${started.size - ours.length}; waiting for readiness`);
+  await waitForReady(`${GATEWAY}/health/ready`);
+  const extra: ChildProcess[] = [];
+  try {
+    const sections = await measure(extra);
+    if (SCENARIOS.size < 3) return;
+    const doc = join(REPO_ROOT, 'docs', 'performance.md');
+    writeResults(doc, sections);
+    log(`written to ${doc}`);
+  } finally {
+    await Promise.all(extra.map((c) => (c.pid ? stopPid(c.pid, 20_000) : undefined)));
+    await stopApps(ours);
+  }
+}
+
+async function measure(extra: ChildProcess[]): Promise<string> {
+  const kafka = new Kafka({ clientId: 'bench', brokers: (ENV.variables.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+  const prefix = ENV.variables.KAFKA_TOPIC_PREFIX;
+  const durationMs = SECONDS * 1000;
+  const out: string[] = [`Measured ${new Date().toISOString()} (environment \`${ENV.name}\`, ${SECONDS} s per run).`];
+
+  // 1. Ingest at rising rates, then the raw baseline at the same rates.
+  const lab = await setUpLab(GATEWAY, freshLabId(), ANALYZERS + 4);
+  await ingestAtRate(lab, { rate: 50, durationMs: 3000, analyzers: ANALYZERS, probes: 2 }); // warm-up, not reported
+  const app: IngestRun[] = [];
+  for (const rate of SCENARIOS.has('ingest') ? RATES : []) {
+    app.push(await ingestAtRate(lab, { rate, durationMs, analyzers: ANALYZERS, probes: 2 }));
+    log(`ingest ${rate}/s: accepted ${app[app.length - 1].acceptedPerSecond.toFixed(1)}/s`);
+  }
+  const rawBaseline = new RawIngestBaseline(kafka, prefix, ENV.variables.MONGO_URL);
+  await rawBaseline.start();
+  const raw: RawRun[] = [];
+  try {
+    for (const rate of SCENARIOS.has('ingest') ? RATES : []) raw.push(await rawBaseline.atRate(rate, durationMs, ANALYZERS));
+  } finally {
+    await rawBaseline.stop();
+  }
+  const ingest = ingestTable(app, raw);
+  console.log(`\nIngest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n${ingest}\n`);
+  out.push(`### 1. Ingest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n\n${ingest}`);
+
+  if (!SCENARIOS.has('gateway')) return out.join('\n\n');
+  // 2. Gateway round trip at fixed concurrency, then the bare echo.
+  const target = lab.samples[0].labReportId;
+  const read = await runLoad({ concurrency: CONCURRENCY, durationMs, request: async () => (await readValue(lab, target)) !== null });
+  const echo = new EchoBaseline(kafka, prefix, ENV.ports.gateway + 50);
+  await echo.start();
+  let echoStats;
+  try {
+    echoStats = await runLoad({ concurrency: CONCURRENCY, durationMs, request: async (n) => (await send(`http://127.0.0.1:${echo.port}/echo/${n}`, 'GET')).status === 200 });
+  } finally {
+    await echo.stop();
+  }
+  const gateway = gatewayTable(read, echoStats, CONCURRENCY);
+  console.log(`Gateway round trip (${CONCURRENCY} concurrent, ${SECONDS} s)\n${gateway}\n`);
+  out.push(`### 2. Gateway round trip (${CONCURRENCY} concurrent clients, ${SECONDS} s)\n\n${gateway}`);
+
+  if (!SCENARIOS.has('scale')) return out.join('\n\n');
+  // 3. Scale-out: the same offered load with one, then two instances in one consumer group.
+  const scale = await scaleOut(kafka, prefix, durationMs, extra);
+  console.log(`Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions)\n${scale}\n`);
+  out.push(`### 3. Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions per topic)\n\n${scale}`);
+  return out.join('\n\n');
+}
+
+async function scaleOut(kafka: Kafka, prefix: string, durationMs: number, extra: ChildProcess[]): Promise<string> {
+  const labs = [await setUpLab(GATEWAY, freshLabId(), ANALYZERS), await setUpLab(GATEWAY, freshLabId(), ANALYZERS)];
+  const counter = new ValuesUpdatedCounter(kafka, `${prefix}report.values_updated`, new Set(labs.map((l) => l.labId)));
+  await counter.start();
+  const mongo = await mongoose.createConnection(ENV.variables.MONGO_URL, { retryWrites: false }).asPromise();
+  const runs: ScaleOutRun[] = [];
+  try {
+    for (const [i, lab] of labs.entries()) {
+      const instances = i + 1;
+      if (instances === 2) await startSecondInstances(kafka, prefix, extra);
+      const members = await assignment(kafka, `${ENV.variables.KAFKA_GROUP_PREFIX}.reporting`, `${prefix}device.data.received`);
+      const t0 = Date.now();
+      const run = await ingestAtRate(lab, { rate: SCALE_RATE, durationMs, analyzers: ANALYZERS, probes: 0 });
+      const drained = await drainedCount(mongo.db!, lab, run.accepted + 1);
+      const { events, distinct } = counter.counts(lab.labId);
+      runs.push({
+        instances, partitions: members.map((m) => `[${m.join(',')}]`).join(' '), accepted: run.accepted + 1, stored: drained.stored,
+        events, distinct, storedPerSecond: drained.stored / ((drained.at - t0) / 1000),
+      });
+      log(`scale-out ${instances}: accepted ${run.accepted + 1}, stored ${drained.stored}`);
+    }
+  } finally {
+    await counter.stop();
+    await mongo.close();
+  }
+  return scaleOutTable(runs);
+}
+
+/** A second reporting and device-ingestion on other ports, same consumer groups; waits for the rebalance. */
+async function startSecondInstances(kafka: Kafka, prefix: string, extra: ChildProcess[]): Promise<void> {
+  for (const app of SCALED) {
+    const port = ENV.ports[app] + 50;
+    extra.push(spawnApp(app, { env: { PORT: String(port) }, recordPid: false, logName: `${app}-2` }));
+    await waitForReady(`http://127.0.0.1:${port}/health/ready`, 120_000);
+  }
+  const groups: [string, string][] = [
+    [`${ENV.variables.KAFKA_GROUP_PREFIX}.reporting`, `${prefix}device.data.received`],
+    [`${ENV.variables.KAFKA_GROUP_PREFIX}.device-ingestion.commands`, `${prefix}${commandTopicOf('device-ingestion')}`],
+  ];
+  const deadline = Date.now() + 60_000;
+  for (const [group, topic] of groups) {
+    while ((await assignment(kafka, group, topic)).filter((m) => m.length > 0).length < 2 && Date.now() < deadline) await sleep(500);
+  }
+}
+
+main().then(() => process.exit(0), (error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
