@@ -8,4 +8,10 @@ bash tools/scripts/install-schemathesis.sh
 eval "$(node -r ./tools/runtime/register-aliases.js dist/tools/cli/print-env.js)"
 RESULTS="${LABFLOW_HOME:-$HOME/.cache/labflow}/test-results.json"
 rm -f "$RESULTS"
-npx jest --runInBand --json --outputFile="$RESULTS" "$@"
+# The fault suites (stop servers, kill apps) run apart: `npm run test:faults`.
+if [[ "${1:-}" == "--faults" ]]; then
+  shift
+  npx jest --runInBand --selectProjects faults "$@"
+else
+  npx jest --runInBand --selectProjects unit integration e2e --json --outputFile="$RESULTS" "$@"
+fi

@@ -39,9 +39,10 @@ export class ConsumerRunner {
     this.state = 'starting';
     const consumer = this.options.kafka.consumer({
       groupId: this.options.groupId,
-      sessionTimeout: 30000,
-      rebalanceTimeout: 60000,
-      heartbeatInterval: 3000,
+      // A member that died (SIGKILL, broker restart) is noticed in ~10 s, so its partitions move on.
+      sessionTimeout: 10000,
+      rebalanceTimeout: 30000,
+      heartbeatInterval: 1000,
       maxWaitTimeInMs: 100,
       allowAutoTopicCreation: false,
       retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
