@@ -43,6 +43,8 @@ describe('faults: a server unreachable mid-stream', () => {
 
     const stopped = Date.now();
     const lagZeroMs = stopped + await waitFor(async () => (await consumerLag([groupOf('reporting')], ['device.data.received'])) === 0, 4 * seconds * 1000 + 60_000, 'reporting lag back to zero');
+    // readiness is sampled every 500 ms and each check may take seconds: wait for a green sample
+    await waitFor(async () => readiness.greenAfter(up), 60_000, 'readiness green after the restart').catch(() => undefined);
     const probe = await TopicProbe.start(['report.values_updated']);
     try {
       const accepted = stream.accepted.flat();
