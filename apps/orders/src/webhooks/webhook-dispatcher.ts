@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@labflow/contracts';
-import { PgOutbox } from '@labflow/platform/kafka';
+import { PgOutbox, WakeableSleep } from '@labflow/platform/kafka';
 import { HealthRegistry } from '@labflow/platform/service';
 import { ORDERS_CONFIG, OrdersConfig, retrySchedule } from '../orders.config';
 import { AttemptOutcome, DueDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
@@ -14,11 +14,11 @@ import { signWebhook } from './webhook-signature';
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly idle = new WakeableSleep();
   private readonly logger = new Logger('WebhookDispatcher');
   private readonly schedule: number[];
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
   private lastError: string | null = null;
 
   constructor(
@@ -41,7 +41,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   /** Before the stores close: an attempt in flight is finished and recorded, then the loop ends. */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.idle.wake();
     await this.loop;
   }
 
@@ -51,11 +51,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         const due = await this.deliveries.claimDue(this.config.WEBHOOK_CONCURRENCY, this.config.WEBHOOK_TIMEOUT_MS + 30_000);
         await Promise.all(due.map((d) => this.attempt(d)));
         this.lastError = null;
-        if (due.length === 0) await this.sleep(this.config.WEBHOOK_POLL_MS);
+        if (due.length === 0) await this.idle.sleep(this.config.WEBHOOK_POLL_MS);
       } catch (error) {
         this.lastError = (error as Error).message;
         this.logger.warn(`dispatch paused: ${this.lastError}`);
-        await this.sleep(1000);
+        await this.idle.sleep(1000);
       }
     }
   }
@@ -105,12 +105,5 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       const reason = e.name === 'TimeoutError' ? `timeout after ${this.config.WEBHOOK_TIMEOUT_MS} ms` : e.cause?.code ?? e.message;
       return { statusCode: null, error: reason.slice(0, 500), durationMs: Date.now() - started };
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.wake = null; resolve(); }, ms);
-      this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
-    });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isTransientInfraError } from '@labflow/platform/kafka';
+import { isTransientInfraError, WakeableSleep } from '@labflow/platform/kafka';
 import { SpecimenConfig } from '../specimen.config';
 import { JobRepository, JobRow } from './job.repository';
 import { ReceivedTimeJobProcessor } from './received-time-job.processor';
@@ -11,10 +11,10 @@ import { ReceivedTimeJobProcessor } from './received-time-job.processor';
  */
 @Injectable()
 export class ReceivedTimeJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly idle = new WakeableSleep();
   private readonly logger = new Logger('ReceivedTimeJobWorker');
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,7 +31,7 @@ export class ReceivedTimeJobWorker implements OnApplicationBootstrap, OnModuleDe
   /** Before the stores close (platform shutdown): the job in hand finishes or rolls back. */
   async onModuleDestroy(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.idle.wake();
     await this.loop;
   }
 
@@ -42,9 +42,9 @@ export class ReceivedTimeJobWorker implements OnApplicationBootstrap, OnModuleDe
         worked = await this.processNext();
       } catch (error) {
         this.logger.warn(`job processing paused: ${(error as Error).message}`);
-        await this.sleep(1000);
+        await this.idle.sleep(1000);
       }
-      if (!worked) await this.sleep(this.config.JOB_POLL_MS);
+      if (!worked) await this.idle.sleep(this.config.JOB_POLL_MS);
     }
   }
 
@@ -65,18 +65,5 @@ export class ReceivedTimeJobWorker implements OnApplicationBootstrap, OnModuleDe
       await this.jobs.recordAttemptError(job.lab_id, job.id, (error as Error).message, this.config.JOB_MAX_ATTEMPTS);
       return false;
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }

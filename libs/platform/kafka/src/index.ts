@@ -15,3 +15,4 @@ export * from './consumer/consumer-runner';
 export * from './consumer/kafka-transport';
 export * from './request-reply/command-bus';
 export * from './consumer/dead-letter-replay';
+export * from './wakeable-sleep';

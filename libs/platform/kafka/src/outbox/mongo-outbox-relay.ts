@@ -5,6 +5,7 @@ import type { Collection, Db, Document } from 'mongodb';
 import { outboxPublished } from '@labflow/platform/observability';
 import { toKafkaMessage } from '../wire';
 import { MongoOutboxEntry } from './mongo-outbox';
+import { WakeableSleep } from '../wakeable-sleep';
 
 export interface MongoOutboxRelayOptions {
   db: Db;
@@ -31,12 +32,11 @@ type OutboxDoc = Document & MongoOutboxEntry;
  * envelope ids; consumers' inboxes make that harmless.
  */
 export class MongoOutboxRelay {
+  private readonly idle = new WakeableSleep();
   private readonly logger: Logger;
   private readonly instance = randomUUID();
   private running = false;
   private loop: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private wakeUp: (() => void) | null = null;
   lastError: string | null = null;
   publishedCount = 0;
 
@@ -52,14 +52,14 @@ export class MongoOutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wakeUp?.();
+    this.idle.wake();
     await this.loop;
     await this.leases().deleteOne({ _id: this.options.owner, holder: this.instance } as Document).catch(() => undefined);
   }
 
   /** Lets a writer wake the relay right after its write (lower latency than the idle poll). */
   wake(): void {
-    this.wakeUp?.();
+    this.idle.wake();
   }
 
   async backlog(): Promise<{ count: number; oldestAgeMs: number }> {
@@ -102,16 +102,16 @@ export class MongoOutboxRelay {
     while (this.running) {
       try {
         if (!(await this.holdLease())) {
-          await this.sleep(1000);
+          await this.idle.sleep(1000);
           continue;
         }
         const published = await this.publishBatch();
         this.lastError = null;
-        if (published === 0) await this.sleep(this.options.idleWaitMs ?? 200);
+        if (published === 0) await this.idle.sleep(this.options.idleWaitMs ?? 200);
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.logger.warn(`relay paused: ${this.lastError}`);
-        await this.sleep(1000);
+        await this.idle.sleep(1000);
       }
     }
   }
@@ -144,19 +144,5 @@ export class MongoOutboxRelay {
       published += count;
     }
     return published;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.timer = setTimeout(() => {
-        this.wakeUp = null;
-        resolve();
-      }, ms);
-      this.wakeUp = () => {
-        if (this.timer) clearTimeout(this.timer);
-        this.wakeUp = null;
-        resolve();
-      };
-    });
   }
 }

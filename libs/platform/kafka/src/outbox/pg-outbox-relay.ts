@@ -4,6 +4,7 @@ import { Producer } from 'kafkajs';
 import { Envelope } from '@labflow/contracts';
 import { outboxPublished } from '@labflow/platform/observability';
 import { toKafkaMessage } from '../wire';
+import { WakeableSleep } from '../wakeable-sleep';
 
 export interface PgOutboxRelayOptions {
   schema: string;
@@ -32,10 +33,10 @@ interface OutboxRow {
  * the same envelope ids; consumers' inboxes make that harmless.
  */
 export class PgOutboxRelay {
+  private readonly idle = new WakeableSleep();
   private readonly logger: Logger;
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
   private client: Client | null = null;
   private lastCleanup = 0;
   lastError: string | null = null;
@@ -53,7 +54,7 @@ export class PgOutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.idle.wake();
     await this.loop;
     await this.closeClient();
   }
@@ -72,20 +73,20 @@ export class PgOutboxRelay {
         const client = await this.connect();
         const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`${this.options.schema}.outbox`])).rows;
         if (!locked) {
-          await this.sleep(1000); // another instance relays; stand by
+          await this.idle.sleep(1000); // another instance relays; stand by
           continue;
         }
         await client.query(`LISTEN "${this.options.schema}_outbox"`);
         while (this.running) {
           const published = await this.publishBatch(client);
           this.lastError = null;
-          if (published === 0) await this.sleep(this.options.idleWaitMs ?? 250);
+          if (published === 0) await this.idle.sleep(this.options.idleWaitMs ?? 250);
         }
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.logger.warn(`relay paused: ${this.lastError}`);
         await this.closeClient();
-        await this.sleep(1000);
+        await this.idle.sleep(1000);
       }
     }
   }
@@ -131,10 +132,10 @@ export class PgOutboxRelay {
   private async connect(): Promise<Client> {
     if (this.client) return this.client;
     const client = new Client({ connectionString: this.options.postgresUrl, connectionTimeoutMillis: 3000 });
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => this.idle.wake());
     client.on('error', (e) => {
       this.lastError = e.message;
-      this.wake?.();
+      this.idle.wake();
     });
     await client.connect();
     this.client = client;
@@ -145,19 +146,5 @@ export class PgOutboxRelay {
     const client = this.client;
     this.client = null;
     if (client) await client.end().catch(() => undefined);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
   }
 }
