@@ -24,7 +24,15 @@ export class EchoBaseline {
     const replies = `${this.prefix}bench.echo.replies`;
     const admin = this.kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [requests, replies].map((topic) => ({ topic, numPartitions: 6 })) }).catch(() => undefined);
+    await admin.createTopics({ waitForLeaders: true, topics: [requests, replies].map((topic) => ({ topic, numPartitions: 6 })) }).catch(() => undefined);
+    // a topic created a moment ago may not have leaders in the metadata yet: wait until it does
+    for (let tries = 0; ; tries++) {
+      const ok = await admin.fetchTopicMetadata({ topics: [requests, replies] })
+        .then((m) => m.topics.every((t) => t.partitions.length === 6 && t.partitions.every((p) => p.leader >= 0)), () => false);
+      if (ok) break;
+      if (tries > 50) throw new Error(`echo topics ${requests}, ${replies} have no leaders`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
     await admin.disconnect();
     this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
     await this.producer.connect();

@@ -63,7 +63,8 @@ export function spawnApp(app: AppName, options: StartOptions = {}): ChildProcess
   const log = openSync(join(LOG_DIR, `${options.logName ?? app}.log`), 'a');
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', '-r', join(REPO_ROOT, 'tools/runtime/register-aliases.js'), appEntry(app)],
+    // LABFLOW_NODE_ARGS: extra node flags for every app, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile
+    [...nodeArgs(), '--enable-source-maps', '-r', join(REPO_ROOT, 'tools/runtime/register-aliases.js'), appEntry(app)],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, ...ENVIRONMENT.variables, PORT: String(APP_PORTS[app]), ...options.env },
@@ -75,6 +76,10 @@ export function spawnApp(app: AppName, options: StartOptions = {}): ChildProcess
   if (!options.attached) child.unref();
   if (options.recordPid !== false) writeFileSync(pidFile(app), String(child.pid));
   return child;
+}
+
+function nodeArgs(): string[] {
+  return (process.env.LABFLOW_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }
 
 /** Stops apps we started (by recorded pid): SIGTERM, then SIGKILL after the grace period. */

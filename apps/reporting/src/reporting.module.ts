@@ -18,8 +18,9 @@ import { ApplyDeviceDataUseCase } from './report-values/apply-device-data.usecas
 import { DeviceDataReceivedHandler } from './report-values/device-data-received.handler';
 import { DocumentValuesStore } from './report-values/document-values.store';
 import { LabReportRepository } from './report-values/lab-report.repository';
-import { IndexRegisteredReportsHandler } from './search/index-registered-reports.handler';
 import { LabReportIndex } from './search/lab-report-index';
+import { SearchIndexer } from './search/search-indexer';
+import { SearchQueue } from './search/search-queue';
 import { CRITICAL_HANDLERS, CRITICAL_PROVIDERS } from './critical';
 import { ApplyRerunConfirmedUseCase } from './reruns/apply-rerun-confirmed.usecase';
 import { ApplyRerunFlagUseCase } from './reruns/apply-rerun-flag.usecase';
@@ -36,13 +37,13 @@ export function reportingModule(config: ServiceConfig) {
       }),
     ],
     controllers: [
-      ReportFormatsHandler, RegistrationHandler, DeviceDataReceivedHandler, IndexRegisteredReportsHandler, DeviceRegisteredHandler,
+      ReportFormatsHandler, RegistrationHandler, DeviceDataReceivedHandler, DeviceRegisteredHandler,
       ReportReadsHandler, ReportingRerunsHandler, ...CRITICAL_HANDLERS,
     ],
     providers: [
       TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase,
       RegistrationRepository, RegisterPatientUseCase,
-      LabReportRepository, DocumentValuesStore, LabReportIndex, ApplyDeviceDataUseCase,
+      LabReportRepository, DocumentValuesStore, LabReportIndex, SearchQueue, SearchIndexer, ApplyDeviceDataUseCase,
       DeviceDirectory, ReportValuesReader, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,
       ...CRITICAL_PROVIDERS,
       RerunContextQuery, RerunPositionRepository, ApplyRerunFlagUseCase, ApplyRerunConfirmedUseCase,

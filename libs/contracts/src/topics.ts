@@ -23,7 +23,7 @@ export const TOPICS = {
     key: (p) => String(p.billId),
     keyDescription: 'billId',
     producers: ['reporting'],
-    consumers: ['specimen', 'device-ingestion', 'reporting', 'critical-callout'],
+    consumers: ['specimen', 'device-ingestion', 'critical-callout'],
     description: 'A patient was registered with a bill: lab reports and samples (specimens) were created.',
   }),
   deviceRegistered: defineTopic({

@@ -2,18 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AttemptedCalloutView, CalloutStatus } from '@labflow/contracts';
 import { SCHEMA } from '../migrations';
+import { SearchQueue } from '../search/search-queue';
 
 const S = `"${SCHEMA}"`;
 
 /** Writes of the callout status of lab reports and of the bill's draft read model; every query takes the lab. */
 @Injectable()
 export class CriticalStatusRepository {
+  constructor(private readonly search: SearchQueue) {}
+
   async advance(manager: EntityManager, labId: number, billId: number, labReportIds: number[], to: CalloutStatus, from: CalloutStatus[]): Promise<void> {
     await manager.query(
       `UPDATE ${S}.lab_reports SET critical_values = $4, updated_at = now()
        WHERE lab_id = $1 AND bill_id = $2 AND id = ANY($3::int[]) AND critical_values = ANY($5::text[])`,
       [labId, billId, labReportIds, to, from],
     );
+    await this.search.mark(manager, labId, labReportIds); // the index shows criticalValues
   }
 
   /** A later draft replaces the earlier one (the topic key, billId, keeps one bill's callouts in order). */

@@ -7,6 +7,7 @@ import {
 import { DomainException, KafkaMessageContext, PgInbox, PgOutbox } from '@labflow/platform/kafka';
 import { authenticatedInput } from '@labflow/platform/service';
 import { TestRepository } from '../report-formats/test.repository';
+import { SearchQueue } from '../search/search-queue';
 import { RegistrationRepository } from './registration.repository';
 
 const CONSUMER = 'registration.register';
@@ -23,6 +24,7 @@ export class RegisterPatientUseCase {
     private readonly registrations: RegistrationRepository,
     private readonly outbox: PgOutbox,
     private readonly inbox: PgInbox,
+    private readonly search: SearchQueue,
   ) {}
 
   async execute(request: CommandRequest, ctx: KafkaMessageContext): Promise<RegisterPatientResult> {
@@ -65,6 +67,7 @@ export class RegisterPatientUseCase {
         organizationId: input.bill?.organizationId, samples, labReports, registeredBy: principal.sub, registeredAt: bill.createdAt.toISOString(),
       };
       await this.outbox.add(manager, TOPICS.billRegistered, event, ctx.causedContext);
+      await this.search.mark(manager, labId, labReports.map((r) => r.labReportId));
       const result: RegisterPatientResult = {
         patientId, billId: bill.id,
         labReports: labReports.map((r) => ({ labReportId: r.labReportId, testId: r.testId, sampleId: r.sampleId })),

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DeviceDataReceived, DeviceValue, ReportValueUpdate, TOPICS } from '@labflow/contracts';
 import { DomainException, KafkaMessageContext, PgInbox, PgOutbox } from '@labflow/platform/kafka';
 import { StoredTest, TestRepository } from '../report-formats/test.repository';
-import { LabReportIndex } from '../search/lab-report-index';
+import { SearchQueue } from '../search/search-queue';
 import { DocumentValuesStore } from './document-values.store';
 import { LabReportRepository, LabReportView } from './lab-report.repository';
 import { calculatedValues, evaluateValues, IncomingValue } from './value-evaluation';
@@ -27,14 +27,13 @@ export class ApplyDeviceDataUseCase {
     private readonly reports: LabReportRepository,
     private readonly tests: TestRepository,
     private readonly documents: DocumentValuesStore,
-    private readonly index: LabReportIndex,
+    private readonly search: SearchQueue,
     private readonly outbox: PgOutbox,
     private readonly inbox: PgInbox,
   ) {}
 
   async execute(event: DeviceDataReceived, ctx: KafkaMessageContext): Promise<void> {
     if (!(await this.reports.inboxHas(CONSUMER, ctx.envelope.id))) await this.apply(event, ctx);
-    await this.index.reindex(event.labId, event.labReportIds);
   }
 
   private async apply(event: DeviceDataReceived, ctx: KafkaMessageContext): Promise<void> {
@@ -62,6 +61,7 @@ export class ApplyDeviceDataUseCase {
     }
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.inbox.claim(manager, CONSUMER, ctx.envelope.id))) return;
+      await this.search.mark(manager, event.labId, plans.map((p) => p.report.id));
       for (const { report, values, applied } of plans) {
         if (applied && !report.documentReport) {
           for (const v of values) {

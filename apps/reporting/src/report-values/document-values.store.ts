@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Collection, Connection } from 'mongoose';
 import { MONGO_CONNECTION } from '@labflow/platform/service';
 
@@ -45,8 +45,20 @@ export interface DeviceResult {
  * redelivered event rewrites the same documents (FerretDB/DocumentDB: no multi-document transactions).
  */
 @Injectable()
-export class DocumentValuesStore {
+export class DocumentValuesStore implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DocumentValuesStore.name);
+
   constructor(@Inject(MONGO_CONNECTION) private readonly mongo: Connection) {}
+
+  /** Indexes for the reads below (MongoDB / DocumentDB; FerretDB keeps them too). Idempotent. */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.values.createIndex({ labId: 1, labReportId: 1, index: 1 });
+      await this.results.createIndex({ labId: 1, deviceId: 1, receivedAt: 1 });
+    } catch (error) {
+      this.logger.warn(`document indexes not ensured (the store may be down): ${(error as Error).message}`);
+    }
+  }
 
   private get values(): Collection<DocumentValue> {
     return this.mongo.collection<DocumentValue>('report_values');
@@ -65,8 +77,10 @@ export class DocumentValuesStore {
   }
 
   async valuesOf(labId: number, labReportIds: number[]): Promise<DocumentValue[]> {
-    if (labReportIds.length === 0) return [];
-    return this.values.find({ labId, labReportId: { $in: labReportIds } }).sort({ labReportId: 1, index: 1 }).toArray();
+    // One equality query per report, not `$in`: FerretDB pushes equality filters down to its backend
+    // but answers `$in` by scanning the whole collection (docs/performance.md).
+    const perReport = await Promise.all([...new Set(labReportIds)].map((labReportId) => this.values.find({ labId, labReportId }).toArray()));
+    return perReport.flat().sort((a, b) => a.labReportId - b.labReportId || a.index - b.index);
   }
 
   async deviceResults(labId: number, deviceId: number, from: Date, to: Date): Promise<DeviceResult[]> {

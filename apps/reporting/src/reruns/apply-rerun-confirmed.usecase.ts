@@ -4,7 +4,7 @@ import { RerunConfirmed } from '@labflow/contracts';
 import { KafkaMessageContext, PgInbox } from '@labflow/platform/kafka';
 import { DocumentValuesStore } from '../report-values/document-values.store';
 import { LabReportRepository } from '../report-values/lab-report.repository';
-import { LabReportIndex } from '../search/lab-report-index';
+import { SearchQueue } from '../search/search-queue';
 import { RerunPositionRepository } from './rerun-position.repository';
 
 const CONSUMER = 'reporting.rerun-confirmed';
@@ -12,7 +12,7 @@ const NUMERIC = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 /**
  * seed 000 §4: the confirmed values replace the report's values at their indexes (relational rows,
- * or document values for document reports), then sampleRedrawFlag = 0 and the index is synced.
+ * or document values for document reports), then sampleRedrawFlag = 0 and the report is marked for the search index.
  */
 @Injectable()
 export class ApplyRerunConfirmedUseCase {
@@ -21,13 +21,12 @@ export class ApplyRerunConfirmedUseCase {
     private readonly positions: RerunPositionRepository,
     private readonly reports: LabReportRepository,
     private readonly documents: DocumentValuesStore,
-    private readonly index: LabReportIndex,
+    private readonly search: SearchQueue,
     private readonly inbox: PgInbox,
   ) {}
 
   async execute(event: RerunConfirmed, ctx: KafkaMessageContext): Promise<void> {
     if (!(await this.reports.inboxHas(CONSUMER, ctx.envelope.id))) await this.apply(event, ctx);
-    await this.index.reindex(event.labId, [event.labReportId]);
   }
 
   private async apply(event: RerunConfirmed, ctx: KafkaMessageContext): Promise<void> {
@@ -59,6 +58,7 @@ export class ApplyRerunConfirmedUseCase {
       }
       // The values are replaced whatever the order; the flag only moves forward.
       if (await this.positions.advance(manager, event)) await this.positions.setRedrawFlag(manager, event.labId, event.labReportId, 0);
+      await this.search.mark(manager, event.labId, [event.labReportId]);
     });
   }
 }

@@ -3,14 +3,13 @@ import { DataSource } from 'typeorm';
 import { RerunLifecyclePosition } from '@labflow/contracts';
 import { KafkaMessageContext, PgInbox } from '@labflow/platform/kafka';
 import { LabReportRepository } from '../report-values/lab-report.repository';
-import { LabReportIndex } from '../search/lab-report-index';
+import { SearchQueue } from '../search/search-queue';
 import { RerunPositionRepository } from './rerun-position.repository';
 
 /**
  * seed 000: reporting owns sampleRedrawFlag. A rerun request sets 3, a fulfilled delivery 4, an abort
  * 0 — each only when its event is newer than the last one applied to the report (events of one
- * report come on several topics). The search index follows after the commit (an idempotent
- * projection, re-run on a redelivery).
+ * report come on several topics). The search index follows the commit (SearchQueue).
  */
 @Injectable()
 export class ApplyRerunFlagUseCase {
@@ -18,7 +17,7 @@ export class ApplyRerunFlagUseCase {
     private readonly dataSource: DataSource,
     private readonly positions: RerunPositionRepository,
     private readonly reports: LabReportRepository,
-    private readonly index: LabReportIndex,
+    private readonly search: SearchQueue,
     private readonly inbox: PgInbox,
   ) {}
 
@@ -28,8 +27,9 @@ export class ApplyRerunFlagUseCase {
       const [report] = await this.reports.findByIds(event.labId, [event.labReportId], manager);
       if (!report) return; // not this lab's report: nothing to change
       if (!(await this.positions.advance(manager, event))) return;
-      if (flag !== null) await this.positions.setRedrawFlag(manager, event.labId, event.labReportId, flag);
+      if (flag === null) return;
+      await this.positions.setRedrawFlag(manager, event.labId, event.labReportId, flag);
+      await this.search.mark(manager, event.labId, [event.labReportId]);
     });
-    await this.index.reindex(event.labId, [event.labReportId]);
   }
 }

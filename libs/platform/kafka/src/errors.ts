@@ -39,6 +39,8 @@ const TRANSIENT_TEXT = [
   'Connection terminated', 'connect ECONNREFUSED', 'Connection is closed', 'timeout exceeded when trying to connect',
   'Client has encountered a connection error', 'the database system is', 'server closed the connection',
   'Stream isn\'t writeable', 'socket hang up', 'Pool is closed', 'Cannot use a pool after calling end',
+  // FerretDB's answer while its PostgreSQL backend is unreachable
+  'connection refused', 'failed to connect to',
 ];
 
 /** Whether `error` is an outage of a store or the broker (worth retrying) rather than a bad message. */

@@ -25,12 +25,13 @@ export class PgOutbox {
       throw new Error(`invalid ${topic.name} payload: ${checked.problems.join('; ')}`);
     }
     const envelope = newEnvelope(topic.name, topic.version, payload, ctx);
+    // One round trip: the row, and a NOTIFY that wakes the relay at commit time (NOTIFY is
+    // transactional; PostgreSQL folds repeats within a transaction): low latency without polling.
     await manager.query(
-      `INSERT INTO "${this.schema}".outbox (id, topic, key, envelope) VALUES ($1, $2, $3, $4)`,
+      `WITH written AS (INSERT INTO "${this.schema}".outbox (id, topic, key, envelope) VALUES ($1, $2, $3, $4) RETURNING 1)
+       SELECT pg_notify('${this.schema}_outbox', '') FROM written`,
       [envelope.id, topic.name, topic.key(payload), JSON.stringify(envelope)],
     );
-    // Wakes the relay at commit time (NOTIFY is transactional): low latency without busy polling.
-    await manager.query(`SELECT pg_notify('${this.schema}_outbox', '')`);
     return envelope;
   }
 }

@@ -43,7 +43,7 @@ export class CommandBus {
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({
       groupId: `labflow.gateway.replies.${this.instanceId}.${randomUUID()}`,
-      maxWaitTimeInMs: 50,
+      maxWaitTimeInMs: 1000, // answered at once when a reply arrives; bounds idle fetches only
       sessionTimeout: 30000,
       allowAutoTopicCreation: false,
     });

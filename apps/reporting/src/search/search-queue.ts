@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { SCHEMA } from '../migrations';
+
+export const SEARCH_CHANNEL = `${SCHEMA}_search`;
+
+/**
+ * Marks lab reports for re-indexing inside the caller's transaction: the search index is a
+ * projection that follows the commit (SearchIndexer), never part of applying a result, so an
+ * Elasticsearch outage delays search but no analyzer result. One round trip, NOTIFY included.
+ */
+@Injectable()
+export class SearchQueue {
+  async mark(manager: EntityManager, labId: number, labReportIds: number[]): Promise<void> {
+    if (labReportIds.length === 0) return;
+    await manager.query(
+      `WITH marked AS (
+         INSERT INTO "${SCHEMA}".search_pending (lab_report_id, lab_id) SELECT DISTINCT unnest($2::int[]), $1::int
+         ON CONFLICT (lab_report_id) DO UPDATE SET version = search_pending.version + 1, marked_at = now()
+         RETURNING 1)
+       SELECT pg_notify('${SEARCH_CHANNEL}', '') FROM (SELECT 1 FROM marked LIMIT 1) m`,
+      [labId, labReportIds],
+    );
+  }
+}
