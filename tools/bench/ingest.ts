@@ -1,4 +1,4 @@
-import { BenchLab, nextValue, postResult, readValue } from './lab';
+import { BenchLab, nextValue, PANEL, postResult, readValue } from './lab';
 import { sleep } from './http';
 import { runLoad } from './load';
 import { RunStats, summarize } from './stats';
@@ -9,6 +9,8 @@ export interface IngestRun {
   /** Accepted (200, not a duplicate) per second. */
   accepted: number;
   acceptedPerSecond: number;
+  /** Parameter values accepted per second (accepted uploads × panel size). */
+  resultsPerSecond: number;
   /** Upload → value readable through report entry, on probe samples. */
   endToEnd: RunStats;
 }
@@ -58,5 +60,5 @@ export async function ingestAtRate(lab: BenchLab, options: { rate: number; durat
     },
   });
   await probing;
-  return { rate: options.rate, http, accepted, acceptedPerSecond: accepted / http.seconds, endToEnd: summarize(probeLatencies, probeErrors, http.seconds) };
+  return { rate: options.rate, http, accepted, acceptedPerSecond: accepted / http.seconds, resultsPerSecond: (accepted * PANEL.length) / http.seconds, endToEnd: summarize(probeLatencies, probeErrors, http.seconds) };
 }

@@ -10,12 +10,26 @@ export interface BenchLab {
   samples: { sampleId: string; labReportId: number }[];
 }
 
+/**
+ * A CBC panel as a haematology analyzer reports it: one upload carries every parameter of the
+ * sample (a result is one parameter's value). Haemoglobin varies per upload, the rest stay normal.
+ */
+export const PANEL = [
+  { code: 'hgb', index: 4, name: 'Haemoglobin', unit: 'g/dL', lower: 12, upper: 16, critical_lower: 7, critical_upper: 20, value: 0 },
+  { code: 'rbc', index: 5, name: 'RBC', unit: 'mill/cumm', lower: 4.5, upper: 5.5, value: 4.9 },
+  { code: 'wbc', index: 6, name: 'WBC', unit: '10^3/uL', lower: 4, upper: 11, critical_lower: 2, critical_upper: 30, value: 7.2 },
+  { code: 'plt', index: 7, name: 'Platelets', unit: '10^3/uL', lower: 150, upper: 410, critical_lower: 20, critical_upper: 1000, value: 250 },
+  { code: 'hct', index: 8, name: 'Haematocrit', unit: '%', lower: 36, upper: 46, value: 41 },
+  { code: 'mcv', index: 9, name: 'MCV', unit: 'fL', lower: 80, upper: 100, value: 88 },
+  { code: 'mch', index: 10, name: 'MCH', unit: 'pg', lower: 27, upper: 32, value: 29.5 },
+  { code: 'mchc', index: 11, name: 'MCHC', unit: 'g/dL', lower: 32, upper: 36, value: 33.4 },
+  { code: 'rdw', index: 12, name: 'RDW-CV', unit: '%', lower: 11.5, upper: 14.5, value: 13.1 },
+  { code: 'mpv', index: 13, name: 'MPV', unit: 'fL', lower: 7.5, upper: 11.5, value: 9.4 },
+];
+
 const FORMAT = {
   testData: { addFlag: 0, testID: 10268009, test: { testName: 'CBC', test_type: 'Normal', show_device_extra_data_in_pdf: false, department: 3, enable_device_flags: true } },
-  reportData: [
-    { index: 4, name: 'Haemoglobin', unit: 'g/dL', lower: 12, upper: 16, critical_lower: 7, critical_upper: 20 },
-    { index: 5, name: 'RBC', unit: 'mill/cumm', lower: 4.5, upper: 5.5 },
-  ],
+  reportData: PANEL.map(({ code: _code, value: _value, ...parameter }) => parameter),
   ageRangeData: [],
   calculations: [],
   addTestToChildLabsData: { childLabIds: [] },
@@ -33,7 +47,7 @@ export async function setUpLab(gateway: string, labId: number, sampleCount: numb
   const { testId } = must<{ testId: number }>('create test', await send(`${gateway}/reporting/report-format/create/`, 'POST', token, FORMAT), 201);
   const device = must<{ id: number; deviceAuth: string }>('register device', await send(`${gateway}/api-v3/devices`, 'POST', token, { name: 'Bench analyzer' }), 201);
   must('map device', await send(`${gateway}/api-v3/devices/${device.id}/mappings`, 'POST', token, {
-    testId, functionName: 'PartialFill', parameters: [{ testName: 'hmg', index: 4 }, { testName: 'rbc', index: 5 }],
+    testId, functionName: 'PartialFill', parameters: PANEL.map((p) => ({ testName: p.code, index: p.index })),
   }), 201);
   const sampleIds = Array.from({ length: sampleCount }, (_, i) => `B${labId}S${i}`);
   const registered = must<{ labReports: { labReportId: number; sampleId: string }[] }>('register', await send(`${gateway}/api-v3/registrations`, 'POST', token, {
@@ -53,11 +67,15 @@ export async function setUpLab(gateway: string, labId: number, sampleCount: numb
   throw new Error(`sample ${last.sampleId} never became known to device-ingestion`);
 }
 
-/** One analyzer upload of one Haemoglobin value (values must differ, or the payload is a duplicate). */
+/** One analyzer upload of a whole panel; `value` is its Haemoglobin (values must differ, or the payload is a duplicate). */
 export function postResult(lab: BenchLab, sampleId: string, value: number) {
   return send<{ duplicate?: boolean }>(`${lab.gateway}/dataPartialFromDevice/`, 'POST', undefined, {
-    labId: lab.labId, sampleId, deviceAuth: lab.deviceAuth, test_flags: [], data: { values: [{ testName: 'hmg', value, param_flags: [] }] },
+    labId: lab.labId, sampleId, deviceAuth: lab.deviceAuth, test_flags: [], data: { values: panelValues(value) },
   });
+}
+
+export function panelValues(haemoglobin: number): { testName: string; value: number; param_flags: string[] }[] {
+  return PANEL.map((p) => ({ testName: p.code, value: p.index === 4 ? haemoglobin : p.value, param_flags: [] }));
 }
 
 /** The stored Haemoglobin value as report entry shows it, or null. */

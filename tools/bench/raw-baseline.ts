@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, Producer } from 'kafkajs';
 import mongoose, { Connection } from 'mongoose';
+import { panelValues, PANEL } from './lab';
 import { runLoad } from './load';
 import { RunStats, summarize } from './stats';
 
 export interface RawRun {
   rate: number;
   produce: RunStats;
+  /** Payloads whose documents were all written. */
   stored: number;
   storedPerSecond: number;
+  /** Parameter values written per second (stored × panel size). */
+  resultsPerSecond: number;
   /** Produce → both documents written. */
   endToEnd: RunStats;
 }
@@ -16,7 +20,8 @@ export interface RawRun {
 /**
  * The ingest baseline: the same analyzer payloads produced with raw kafkajs (acks -1, 6 partitions),
  * consumed by a raw consumer group with the apps' fetch settings, and the two documents reporting
- * writes per value (device result + report value, single-document upserts) written with the driver.
+ * writes per value (device result + report value) written with the driver, one bulk write per
+ * collection and payload: the cheapest way the stores allow.
  * No HTTP, no validation, no PostgreSQL, no outbox: what the brokers and stores alone cost.
  */
 export class RawIngestBaseline {
@@ -34,7 +39,7 @@ export class RawIngestBaseline {
   async start(): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: this.topic, numPartitions: 6 }] }).catch(() => undefined);
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: this.topic, numPartitions: 6 }] }).catch(() => undefined);
     await admin.disconnect();
     this.mongo = await mongoose.createConnection(this.mongoUrl, { maxPoolSize: 20, retryWrites: false }).asPromise();
     const db = this.mongo.db;
@@ -43,17 +48,26 @@ export class RawIngestBaseline {
     const values = db.collection('bench_report_values');
     this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
     await this.producer.connect();
-    this.consumer = this.kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, maxWaitTimeInMs: 100 });
+    this.consumer = this.kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, maxWaitTimeInMs: 1000 });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [this.topic], fromBeginning: false });
     await this.consumer.run({
       partitionsConsumedConcurrently: 6,
       eachMessage: async ({ message }) => {
         const id = message.key?.toString() ?? '';
-        const payload = JSON.parse(message.value?.toString() ?? '{}') as { sampleId: string; value: number; labReportId: number };
+        const payload = JSON.parse(message.value?.toString() ?? '{}') as { sampleId: string; labReportId: number; values: { testName: string; value: number }[] };
         const now = new Date();
-        await results.replaceOne({ _id: id as never }, { ...payload, status: 'applied', receivedAt: now }, { upsert: true });
-        await values.replaceOne({ _id: `${payload.labReportId}:4` as never }, { labReportId: payload.labReportId, index: 4, value: payload.value, updatedAt: now }, { upsert: true });
+        const indexOf = (code: string) => PANEL.find((p) => p.code === code)?.index ?? 0;
+        await Promise.all([
+          results.bulkWrite(payload.values.map((v) => ({ replaceOne: {
+            filter: { _id: `${id}:${indexOf(v.testName)}` as never }, upsert: true,
+            replacement: { sampleId: payload.sampleId, labReportId: payload.labReportId, index: indexOf(v.testName), value: v.value, status: 'applied', receivedAt: now },
+          } })), { ordered: false }),
+          values.bulkWrite(payload.values.map((v) => ({ replaceOne: {
+            filter: { _id: `${payload.labReportId}:${indexOf(v.testName)}` as never }, upsert: true,
+            replacement: { labReportId: payload.labReportId, index: indexOf(v.testName), value: v.value, updatedAt: now },
+          } })), { ordered: false }),
+        ]);
         const t0 = this.sentAt.get(id);
         if (t0 !== undefined) {
           this.latencies.push(performance.now() - t0);
@@ -75,7 +89,8 @@ export class RawIngestBaseline {
         const id = randomUUID();
         this.sentAt.set(id, performance.now());
         const labReportId = n % 64;
-        await producer.send({ topic: this.topic, acks: -1, messages: [{ key: id, value: JSON.stringify({ sampleId: `S${labReportId}`, labReportId, value: 12 + n / 1e6 }) }] });
+        const body = { sampleId: `S${labReportId}`, labReportId, values: panelValues(12 + n / 1e6) };
+        await producer.send({ topic: this.topic, acks: -1, messages: [{ key: id, value: JSON.stringify(body) }] });
         return true;
       },
     });
@@ -84,7 +99,7 @@ export class RawIngestBaseline {
     while (this.sentAt.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     this.sentAt.clear();
     const stored = this.latencies.length;
-    return { rate, produce, stored, storedPerSecond: stored / produce.seconds, endToEnd: summarize(this.latencies, 0, produce.seconds) };
+    return { rate, produce, stored, storedPerSecond: stored / produce.seconds, resultsPerSecond: (stored * PANEL.length) / produce.seconds, endToEnd: summarize(this.latencies, 0, produce.seconds) };
   }
 
   async stop(): Promise<void> {

@@ -17,10 +17,10 @@ const ms = (s: RunStats) => `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} / ${s.p99
 
 export function ingestTable(app: IngestRun[], raw: RawRun[]): string {
   return markdownTable(
-    ['offered /s', 'LabFlow accepted /s', 'raw stored /s', 'ratio', 'HTTP p50/p95/p99 ms', 'raw produce p50/p95/p99 ms', 'end-to-end p50/p95/p99 ms', 'raw end-to-end p50/p95/p99 ms', 'errors (HTTP / probe)'],
+    ['offered uploads /s', 'LabFlow accepted uploads /s', 'LabFlow results /s', 'raw results stored /s', 'ratio', 'HTTP p50/p95/p99 ms', 'raw produce p50/p95/p99 ms', 'end-to-end p50/p95/p99 ms', 'raw end-to-end p50/p95/p99 ms', 'errors (HTTP / probe)'],
     app.map((a, i) => {
       const r = raw[i];
-      return [a.rate, a.acceptedPerSecond, r.storedPerSecond, `${((100 * a.acceptedPerSecond) / Math.max(r.storedPerSecond, 0.001)).toFixed(0)}%`,
+      return [a.rate, a.acceptedPerSecond, a.resultsPerSecond, r.resultsPerSecond, `${((100 * a.resultsPerSecond) / Math.max(r.resultsPerSecond, 0.001)).toFixed(0)}%`,
         ms(a.http), ms(r.produce), `${ms(a.endToEnd)} (n=${a.endToEnd.count})`, ms(r.endToEnd), `${a.http.errors} / ${a.endToEnd.errors}`];
     }),
   );
@@ -39,7 +39,7 @@ export function gatewayTable(read: RunStats, echo: RunStats, concurrency: number
 
 export function scaleOutTable(runs: ScaleOutRun[]): string {
   return markdownTable(
-    ['instances of reporting + device-ingestion', 'device.data.received partitions per reporting member', 'accepted', 'stored device results', 'report.values_updated events', 'duplicates', 'stored /s (load + drain)'],
+    ['instances of reporting + device-ingestion', 'device.data.received partitions per reporting member', 'accepted results', 'stored device results', 'report.values_updated events', 'duplicates', 'stored /s (load + drain)'],
     runs.map((r) => [r.instances, r.partitions, r.accepted, r.stored, r.events, r.events - r.distinct, r.storedPerSecond]),
   );
 }

@@ -7,7 +7,7 @@ import { currentEnvironment, REPO_ROOT, spawnApp, startApps, stopApps, stopPid, 
 import { EchoBaseline } from './echo-baseline';
 import { send, sleep } from './http';
 import { ingestAtRate, IngestRun } from './ingest';
-import { readValue, setUpLab } from './lab';
+import { PANEL, readValue, setUpLab } from './lab';
 import { runLoad } from './load';
 import { RawIngestBaseline, RawRun } from './raw-baseline';
 import { gatewayTable, ingestTable, ScaleOutRun, scaleOutTable, writeResults } from './report';
@@ -23,7 +23,7 @@ const ENV = currentEnvironment();
 const GATEWAY = ENV.gatewayUrl;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATES = (process.env.BENCH_RATES ?? '5,50,500').split(',').map(Number);
-const ANALYZERS = 16;
+const ANALYZERS = Number(process.env.BENCH_ANALYZERS ?? 32);
 const CONCURRENCY = 8;
 const SCALE_RATE = Number(process.env.BENCH_SCALE_RATE ?? 600);
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'ingest,gateway,scale').split(','));
@@ -112,13 +112,14 @@ async function scaleOut(kafka: Kafka, prefix: string, durationMs: number, extra:
       const members = await assignment(kafka, `${ENV.variables.KAFKA_GROUP_PREFIX}.reporting`, `${prefix}device.data.received`);
       const t0 = Date.now();
       const run = await ingestAtRate(lab, { rate: SCALE_RATE, durationMs, analyzers: ANALYZERS, probes: 0 });
-      const drained = await drainedCount(mongo.db!, lab, run.accepted + 1);
+      const results = (run.accepted + 1) * PANEL.length; // + the upload setUpLab made; one device result per value
+      const drained = await drainedCount(mongo.db!, lab, results);
       const { events, distinct } = counter.counts(lab.labId);
       runs.push({
-        instances, partitions: members.map((m) => `[${m.join(',')}]`).join(' '), accepted: run.accepted + 1, stored: drained.stored,
+        instances, partitions: members.map((m) => `[${m.join(',')}]`).join(' '), accepted: results, stored: drained.stored,
         events, distinct, storedPerSecond: drained.stored / ((drained.at - t0) / 1000),
       });
-      log(`scale-out ${instances}: accepted ${run.accepted + 1}, stored ${drained.stored}`);
+      log(`scale-out ${instances}: accepted ${results} results, stored ${drained.stored}`);
     }
   } finally {
     await counter.stop();

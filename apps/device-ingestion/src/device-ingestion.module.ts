@@ -6,6 +6,7 @@ import { DevicesHandler } from './devices/devices.handler';
 import { RegisterDeviceUseCase } from './devices/register-device.usecase';
 import { DeviceDataHandler } from './ingestion/device-data.handler';
 import { DevicePayloadRepository } from './ingestion/device-payload.repository';
+import { IngestionContextQuery } from './ingestion/ingestion-context.query';
 import { ReceiveDeviceDataUseCase } from './ingestion/receive-device-data.usecase';
 import { AddDeviceMappingUseCase } from './mappings/add-device-mapping.usecase';
 import { MappingRepository } from './mappings/mapping.repository';
@@ -27,7 +28,7 @@ export function deviceIngestionModule(config: ServiceConfig) {
     providers: [
       DeviceRepository, RegisterDeviceUseCase,
       MappingRepository, AddDeviceMappingUseCase,
-      SampleRepository, DevicePayloadRepository, ReceiveDeviceDataUseCase,
+      SampleRepository, DevicePayloadRepository, IngestionContextQuery, ReceiveDeviceDataUseCase,
     ],
   })
   class DeviceIngestionModule {}

@@ -14,9 +14,4 @@ export class DeviceRepository {
   async findById(labId: number, id: number): Promise<DeviceEntity | null> {
     return this.dataSource.getRepository(DeviceEntity).findOneBy({ labId, id });
   }
-
-  /** The device a token belongs to, whatever its lab: the caller checks the lab. */
-  async findByAuthHash(authHash: string): Promise<DeviceEntity | null> {
-    return this.dataSource.getRepository(DeviceEntity).findOneBy({ authHash });
-  }
 }

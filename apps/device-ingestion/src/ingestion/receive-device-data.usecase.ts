@@ -5,11 +5,10 @@ import { CommandRequest, DataPartialFromDeviceInput, DataPartialFromDeviceResult
 import { DomainException, KafkaMessageContext, PgOutbox } from '@labflow/platform/kafka';
 import { validInput } from '@labflow/platform/service';
 import { hashDeviceAuth } from '../devices/device-auth';
-import { DeviceRepository } from '../devices/device.repository';
 import { mappingFunction } from '../mappings/mapping-functions';
-import { MappingRepository } from '../mappings/mapping.repository';
 import { SampleRepository } from '../samples/sample.repository';
 import { DevicePayloadRepository } from './device-payload.repository';
+import { IngestionContextQuery } from './ingestion-context.query';
 import { payloadKey } from './payload-key';
 
 const INVALID_DEVICE = 'Invalid device authentication';
@@ -22,8 +21,7 @@ const INVALID_DEVICE = 'Invalid device authentication';
 export class ReceiveDeviceDataUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly devices: DeviceRepository,
-    private readonly mappings: MappingRepository,
+    private readonly contexts: IngestionContextQuery,
     private readonly samples: SampleRepository,
     private readonly payloads: DevicePayloadRepository,
     private readonly outbox: PgOutbox,
@@ -32,19 +30,21 @@ export class ReceiveDeviceDataUseCase {
   async execute(request: CommandRequest, ctx: KafkaMessageContext): Promise<DataPartialFromDeviceResult> {
     const input = validInput(DataPartialFromDeviceInput, request?.input);
     // seed 002 step 1: the token names one device of one lab; a token of another lab's device is refused alike.
-    const device = input.deviceAuth ? await this.devices.findByAuthHash(hashDeviceAuth(input.deviceAuth)) : null;
-    if (!device || device.labId !== input.labId) throw new DomainException(401, 'INVALID_DEVICE_AUTH', INVALID_DEVICE);
-    const reports = await this.samples.reportsOfSample(input.labId, input.sampleId);
+    // Both reads at once (one round trip of time): the sample's reports are only used once the token checked out.
+    const [context, reports] = await Promise.all([
+      input.deviceAuth ? this.contexts.byAuthHash(hashDeviceAuth(input.deviceAuth)) : null,
+      this.samples.reportsOfSample(input.labId, input.sampleId),
+    ]);
+    if (!context || context.device.labId !== input.labId) throw new DomainException(401, 'INVALID_DEVICE_AUTH', INVALID_DEVICE);
+    const { device, mappings, flagTable } = context;
     if (reports.length === 0) throw new DomainException(404, 'SAMPLE_NOT_FOUND', 'Sample not found');
 
-    const mappings = await this.mappings.forDevice(input.labId, device.id);
     const mappedCodes = new Set(mappings.flatMap((m) => m.parameters.map((p) => p.testName)));
     input.data.values.forEach((v, i) => {
       if (!mappedCodes.has(v.testName)) {
         throw new DomainException(400, 'UNKNOWN_TEST_NAME', `data.values.${i}.testName ${v.testName} is not mapped on this device`);
       }
     });
-    const flagTable = await this.mappings.flagTable(input.labId, device.id);
     const values: DeviceValue[] = [];
     for (const report of reports) {
       const mapping = mappings.find((m) => m.testId === report.testId);

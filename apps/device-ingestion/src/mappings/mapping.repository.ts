@@ -25,13 +25,6 @@ export class MappingRepository {
     return toMapping(rows[0]);
   }
 
-  async forDevice(labId: number, deviceId: number): Promise<StoredMapping[]> {
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT * FROM ${S}.device_test_mappings WHERE lab_id = $1 AND device_id = $2 ORDER BY id`, [labId, deviceId],
-    );
-    return rows.map(toMapping);
-  }
-
   async setFlagTable(manager: EntityManager, labId: number, deviceId: number, table: Record<string, string>): Promise<void> {
     await manager.query(`UPDATE ${S}.devices SET flag_interpretations = $3 WHERE lab_id = $1 AND id = $2`, [labId, deviceId, JSON.stringify(table)]);
   }

@@ -64,11 +64,8 @@ export class ApplyDeviceDataUseCase {
       await this.search.mark(manager, event.labId, plans.map((p) => p.report.id));
       for (const { report, values, applied } of plans) {
         if (applied && !report.documentReport) {
-          for (const v of values) {
-            await this.reports.upsertValue(manager, {
-              labId: report.labId, labReportId: report.id, index: v.index, value: v.value, numericValue: v.numericValue ?? null, deviceId: event.deviceId,
-            });
-          }
+          await this.reports.upsertValues(manager, report.labId, report.id,
+            values.map((v) => ({ index: v.index, value: v.value, numericValue: v.numericValue ?? null, deviceId: event.deviceId })));
         }
         const critical = applied && values.some((v) => v.critical);
         if (critical) await this.reports.markCriticalPending(manager, report.labId, report.id);
@@ -97,28 +94,27 @@ export class ApplyDeviceDataUseCase {
   }
 
   private async keepDeviceResults(event: DeviceDataReceived, report: LabReportView, own: DeviceValue[]): Promise<void> {
-    await Promise.all(own.map((v) =>
-      this.documents.saveDeviceResult({
-        _id: `${event.resultId}:${report.id}:${v.index}`, labId: event.labId, deviceId: event.deviceId, deviceName: event.deviceName,
-        resultId: event.resultId, sampleId: event.sampleId, labReportId: report.id, testId: report.testId, index: v.index,
-        testName: v.testName, value: v.numericValue ?? v.value, test_flags: event.testFlags, param_flags: v.paramFlags,
-        param_flag_interpretations: v.interpretation, status: report.isSigned ? 'awaiting_validation' : 'applied',
-        receivedAt: new Date(event.receivedAt),
-      })));
+    await this.documents.saveDeviceResults(own.map((v) => ({
+      _id: `${event.resultId}:${report.id}:${v.index}`, labId: event.labId, deviceId: event.deviceId, deviceName: event.deviceName,
+      resultId: event.resultId, sampleId: event.sampleId, labReportId: report.id, testId: report.testId, index: v.index,
+      testName: v.testName, value: v.numericValue ?? v.value, test_flags: event.testFlags, param_flags: v.paramFlags,
+      param_flag_interpretations: v.interpretation, status: report.isSigned ? 'awaiting_validation' : 'applied',
+      receivedAt: new Date(event.receivedAt),
+    })));
   }
 
   private async saveDocumentValues(event: DeviceDataReceived, report: LabReportView, values: ReportValueUpdate[]): Promise<void> {
     const fromDevice = new Set(event.values.filter((v) => v.labReportId === report.id).map((v) => v.index));
-    // One document per index (deterministic ids): the writes are independent, so they go together.
-    await Promise.all(values.map((v) => {
+    // One document per index (deterministic ids), all in one bulk write.
+    await this.documents.saveValues(values.map((v) => {
       const device = fromDevice.has(v.index);
-      return this.documents.saveValue({
+      return {
         _id: `${report.id}:${v.index}`, labId: report.labId, labReportId: report.id, index: v.index,
         value: v.numericValue ?? v.value, test_flags: device ? event.testFlags : [], param_flags: v.paramFlags,
         param_flag_interpretations: v.interpretation, device_id: device ? event.deviceId : null,
         device_name: device ? event.deviceName : null, device_extra_data: device ? event.deviceExtraData ?? {} : {},
         resultId: event.resultId, updatedAt: new Date(event.receivedAt),
-      });
+      };
     }));
   }
 }

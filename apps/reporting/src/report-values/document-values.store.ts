@@ -68,12 +68,15 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
     return this.mongo.collection<DeviceResult>('device_results');
   }
 
-  async saveValue(v: DocumentValue): Promise<void> {
-    await this.values.replaceOne({ _id: v._id }, v, { upsert: true });
+  /** Upserts by id in one round trip; each document is written whole (no multi-document transaction). */
+  async saveValues(values: DocumentValue[]): Promise<void> {
+    if (values.length === 0) return;
+    await this.values.bulkWrite(values.map((v) => ({ replaceOne: { filter: { _id: v._id }, replacement: v, upsert: true } })), { ordered: false });
   }
 
-  async saveDeviceResult(r: DeviceResult): Promise<void> {
-    await this.results.replaceOne({ _id: r._id }, r, { upsert: true });
+  async saveDeviceResults(results: DeviceResult[]): Promise<void> {
+    if (results.length === 0) return;
+    await this.results.bulkWrite(results.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r, upsert: true } })), { ordered: false });
   }
 
   async valuesOf(labId: number, labReportIds: number[]): Promise<DocumentValue[]> {

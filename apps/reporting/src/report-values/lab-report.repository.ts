@@ -78,12 +78,17 @@ export class LabReportRepository {
     );
   }
 
-  async upsertValue(manager: EntityManager, v: { labId: number; labReportId: number; index: number; value: string; numericValue: number | null; deviceId: number | null }): Promise<void> {
+  /** Relational values of one report, all in one statement. */
+  async upsertValues(manager: EntityManager, labId: number, labReportId: number, given: { index: number; value: string; numericValue: number | null; deviceId: number | null }[]): Promise<void> {
+    const values = [...new Map(given.map((v) => [v.index, v])).values()]; // one row per index: the last value wins
+    if (values.length === 0) return;
     await manager.query(
-      `INSERT INTO "${SCHEMA}".report_values (lab_id, lab_report_id, index, value, numeric_value, device_id) VALUES ($1,$2,$3,$4,$5,$6)
+      `INSERT INTO "${SCHEMA}".report_values (lab_id, lab_report_id, index, value, numeric_value, device_id)
+       SELECT $1::int, $2::int, v.index, v.value, v.numeric_value, v.device_id
+       FROM unnest($3::int[], $4::text[], $5::float8[], $6::int[]) AS v(index, value, numeric_value, device_id)
        ON CONFLICT (lab_report_id, index) DO UPDATE SET value = EXCLUDED.value, numeric_value = EXCLUDED.numeric_value,
          device_id = EXCLUDED.device_id, updated_at = now()`,
-      [v.labId, v.labReportId, v.index, v.value, v.numericValue, v.deviceId],
+      [labId, labReportId, values.map((v) => v.index), values.map((v) => v.value), values.map((v) => v.numericValue), values.map((v) => v.deviceId)],
     );
   }
 

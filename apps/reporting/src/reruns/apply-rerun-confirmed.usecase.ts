@@ -35,26 +35,23 @@ export class ApplyRerunConfirmedUseCase {
     if (report.documentReport) {
       // Single-document upserts with the store's deterministic ids: a redelivery before the claim rewrites the same values.
       const existing = new Map((await this.documents.valuesOf(event.labId, [report.id])).map((d) => [d.index, d]));
-      for (const c of event.confirmed) {
+      await this.documents.saveValues(event.confirmed.map((c) => {
         const before = existing.get(c.index);
-        await this.documents.saveValue({
+        return {
           _id: `${report.id}:${c.index}`, labId: report.labId, labReportId: report.id, index: c.index, value: c.value,
           test_flags: before?.test_flags ?? [], param_flags: c.choice === 'original' ? before?.param_flags ?? [] : [],
           param_flag_interpretations: c.choice === 'original' ? before?.param_flag_interpretations ?? [] : [],
           device_id: before?.device_id ?? null, device_name: before?.device_name ?? null, device_extra_data: before?.device_extra_data ?? {},
           resultId: before?.resultId ?? null, updatedAt: new Date(),
-        });
-      }
+        };
+      }));
     }
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.inbox.claim(manager, CONSUMER, ctx.envelope.id))) return;
       if (!report.documentReport) {
-        for (const c of event.confirmed) {
-          await this.reports.upsertValue(manager, {
-            labId: report.labId, labReportId: report.id, index: c.index, value: c.value,
-            numericValue: NUMERIC.test(c.value.trim()) ? Number(c.value) : null, deviceId: null,
-          });
-        }
+        await this.reports.upsertValues(manager, report.labId, report.id, event.confirmed.map((c) => ({
+          index: c.index, value: c.value, numericValue: NUMERIC.test(c.value.trim()) ? Number(c.value) : null, deviceId: null,
+        })));
       }
       // The values are replaced whatever the order; the flag only moves forward.
       if (await this.positions.advance(manager, event)) await this.positions.setRedrawFlag(manager, event.labId, event.labReportId, 0);
