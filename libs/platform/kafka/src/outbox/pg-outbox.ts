@@ -2,10 +2,13 @@ import { EntityManager } from 'typeorm';
 import {
   Envelope, MessageContext, newEnvelope, PayloadOf, TopicSpec, validatePayload,
 } from '@labflow/contracts';
+import { traceHeaders } from '@labflow/platform/observability';
 
 /**
  * Writes events into the service's outbox table inside the caller's transaction (DESIGN §3):
- * the state change and its events commit together or not at all. The relay publishes them.
+ * the state change and its events commit together or not at all. The relay publishes them, with
+ * the trace context of the writer's span kept in the row's headers, so the consumers' spans continue
+ * the trace that caused the event however late the relay sends it.
  */
 export class PgOutbox {
   constructor(private readonly schema: string) {}
@@ -26,8 +29,8 @@ export class PgOutbox {
     }
     const envelope = newEnvelope(topic.name, topic.version, payload, ctx);
     await manager.query(
-      `INSERT INTO "${this.schema}".outbox (id, topic, key, envelope) VALUES ($1, $2, $3, $4)`,
-      [envelope.id, topic.name, topic.key(payload), JSON.stringify(envelope)],
+      `INSERT INTO "${this.schema}".outbox (id, topic, key, envelope, headers) VALUES ($1, $2, $3, $4, $5)`,
+      [envelope.id, topic.name, topic.key(payload), JSON.stringify(envelope), JSON.stringify(traceHeaders())],
     );
     // Wakes the relay at commit time (NOTIFY is transactional): low latency without busy polling.
     await manager.query(`SELECT pg_notify('${this.schema}_outbox', '')`);
