@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { context, propagation, trace, Tracer } from '@opentelemetry/api';
+import { Context, context, propagation, ROOT_CONTEXT, trace, TraceFlags, Tracer } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -55,6 +56,16 @@ export async function stopTracing(): Promise<void> {
 /** LabFlow's tracer; a no-op one until startTracing() ran (CLIs, unit tests). */
 export function tracer(): Tracer {
   return trace.getTracer('labflow');
+}
+
+/**
+ * A context whose trace is not sampled: spans started in it, here or downstream (the W3C flag travels
+ * in the headers), are not recorded. For work nobody wants traced: readiness probes, scrapes.
+ */
+export function unsampledContext(): Context {
+  return trace.setSpanContext(ROOT_CONTEXT, {
+    traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), traceFlags: TraceFlags.NONE,
+  });
 }
 
 /** The OTLP convention: the base endpoint gets `/v1/traces`, as the exporter does with the env variable. */

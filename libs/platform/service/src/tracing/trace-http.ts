@@ -2,23 +2,22 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { Context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { enterTraceContext, runWithCorrelation, traceContextFromHeaders, tracer } from '@labflow/platform/observability';
+import { isProbeOrScrape } from '../metrics/instrument-http';
 
 const requestContexts = new WeakMap<FastifyRequest, Context>();
-
-/** Probes and scrapes are neither traced nor logged: they would drown the requests people make. */
-const UNTRACED = /^\/(metrics|health)(\/|\?|$)/;
 
 /**
  * The HTTP edge (gateway): a server span per request, continuing a caller's `traceparent` if it sent
  * one, current while the request is handled (so its commands carry it), and one log line per request
  * when it is answered (method, path without the query, status, time; the ids join it to its trace).
+ * Probes and scrapes are neither traced nor logged: they would drown the requests people make.
  * Register after instrumentHttp(), which enters the request's correlation.
  */
 export function traceHttpRequests(app: INestApplication): void {
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   const logger = new Logger('HttpRequest');
   fastify.addHook('onRequest', async (request) => {
-    if (UNTRACED.test(request.url)) return;
+    if (isProbeOrScrape(request.url)) return;
     const parent = traceContextFromHeaders(request.headers);
     const span = tracer().startSpan(request.method, {
       kind: SpanKind.SERVER,
