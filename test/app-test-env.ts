@@ -1,9 +1,14 @@
+import { currentEnvironment } from '@labflow/tools/dev';
+
 /**
  * Settings of the apps an e2e run starts. Webhook retries run on a scaled-down schedule
- * (production: 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h).
+ * (production: 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). Each app also appends its finished
+ * spans to `<log dir>/<app>.spans.jsonl`, so tests can read traces without a collector (the
+ * default, outside tests, is no exporter at all).
  */
 export const TEST_APP_ENV: Record<string, string> = {
   NODE_ENV: 'test',
   WEBHOOK_RETRY_SCHEDULE_MS: '0,250,500,500,500,500,500,500',
   WEBHOOK_POLL_MS: '50',
+  TRACES_FILE_DIR: currentEnvironment().logDir,
 };

@@ -1,5 +1,6 @@
 import { call, freshLabId, TopicProbe } from '@labflow/testing';
 import { APP_PORTS, recordedPid, spawnApp, stopPid, waitForReady } from '@labflow/tools/dev';
+import { TEST_APP_ENV } from '../app-test-env';
 import { closeRegistration, registerBill } from './support/registration';
 import { actionsPath, readSpecimen, specimenLab, SpecimenLab, waitForSpecimens } from './support/specimen-fixtures';
 
@@ -11,7 +12,7 @@ async function restartSpecimen(env: Record<string, string>, kill: 'SIGTERM' | 'S
     if (kill === 'SIGKILL') process.kill(pid, 'SIGKILL');
     await stopPid(pid, 20_000);
   }
-  spawnApp('specimen', { env: { NODE_ENV: 'test', ...env } });
+  spawnApp('specimen', { env: { ...TEST_APP_ENV, ...env } });
   await waitForReady(READY, 120_000);
 }
 

@@ -4,11 +4,13 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { INestMicroservice } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Producer } from 'kafkajs';
+import { ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 import { DeviceRegistered, Envelope, newEnvelope, TOPICS } from '@labflow/contracts';
 import {
   createIdempotentProducer, KafkaMessageContext, replayDeadLetters, KafkaTransport, PgInbox, PgOutbox, PgOutboxRelay, platformTablesSql, toKafkaMessage,
 } from '@labflow/platform/kafka';
+import { runWithTraceContext } from '@labflow/platform/observability';
 import { PassthroughRpcFilter } from '@labflow/platform/service';
 import { freshLabId, TopicProbe } from '@labflow/testing';
 
@@ -157,6 +159,18 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     expect(topicProbe.matching((m) => m.envelope.payload?.deviceId === rolledBack.deviceId)).toHaveLength(0);
     const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM "${schema}".outbox WHERE published_at IS NULL`);
     expect(count).toBe(0);
+  });
+
+  it('keeps the trace context of the span that wrote an event in its outbox row, and publishes it as traceparent', async () => {
+    const outbox = new PgOutbox(schema);
+    const [traceId, spanId] = [randomUUID().replace(/-/g, ''), randomUUID().replace(/-/g, '').slice(0, 16)];
+    const writer = trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId, traceFlags: TraceFlags.SAMPLED });
+    const envelope = await runWithTraceContext(writer, () => dataSource.transaction((m) =>
+      outbox.add(m, TOPICS.deviceRegistered, device('traced'), { labId, correlationId: 'c4', causationId: null })));
+    const [row] = await dataSource.query(`SELECT headers FROM "${schema}".outbox WHERE id = $1`, [envelope.id]);
+    expect(row.headers).toEqual({ traceparent: `00-${traceId}-${spanId}-01` });
+    const [published] = await topicProbe.waitFor((m) => m.envelope.id === envelope.id);
+    expect(published.headers.traceparent).toBe(`00-${traceId}-${spanId}-01`);
   });
 
   it('refuses to write an invalid payload into the outbox', async () => {

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@labflow/platform/config';
 import { JsonLogger } from '@labflow/platform/observability';
-import { installShutdown, instrumentHttp } from '@labflow/platform/service';
+import { installShutdown, instrumentHttp, startAppTracing, traceHttpRequests } from '@labflow/platform/service';
 import { GatewayConfig } from './gateway.config';
 import { documentErrorResponses } from './http/openapi-errors';
 import { RouteTable } from './http/route-table';
@@ -14,6 +14,7 @@ import { gatewayModule } from './gateway.module';
 
 async function main(): Promise<void> {
   const config = loadConfig('gateway', GatewayConfig);
+  startAppTracing('gateway', config);
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     // Long ids reach validation (a clear 400/404) instead of Fastify's own 414.
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(gatewayModule(config), adapter, { logger: new JsonLogger('gateway', config.LOG_LEVEL) });
   instrumentHttp(app);
+  traceHttpRequests(app);
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -2,6 +2,7 @@ import { HttpException, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { CommandSpec, InputOf, Principal, ResultOf } from '@labflow/contracts';
 import { CommandBus } from '@labflow/platform/kafka';
+import { requestTraceContext } from '@labflow/platform/service';
 import { createHash } from 'node:crypto';
 
 export interface ForwardOptions {
@@ -32,6 +33,7 @@ export class CommandForwarder {
       key: options.key === undefined ? undefined : String(options.key),
       commandId: idempotentCommandId(request, principal),
       timeoutMs: options.timeoutMs,
+      traceContext: requestTraceContext(request),
     });
     if (reply.ok) return { status: reply.status, body: reply.body };
     throw new HttpException({ statusCode: reply.status, message: reply.error.message, code: reply.error.code }, reply.status);

@@ -3,6 +3,7 @@ import { Producer } from 'kafkajs';
 import { MessageContext, newEnvelope, Principal, TOPICS, validatePayload } from '@labflow/contracts';
 import { CommonConfig } from '@labflow/platform/config';
 import { toKafkaMessage } from '@labflow/platform/kafka';
+import { traceHeaders } from '@labflow/platform/observability';
 import { APP_CONFIG, KAFKA_PRODUCER } from '@labflow/platform/service';
 import { activityPayload, RerunActivity } from './rerun-activity';
 
@@ -29,7 +30,7 @@ export class RerunFailurePublisher {
       await this.producer.send({
         topic: `${this.config.KAFKA_TOPIC_PREFIX}${TOPICS.activityLogged.name}`,
         acks: -1,
-        messages: [toKafkaMessage(TOPICS.activityLogged.key(payload), envelope)],
+        messages: [toKafkaMessage(TOPICS.activityLogged.key(payload), envelope, traceHeaders())],
       });
     } catch (error) {
       this.logger.error(`RERUN_FAILED (984) for lab report ${labReportId} not published: ${(error as Error).message}`);

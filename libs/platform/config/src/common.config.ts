@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { toBoolean } from './load-config';
 
 /** Settings every LabFlow app shares. An app's own config class extends this one. */
@@ -28,6 +28,17 @@ export class CommonConfig {
   @IsString() ELASTICSEARCH_URL = 'http://127.0.0.1:9200';
   /** Prefix of every Elasticsearch index, so test runs can use their own. */
   @IsString() ELASTICSEARCH_INDEX_PREFIX = 'labflow';
+
+  /**
+   * Tracing: spans always exist (their ids are in the logs and Kafka headers) but leave the process
+   * only when an exporter is set. An OTLP/HTTP collector base URL, e.g. http://127.0.0.1:4318
+   * (spans go to `<url>/v1/traces`); empty: no exporter, nothing connects.
+   */
+  @ValidateIf((c: CommonConfig) => c.OTEL_EXPORTER_OTLP_ENDPOINT !== '')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  OTEL_EXPORTER_OTLP_ENDPOINT = '';
+  /** A directory where each app appends its finished spans as JSON lines (`<app>.spans.jsonl`); empty: off. */
+  @IsString() TRACES_FILE_DIR = '';
 
   /** seed 000: the document store must be enabled for the rerun endpoints. */
   @Transform(toBoolean) @IsOptional() DOCUMENT_DB_ENABLED: boolean = true;

@@ -8,9 +8,16 @@ export const HEADER = {
   causationId: 'causation-id',
   replyTo: 'reply-to',
   requestId: 'request-id',
+  /** W3C Trace Context of the span that sent the message (trace-propagation.ts writes and reads them). */
+  traceParent: 'traceparent',
+  traceState: 'tracestate',
 } as const;
 
-/** An envelope as a Kafka message: JSON value, the aggregate id as key, ids copied into headers. */
+/**
+ * An envelope as a Kafka message: JSON value, the aggregate id as key, ids copied into headers.
+ * `extraHeaders` carry the trace context: the sender's (`traceHeaders()`) or the one an outbox row
+ * stored when its event was written.
+ */
 export function toKafkaMessage(key: string, envelope: Envelope, extraHeaders: Record<string, string> = {}): Message {
   return {
     key,

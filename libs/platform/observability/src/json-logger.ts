@@ -1,10 +1,12 @@
 import { LoggerService } from '@nestjs/common';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { Logger } from 'pino';
-import { currentCorrelation } from './correlation-context';
+import { activeTraceContext, currentCorrelation } from './correlation-context';
 
 /**
  * Nest's logger as structured JSON lines (pino), each carrying the app and the correlation id of the
- * request or message being handled, so one `grep <correlationId>` follows a result through every hop.
+ * request or message being handled, so one `grep <correlationId>` follows a result through every hop,
+ * and the trace and span ids of that work, so a log line leads to its trace and back.
  * Patient names and values are never logged at info level: log ids, not payloads.
  */
 export class JsonLogger implements LoggerService {
@@ -16,10 +18,7 @@ export class JsonLogger implements LoggerService {
       base: { app, pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: () => {
-        const c = currentCorrelation();
-        return c ? { correlationId: c.correlationId, messageId: c.messageId, topic: c.topic } : {};
-      },
+      mixin: () => ({ ...correlationFields(), ...traceFields() }),
     });
   }
 
@@ -54,4 +53,14 @@ export class JsonLogger implements LoggerService {
     const text = typeof message === 'string' ? message : JSON.stringify(message);
     this.pino[level]({ context, ...(stack ? { stack } : {}) }, text);
   }
+}
+
+function correlationFields(): Record<string, string | undefined> {
+  const c = currentCorrelation();
+  return c ? { correlationId: c.correlationId, messageId: c.messageId, topic: c.topic } : {};
+}
+
+function traceFields(): Record<string, string> {
+  const span = trace.getSpanContext(activeTraceContext());
+  return span && isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {};
 }

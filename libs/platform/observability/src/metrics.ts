@@ -56,6 +56,20 @@ export function gaugeOnScrape(name: string, help: string, labelNames: string[], 
   });
 }
 
+/**
+ * Gauges filled from one read per scrape (the outbox's row count and oldest age from one query): a
+ * scrape collects every metric at once, so the gauges' collects share the read while it is in flight.
+ */
+export function gaugesFromOneRead<K extends string>(
+  gauges: Record<K, { name: string; help: string }>,
+  read: () => Promise<Record<K, number>>,
+): Gauge[] {
+  let inFlight: Promise<Record<K, number>> | null = null;
+  const shared = () => (inFlight ??= read().finally(() => { inFlight = null; }));
+  return (Object.keys(gauges) as K[]).map((key) =>
+    gaugeOnScrape(gauges[key].name, gauges[key].help, [], async (g) => g.set((await shared())[key])));
+}
+
 export function registeredMetric(name: string): boolean {
   return metricsRegistry.getSingleMetric(name) !== undefined;
 }

@@ -9,3 +9,5 @@ export * from './service.config';
 export * from './command-input';
 export * from './metrics/metrics.controller';
 export * from './metrics/instrument-http';
+export * from './tracing/trace-http';
+export * from './tracing/start-app-tracing';

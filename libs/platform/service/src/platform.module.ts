@@ -9,14 +9,16 @@ import type { Connection } from 'mongoose';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 import { AppName } from '@labflow/contracts';
 import { CommonConfig } from '@labflow/platform/config';
-import { createCommandProducer, createIdempotentProducer, createKafka, PgInbox, PgOutbox, PgOutboxRelay } from '@labflow/platform/kafka';
+import {
+  createCommandProducer, createIdempotentProducer, createKafka, PgInbox, PgOutbox, PgOutboxRelay, sharedAdminOf,
+} from '@labflow/platform/kafka';
 import {
   connectElasticsearch, connectMongo, connectRedis, createPostgres, migrate, pingElasticsearch, pingMongo,
   pingPostgres, pingRedis,
 } from '@labflow/platform/persistence';
-import { gaugeOnScrape } from '@labflow/platform/observability';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { registerOutboxGauges } from './metrics/outbox-gauges';
 import { HealthRegistry } from './health/health.registry';
 import { retryStart } from './retry-start';
 import { APP_CONFIG, ELASTICSEARCH, KAFKA, KAFKA_PRODUCER, MONGO_CONNECTION, REDIS, SERVICE_IDENTITY } from './tokens';
@@ -60,14 +62,8 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    const admin = this.kafka.admin();
-    let adminConnected = false;
     this.health.register('kafka', async () => {
-      if (!adminConnected) {
-        await admin.connect();
-        adminConnected = true;
-      }
-      const cluster = await admin.describeCluster();
+      const cluster = await sharedAdminOf(this.kafka).use((admin) => admin.describeCluster());
       return { brokers: cluster.brokers.length };
     });
     const ds = this.dataSource;
@@ -83,12 +79,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
         const backlog = await relay.backlog((sql) => ds.query(sql));
         return { ...backlog, lastError: relay.lastError };
       });
-      gaugeOnScrape('labflow_outbox_backlog', 'Outbox rows not yet published', [], async (g) => {
-        g.set((await relay.backlog((sql) => ds.query(sql))).count);
-      });
-      gaugeOnScrape('labflow_outbox_oldest_age_seconds', 'Age of the oldest unpublished outbox row', [], async (g) => {
-        g.set((await relay.backlog((sql) => ds.query(sql))).oldestAgeMs / 1000);
-      });
+      registerOutboxGauges(() => relay.backlog((sql) => ds.query(sql)));
     }
     const mongo = this.mongo;
     if (mongo) this.health.register('mongodb', () => pingMongo(mongo));
@@ -100,6 +91,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.relay?.stop();
+    await sharedAdminOf(this.kafka).close();
     await this.producer.disconnect().catch(() => undefined);
     await this.dataSource?.destroy().catch(() => undefined);
     await this.mongo?.close().catch(() => undefined);

@@ -5,10 +5,11 @@ import { Kafka, Producer } from 'kafkajs';
 import { AppName } from '@labflow/contracts';
 import { CommonConfig } from '@labflow/platform/config';
 import { KafkaTransport } from '@labflow/platform/kafka';
-import { gaugeOnScrape, JsonLogger } from '@labflow/platform/observability';
+import { gaugeOnScrape, JsonLogger, stopTracing } from '@labflow/platform/observability';
 import { HealthRegistry } from './health/health.registry';
 import { PassthroughRpcFilter } from './passthrough-rpc.filter';
 import { instrumentHttp } from './metrics/instrument-http';
+import { startAppTracing } from './tracing/start-app-tracing';
 import { KAFKA, KAFKA_PRODUCER } from './tokens';
 
 export interface RunServiceOptions {
@@ -23,6 +24,7 @@ export interface RunServiceOptions {
  */
 export async function runService(options: RunServiceOptions): Promise<INestApplication> {
   const logger = new Logger(options.app);
+  startAppTracing(options.app, options.config);
   const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(), {
     logger: new JsonLogger(options.app, options.config.LOG_LEVEL),
   });
@@ -71,6 +73,7 @@ export function installShutdown(app: INestApplication, transport: KafkaTransport
     void (async () => {
       await transport?.close();
       await app.close();
+      await stopTracing(); // flushes the last spans to the exporters
       process.exit(0);
     })();
   };

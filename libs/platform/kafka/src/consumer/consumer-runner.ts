@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
+import { sharedAdminOf } from '../admin/shared-admin';
 import { MessageProcessor } from './message-processor';
 
 export interface ConsumerRunnerOptions {
@@ -118,24 +119,25 @@ export class ConsumerRunner {
     return this.options.groupId;
   }
 
-  /** Lag of the group per topic partition (committed offset to high watermark). */
+  /**
+   * Lag of the group per topic partition: high watermark minus the committed offset (the low
+   * watermark before the group's first commit). Asked on every /metrics scrape, so it uses the app's
+   * one shared admin, and the group's offsets and every topic's watermarks are fetched at once.
+   */
   async lag(): Promise<{ topic: string; partition: number; lag: number }[]> {
-    const admin = this.options.kafka.admin();
-    await admin.connect();
-    try {
-      const result: { topic: string; partition: number; lag: number }[] = [];
-      const offsets = await admin.fetchOffsets({ groupId: this.options.groupId, topics: this.options.topics });
-      for (const t of offsets) {
-        const high = await admin.fetchTopicOffsets(t.topic);
-        for (const p of t.partitions) {
-          const hw = Number(high.find((h) => h.partition === p.partition)?.high ?? 0);
-          const committed = Number(p.offset) < 0 ? 0 : Number(p.offset);
-          result.push({ topic: t.topic, partition: p.partition, lag: Math.max(0, hw - committed) });
-        }
-      }
-      return result;
-    } finally {
-      await admin.disconnect();
-    }
+    const { groupId, topics } = this.options;
+    return sharedAdminOf(this.options.kafka).use(async (admin) => {
+      const [committed, watermarks] = await Promise.all([
+        admin.fetchOffsets({ groupId, topics }),
+        Promise.all(topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) }))),
+      ]);
+      const ends = new Map(watermarks.flatMap((t) => t.partitions.map((p) => [`${t.topic}:${p.partition}`, p] as const)));
+      return committed.flatMap((t) => t.partitions.map((p) => {
+        const end = ends.get(`${t.topic}:${p.partition}`);
+        const high = Number(end?.high ?? 0);
+        const from = Number(p.offset) < 0 ? Number(end?.low ?? 0) : Number(p.offset);
+        return { topic: t.topic, partition: p.partition, lag: Math.max(0, high - from) };
+      }));
+    });
   }
 }

@@ -2,6 +2,7 @@ import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microse
 import { Kafka, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { AppName, commandTopicOf, CommandReply, Envelope, REPLY_TOPIC, topicByName } from '@labflow/contracts';
+import { traceHeaders } from '@labflow/platform/observability';
 import { HEADER } from '../wire';
 import { ConsumerRunner } from './consumer-runner';
 import { DeadLetterWriter } from './dead-letter';
@@ -112,6 +113,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     };
   }
 
+  /** Sent while the command's span is current: the reply carries it back to the gateway. */
   private async reply(envelope: Envelope, reply: CommandReply): Promise<void> {
     await this.options.producer.send({
       topic: `${this.topicPrefix}${REPLY_TOPIC}`,
@@ -119,7 +121,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       messages: [{
         key: envelope.id,
         value: JSON.stringify(reply),
-        headers: { [HEADER.requestId]: envelope.id, [HEADER.correlationId]: envelope.correlationId },
+        headers: { [HEADER.requestId]: envelope.id, [HEADER.correlationId]: envelope.correlationId, ...traceHeaders() },
       }],
     });
   }

@@ -5,6 +5,7 @@ import { handlerDuration, handlerFailures, runWithCorrelation } from '@labflow/p
 import { DomainException, isTransientInfraError } from '../errors';
 import { DeadLetterReason, DeadLetterWriter } from './dead-letter';
 import { KafkaMessageContext } from './message-context';
+import { MessageOutcome, MessageSpan } from './message-span';
 
 export type MessageHandlerFn = (payload: unknown, ctx: KafkaMessageContext) => Promise<unknown>;
 
@@ -38,6 +39,7 @@ class Rejected extends Error {
 /**
  * Applies one Kafka message: parse → validate → handler, with retries. Returns only when the
  * message is done (applied, answered, or durably dead-lettered) so its offset may be committed.
+ * Each message is one span (MessageSpan) continuing the trace its headers carry.
  * Outages of a store are retried without limit (the message is valid; losing it would lose a
  * result); a handler that keeps rejecting the message sends it to the DLQ after `maxAttempts`.
  */
@@ -51,12 +53,25 @@ export class MessageProcessor {
   }
 
   async process(input: ProcessInput): Promise<void> {
+    const logicalTopic = input.topic.slice(this.options.topicPrefix.length);
+    const span = new MessageSpan(input, logicalTopic, this.options.consumerGroup);
+    let outcome: MessageOutcome;
+    try {
+      outcome = await span.run(() => this.processInSpan(input, logicalTopic, span));
+    } catch (error) {
+      span.abandon(error);
+      throw error;
+    }
+    span.end(outcome);
+  }
+
+  private async processInSpan(input: ProcessInput, logicalTopic: string, span: MessageSpan): Promise<MessageOutcome> {
     let envelope: Envelope;
     let handler: MessageHandlerFn;
     let payload: unknown;
     try {
       envelope = this.parse(input.message);
-      const logicalTopic = input.topic.slice(this.options.topicPrefix.length);
+      span.identify(envelope, this.options.kind);
       const key = this.options.kind === 'commands' ? envelope.type : logicalTopic;
       if (this.options.kind === 'events' && envelope.type !== logicalTopic) {
         throw new Rejected('invalid-envelope', `message type ${envelope.type} does not belong to topic ${logicalTopic}`);
@@ -72,17 +87,19 @@ export class MessageProcessor {
       payload = this.validatedPayload(logicalTopic, envelope);
     } catch (error) {
       if (!(error instanceof Rejected)) throw error;
+      span.recordFailure(error, 1);
       await this.deadLetter(input, error.reason, error.message, 1);
-      return;
+      return 'dead-lettered';
     }
-    const logicalTopic = input.topic.slice(this.options.topicPrefix.length);
     const started = process.hrtime.bigint();
     let outcome = 'failed';
     try {
-      outcome = await runWithCorrelation(
+      const done = await runWithCorrelation(
         { correlationId: envelope.correlationId, messageId: envelope.id, topic: logicalTopic },
-        () => this.runWithRetries(input, envelope, handler, payload),
+        () => this.runWithRetries(input, envelope, handler, payload, span),
       );
+      outcome = done;
+      return done;
     } finally {
       const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
       handlerDuration.observe({ topic: logicalTopic, kind: this.options.kind, outcome }, elapsed);
@@ -113,7 +130,9 @@ export class MessageProcessor {
     return checked.value;
   }
 
-  private async runWithRetries(input: ProcessInput, envelope: Envelope, handler: MessageHandlerFn, payload: unknown): Promise<'handled' | 'rejected' | 'dead-lettered'> {
+  private async runWithRetries(
+    input: ProcessInput, envelope: Envelope, handler: MessageHandlerFn, payload: unknown, span: MessageSpan,
+  ): Promise<MessageOutcome> {
     for (let attempt = 1; ; attempt++) {
       const ctx = new KafkaMessageContext(envelope, input.topic, input.partition, input.message.offset, attempt, this.options.consumerGroup);
       try {
@@ -124,12 +143,14 @@ export class MessageProcessor {
         this.logger.log(`handled ${envelope.type} ${envelope.id} from ${input.topic}[${input.partition}]@${input.message.offset}`);
         return 'handled';
       } catch (error) {
+        span.recordFailure(error, attempt);
         const transient = isTransientInfraError(error);
         if (!(error instanceof DomainException) || transient) {
           handlerFailures.inc({ topic: input.topic.slice(this.options.topicPrefix.length), transient: String(transient) });
         }
         if (this.options.kind === 'commands' && (error instanceof DomainException || transient)) {
           // A command is answered at once; nothing was committed by the failed use case.
+          if (transient) span.markError('dependency unavailable');
           await this.options.reply(envelope, errorReply(error));
           this.handled++;
           return 'rejected';

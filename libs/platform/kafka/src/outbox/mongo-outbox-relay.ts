@@ -126,7 +126,7 @@ export class MongoOutboxRelay {
       const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
       for (const e of entries.flatMap((entry) => entry.pendingEvents ?? [])) {
         const list = byTopic.get(e.topic) ?? [];
-        list.push(toKafkaMessage(e.key, e.envelope));
+        list.push(toKafkaMessage(e.key, e.envelope, e.headers ?? {}));
         byTopic.set(e.topic, list);
       }
       // One aggregate's events share a key, hence a partition per topic: one batch keeps their order.

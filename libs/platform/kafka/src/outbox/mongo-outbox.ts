@@ -1,6 +1,7 @@
 import {
   Envelope, MessageContext, newEnvelope, PayloadOf, TopicSpec, validatePayload,
 } from '@labflow/contracts';
+import { traceHeaders } from '@labflow/platform/observability';
 
 /**
  * An event waiting inside the document whose write caused it (DESIGN §3, MongoDB): the state change
@@ -11,6 +12,8 @@ export interface PendingEvent {
   topic: string;
   key: string;
   envelope: Envelope;
+  /** Kafka headers to publish with it: the trace context of the span that wrote it (absent in older entries). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface MongoOutboxEntry {
 
 export const entryIdOf = (streamId: string, version: number): string => `${streamId}:${version}`;
 
-/** Builds a validated pending event; the caller puts it into the entry it inserts. */
+/** Builds a validated pending event, with the current trace context; the caller puts it into the entry it inserts. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function pendingEvent<T extends TopicSpec<any>>(topic: T, payload: PayloadOf<T>, ctx: MessageContext): PendingEvent {
   const checked = validatePayload(topic.payload, payload);
@@ -38,5 +41,5 @@ export function pendingEvent<T extends TopicSpec<any>>(topic: T, payload: Payloa
     throw new Error(`invalid ${topic.name} payload: ${checked.problems.join('; ')}`);
   }
   const envelope = newEnvelope(topic.name, topic.version, payload, ctx) as Envelope;
-  return { id: envelope.id, topic: topic.name, key: topic.key(payload), envelope };
+  return { id: envelope.id, topic: topic.name, key: topic.key(payload), envelope, headers: traceHeaders() };
 }

@@ -104,6 +104,7 @@ export class PgOutboxRelay {
     const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
     for (const row of rows) {
       const list = byTopic.get(row.topic) ?? [];
+      // the headers hold the trace context of the span that wrote the row (PgOutbox.add)
       list.push(toKafkaMessage(row.key, row.envelope, row.headers));
       byTopic.set(row.topic, list);
     }

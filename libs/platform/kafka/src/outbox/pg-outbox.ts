@@ -2,10 +2,13 @@ import { EntityManager } from 'typeorm';
 import {
   Envelope, MessageContext, newEnvelope, PayloadOf, TopicSpec, validatePayload,
 } from '@labflow/contracts';
+import { traceHeaders } from '@labflow/platform/observability';
 
 /**
  * Writes events into the service's outbox table inside the caller's transaction (DESIGN §3):
- * the state change and its events commit together or not at all. The relay publishes them.
+ * the state change and its events commit together or not at all. The relay publishes them, with
+ * the trace context of the writer's span kept in the row's headers, so the consumers' spans continue
+ * the trace that caused the event however late the relay sends it.
  */
 export class PgOutbox {
   constructor(private readonly schema: string) {}
@@ -28,9 +31,9 @@ export class PgOutbox {
     // One round trip: the row, and a NOTIFY that wakes the relay at commit time (NOTIFY is
     // transactional; PostgreSQL folds repeats within a transaction): low latency without polling.
     await manager.query(
-      `WITH written AS (INSERT INTO "${this.schema}".outbox (id, topic, key, envelope) VALUES ($1, $2, $3, $4) RETURNING 1)
+      `WITH written AS (INSERT INTO "${this.schema}".outbox (id, topic, key, envelope, headers) VALUES ($1, $2, $3, $4, $5) RETURNING 1)
        SELECT pg_notify('${this.schema}_outbox', '') FROM written`,
-      [envelope.id, topic.name, topic.key(payload), JSON.stringify(envelope)],
+      [envelope.id, topic.name, topic.key(payload), JSON.stringify(envelope), JSON.stringify(traceHeaders())],
     );
     return envelope;
   }

@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, Producer } from 'kafkajs';
+import type { Context } from '@opentelemetry/api';
 import {
   commandTopicOf, CommandReply, CommandRequest, CommandSpec, InputOf, newEnvelope, Principal, REPLY_TOPIC, ResultOf,
 } from '@labflow/contracts';
+import { traceHeaders } from '@labflow/platform/observability';
 import { headerString, HEADER, toKafkaMessage } from '../wire';
 
 export interface SendOptions {
@@ -14,6 +16,8 @@ export interface SendOptions {
   /** A client-supplied idempotency key becomes the command id, so a retried request is applied once. */
   commandId?: string;
   timeoutMs?: number;
+  /** The span the command belongs to (the gateway's HTTP request); default: the current one. */
+  traceContext?: Context;
 }
 
 interface Pending {
@@ -107,7 +111,7 @@ export class CommandBus {
       await this.producer.send({
         topic: `${this.topicPrefix}${commandTopicOf(spec.app)}`,
         acks: -1,
-        messages: [toKafkaMessage(options.key ?? envelope.id, envelope, { [HEADER.replyTo]: REPLY_TOPIC })],
+        messages: [toKafkaMessage(options.key ?? envelope.id, envelope, { [HEADER.replyTo]: REPLY_TOPIC, ...traceHeaders(options.traceContext) })],
       });
     } catch (error) {
       const waiting = this.pending.get(envelope.id);
