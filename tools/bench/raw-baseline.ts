@@ -46,6 +46,8 @@ export class RawIngestBaseline {
     if (!db) throw new Error('document store not connected');
     const results = db.collection('bench_device_results');
     const values = db.collection('bench_report_values');
+    // created before the consumers write concurrently, as the apps' collections are (indexes at start)
+    await Promise.all([results.createIndex({ labReportId: 1 }), values.createIndex({ labReportId: 1 })]);
     this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
     await this.producer.connect();
     this.consumer = this.kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, maxWaitTimeInMs: 1000 });

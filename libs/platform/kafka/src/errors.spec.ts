@@ -8,11 +8,16 @@ describe('isTransientInfraError', () => {
     expect(isTransientInfraError(new Error('Connection is closed.'))).toBe(true);
     expect(isTransientInfraError(new DependencyUnavailableException('redis'))).toBe(true);
     expect(isTransientInfraError(new Error('query failed', { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) }))).toBe(true);
+    // a bulk write whose socket timed out (seen under load): retried, never dead-lettered
+    expect(isTransientInfraError(Object.assign(new Error('connection 96 to 127.0.0.1:27017 timed out'), { name: 'MongoBulkWriteError' }))).toBe(true);
+    // FerretDB while its PostgreSQL backend is down
+    expect(isTransientInfraError(Object.assign(new Error('failed to connect to `host=127.0.0.1`: dial error'), { name: 'MongoServerError' }))).toBe(true);
   });
 
   it('treats domain errors and bugs as permanent', () => {
     expect(isTransientInfraError(new DomainException(404, 'NOT_FOUND', 'not found'))).toBe(false);
     expect(isTransientInfraError(new TypeError('cannot read properties of undefined'))).toBe(false);
     expect(isTransientInfraError('a string')).toBe(false);
+    expect(isTransientInfraError(Object.assign(new Error('E11000 duplicate key error'), { name: 'MongoBulkWriteError' }))).toBe(false);
   });
 });

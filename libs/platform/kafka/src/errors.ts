@@ -43,6 +43,10 @@ const TRANSIENT_TEXT = [
   'connection refused', 'failed to connect to',
 ];
 
+// The MongoDB driver reports a lost or timed-out socket inside other errors too (a bulk write's
+// MongoBulkWriteError says `connection 96 to 127.0.0.1:27017 timed out`): an outage, not a bad message.
+const MONGO_SOCKET = /\bconnection \d+ to \S+ (timed out|closed)/;
+
 /** Whether `error` is an outage of a store or the broker (worth retrying) rather than a bad message. */
 export function isTransientInfraError(error: unknown): boolean {
   if (error instanceof DependencyUnavailableException) return true;
@@ -52,6 +56,7 @@ export function isTransientInfraError(error: unknown): boolean {
   if (typeof e.code === 'string' && TRANSIENT_CODES.has(e.code)) return true;
   if (TRANSIENT_NAMES.has(e.name)) return true;
   if (TRANSIENT_TEXT.some((t) => e.message.includes(t))) return true;
+  if (e.name.startsWith('Mongo') && MONGO_SOCKET.test(e.message)) return true;
   if (e.driverError && e.driverError !== error) return isTransientInfraError(e.driverError);
   if (e.cause && e.cause !== error) return isTransientInfraError(e.cause);
   return false;
