@@ -20,8 +20,8 @@ export interface RawRun {
 /**
  * The ingest baseline: the same analyzer payloads produced with raw kafkajs (acks -1, 6 partitions),
  * consumed by a raw consumer group with the apps' fetch settings, and the two documents reporting
- * writes per value (device result + report value) written with the driver, one bulk write per
- * collection and payload: the cheapest way the stores allow.
+ * writes per value (device result + report value) written with the driver, single-document upserts
+ * sent together, as reporting writes them.
  * No HTTP, no validation, no PostgreSQL, no outbox: what the brokers and stores alone cost.
  */
 export class RawIngestBaseline {
@@ -60,16 +60,12 @@ export class RawIngestBaseline {
         const payload = JSON.parse(message.value?.toString() ?? '{}') as { sampleId: string; labReportId: number; values: { testName: string; value: number }[] };
         const now = new Date();
         const indexOf = (code: string) => PANEL.find((p) => p.code === code)?.index ?? 0;
-        await Promise.all([
-          results.bulkWrite(payload.values.map((v) => ({ replaceOne: {
-            filter: { _id: `${id}:${indexOf(v.testName)}` as never }, upsert: true,
-            replacement: { sampleId: payload.sampleId, labReportId: payload.labReportId, index: indexOf(v.testName), value: v.value, status: 'applied', receivedAt: now },
-          } })), { ordered: false }),
-          values.bulkWrite(payload.values.map((v) => ({ replaceOne: {
-            filter: { _id: `${payload.labReportId}:${indexOf(v.testName)}` as never }, upsert: true,
-            replacement: { labReportId: payload.labReportId, index: indexOf(v.testName), value: v.value, updatedAt: now },
-          } })), { ordered: false }),
-        ]);
+        await Promise.all(payload.values.flatMap((v) => [
+          results.replaceOne({ _id: `${id}:${indexOf(v.testName)}` as never },
+            { sampleId: payload.sampleId, labReportId: payload.labReportId, index: indexOf(v.testName), value: v.value, status: 'applied', receivedAt: now }, { upsert: true }),
+          values.replaceOne({ _id: `${payload.labReportId}:${indexOf(v.testName)}` as never },
+            { labReportId: payload.labReportId, index: indexOf(v.testName), value: v.value, updatedAt: now }, { upsert: true }),
+        ]));
         const t0 = this.sentAt.get(id);
         if (t0 !== undefined) {
           this.latencies.push(performance.now() - t0);

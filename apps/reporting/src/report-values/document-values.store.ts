@@ -68,15 +68,17 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
     return this.mongo.collection<DeviceResult>('device_results');
   }
 
-  /** Upserts by id in one round trip; each document is written whole (no multi-document transaction). */
+  /**
+   * Single-document upserts by id, sent together. Not one bulkWrite: FerretDB runs a bulk in one
+   * backend transaction, and two bulks over the same documents in another order deadlock it (seen
+   * here: FerretDB stopped answering until restarted). Each document is written whole.
+   */
   async saveValues(values: DocumentValue[]): Promise<void> {
-    if (values.length === 0) return;
-    await this.values.bulkWrite(values.map((v) => ({ replaceOne: { filter: { _id: v._id }, replacement: v, upsert: true } })), { ordered: false });
+    await Promise.all(values.map((v) => this.values.replaceOne({ _id: v._id }, v, { upsert: true })));
   }
 
   async saveDeviceResults(results: DeviceResult[]): Promise<void> {
-    if (results.length === 0) return;
-    await this.results.bulkWrite(results.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r, upsert: true } })), { ordered: false });
+    await Promise.all(results.map((r) => this.results.replaceOne({ _id: r._id }, r, { upsert: true })));
   }
 
   async valuesOf(labId: number, labReportIds: number[]): Promise<DocumentValue[]> {
