@@ -51,7 +51,9 @@ export async function drainedCount(db: Db, lab: BenchLab, expected: number, time
   let at = Date.now();
   let stableSince = Date.now();
   while (Date.now() < deadline) {
-    const n = await db.collection('device_results').countDocuments({ labId: lab.labId });
+    // reporting keeps one document per upload and lab report, holding its values
+    const sets = await db.collection<{ values: unknown[] }>('device_result_sets').find({ labId: lab.labId }, { projection: { values: 1 } }).toArray();
+    const n = sets.reduce((sum, s) => sum + s.values.length, 0);
     if (n !== stored) {
       stored = n;
       at = Date.now();

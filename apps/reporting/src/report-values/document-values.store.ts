@@ -41,6 +41,15 @@ export interface DeviceResult {
 }
 
 /**
+ * What is stored for device results: one document per upload and lab report holding all its values
+ * (one write per upload instead of one per value); read back as one DeviceResult per value.
+ */
+interface DeviceResultSet extends Omit<DeviceResult, '_id' | 'index' | 'testName' | 'value' | 'param_flags' | 'param_flag_interpretations'> {
+  _id: string;
+  values: Pick<DeviceResult, 'index' | 'testName' | 'value' | 'param_flags' | 'param_flag_interpretations'>[];
+}
+
+/**
  * The document store of reporting. Writes are single-document upserts with deterministic ids, so a
  * redelivered event rewrites the same documents (FerretDB/DocumentDB: no multi-document transactions).
  */
@@ -64,8 +73,8 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
     return this.mongo.collection<DocumentValue>('report_values');
   }
 
-  private get results(): Collection<DeviceResult> {
-    return this.mongo.collection<DeviceResult>('device_results');
+  private get results(): Collection<DeviceResultSet> {
+    return this.mongo.collection<DeviceResultSet>('device_result_sets');
   }
 
   /**
@@ -77,8 +86,16 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
     await Promise.all(values.map((v) => this.values.replaceOne({ _id: v._id }, v, { upsert: true })));
   }
 
+  /** The values of one upload and lab report (ids `<resultId>:<labReportId>:<index>`) as one document. */
   async saveDeviceResults(results: DeviceResult[]): Promise<void> {
-    await Promise.all(results.map((r) => this.results.replaceOne({ _id: r._id }, r, { upsert: true })));
+    const sets = new Map<string, DeviceResultSet>();
+    for (const { _id: _ignored, index, testName, value, param_flags, param_flag_interpretations, ...common } of results) {
+      const id = `${common.resultId}:${common.labReportId}`;
+      const set = sets.get(id) ?? { _id: id, ...common, values: [] };
+      set.values.push({ index, testName, value, param_flags, param_flag_interpretations });
+      sets.set(id, set);
+    }
+    await Promise.all([...sets.values()].map((s) => this.results.replaceOne({ _id: s._id }, s, { upsert: true })));
   }
 
   async valuesOf(labId: number, labReportIds: number[]): Promise<DocumentValue[]> {
@@ -89,6 +106,8 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
   }
 
   async deviceResults(labId: number, deviceId: number, from: Date, to: Date): Promise<DeviceResult[]> {
-    return this.results.find({ labId, deviceId, receivedAt: { $gte: from, $lte: to } }).sort({ receivedAt: 1, _id: 1 }).limit(2000).toArray();
+    const sets = await this.results.find({ labId, deviceId, receivedAt: { $gte: from, $lte: to } }).sort({ receivedAt: 1, _id: 1 }).limit(2000).toArray();
+    return sets.flatMap(({ values, _id, ...common }) => values.map((v) => ({ ...common, ...v, _id: `${_id}:${v.index}` })))
+      .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
   }
 }

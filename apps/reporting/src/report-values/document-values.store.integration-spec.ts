@@ -1,0 +1,40 @@
+import mongoose, { Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { DocumentValuesStore } from './document-values.store';
+
+/** Against the real document store: device results are written per upload and read back per value. */
+describe('DocumentValuesStore (document store)', () => {
+  let mongo: Connection;
+  let store: DocumentValuesStore;
+  const labId = 900_000 + Math.floor(Math.random() * 99_999);
+
+  beforeAll(async () => {
+    mongo = await mongoose.createConnection(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/labflow', { retryWrites: false }).asPromise();
+    store = new DocumentValuesStore(mongo);
+  });
+
+  afterAll(async () => {
+    await mongo.close();
+  });
+
+  it('keeps every value of an upload and reads them back one per value, in order', async () => {
+    const resultId = randomUUID();
+    const receivedAt = new Date('2026-05-25T08:00:00Z');
+    const common = {
+      labId, deviceId: 3, deviceName: 'XN', resultId, sampleId: 'S1', labReportId: 41, testId: 7, test_flags: ['Abnormal'],
+      param_flag_interpretations: [], status: 'applied' as const, receivedAt,
+    };
+    await store.saveDeviceResults([
+      { ...common, _id: '', index: 5, testName: 'rbc', value: 4.9, param_flags: [] },
+      { ...common, _id: '', index: 4, testName: 'hgb', value: 6.4, param_flags: ['LL'] },
+    ]);
+    // a redelivery writes the same document again: nothing doubles
+    await store.saveDeviceResults([{ ...common, _id: '', index: 4, testName: 'hgb', value: 6.4, param_flags: ['LL'] }, { ...common, _id: '', index: 5, testName: 'rbc', value: 4.9, param_flags: [] }]);
+    const read = await store.deviceResults(labId, 3, new Date('2026-05-25T00:00:00Z'), new Date('2026-05-26T00:00:00Z'));
+    expect(read.map((r) => [r._id, r.index, r.value, r.param_flags, r.test_flags])).toEqual([
+      [`${resultId}:41:4`, 4, 6.4, ['LL'], ['Abnormal']],
+      [`${resultId}:41:5`, 5, 4.9, [], ['Abnormal']],
+    ]);
+    expect(await store.deviceResults(labId + 1, 3, new Date(0), new Date())).toEqual([]); // another lab sees nothing
+  });
+});
