@@ -4,6 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { AppName, commandTopicOf } from '@labflow/contracts';
 import { currentEnvironment, REPO_ROOT, spawnApp, startApps, stopApps, stopPid, waitForReady } from '../dev';
+import { waitForDrain } from './drain';
 import { EchoBaseline } from './echo-baseline';
 import { send, sleep } from './http';
 import { ingestAtRate, IngestRun } from './ingest';
@@ -54,12 +55,22 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   const prefix = ENV.variables.KAFKA_TOPIC_PREFIX;
   const durationMs = SECONDS * 1000;
   const out: string[] = [`Measured ${new Date().toISOString()} (environment \`${ENV.name}\`, ${SECONDS} s per run).`];
+  const groups = ENV.variables.KAFKA_GROUP_PREFIX;
+  // every consumer of an upload's events: each scenario starts once the previous one is fully applied
+  const drain = async (what: string) => {
+    const seconds = await waitForDrain(kafka, [
+      [`${groups}.reporting`, `${prefix}device.data.received`], [`${groups}.rerun`, `${prefix}device.data.received`],
+      [`${groups}.rerun`, `${prefix}report.values_updated`], [`${groups}.critical-callout`, `${prefix}report.values_updated`],
+    ]);
+    log(`${what}: drained in ${seconds.toFixed(1)} s`);
+  };
 
   // 1. Ingest at rising rates, then the raw baseline at the same rates.
   const lab = await setUpLab(GATEWAY, freshLabId(), ANALYZERS + 4);
   await ingestAtRate(lab, { rate: 50, durationMs: 3000, analyzers: ANALYZERS, probes: 2 }); // warm-up, not reported
   const app: IngestRun[] = [];
   for (const rate of SCENARIOS.has('ingest') ? RATES : []) {
+    await drain(`before ingest at ${rate}/s`);
     app.push(await ingestAtRate(lab, { rate, durationMs, analyzers: ANALYZERS, probes: 2 }));
     log(`ingest ${rate}/s: accepted ${app[app.length - 1].acceptedPerSecond.toFixed(1)}/s`);
   }
@@ -77,6 +88,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
 
   if (!SCENARIOS.has('gateway')) return out.join('\n\n');
   // 2. Gateway round trip at fixed concurrency, then the bare echo.
+  await drain('before the gateway round trip');
   const target = lab.samples[0].labReportId;
   const read = await runLoad({ concurrency: CONCURRENCY, durationMs, request: async () => (await readValue(lab, target)) !== null });
   const echo = new EchoBaseline(kafka, prefix, ENV.ports.gateway + 50);
@@ -93,6 +105,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
 
   if (!SCENARIOS.has('scale')) return out.join('\n\n');
   // 3. Scale-out: the same offered load with one, then two instances in one consumer group.
+  await drain('before scale-out');
   const scale = await scaleOut(kafka, prefix, durationMs, extra);
   console.log(`Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions)\n${scale}\n`);
   out.push(`### 3. Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions per topic)\n\n${scale}`);
