@@ -24,6 +24,7 @@ describe('observability', () => {
       expect(text).toMatch(/labflow_outbox_backlog \d+/);
       expect(text).toMatch(/labflow_outbox_oldest_age_seconds \d+/);
     }
+    if (app === 'reporting') expect(text).toMatch(/labflow_search_pending \d+/);
   });
 
   it('records gateway latency by route template and status', async () => {

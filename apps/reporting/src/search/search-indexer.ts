@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { CommonConfig } from '@labflow/platform/config';
 import { WakeableSleep } from '@labflow/platform/kafka';
+import { gaugesFromOneRead, registeredMetric } from '@labflow/platform/observability';
 import { APP_CONFIG } from '@labflow/platform/service';
 import { SCHEMA } from '../migrations';
 import { LabReportIndex } from './lab-report-index';
@@ -27,9 +29,19 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   lastError: string | null = null;
   indexed = 0;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: CommonConfig, private readonly index: LabReportIndex) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: CommonConfig,
+    private readonly index: LabReportIndex,
+    private readonly dataSource: DataSource,
+  ) {}
 
   onApplicationBootstrap(): void {
+    if (!registeredMetric('labflow_search_pending')) {
+      gaugesFromOneRead({
+        count: { name: 'labflow_search_pending', help: 'Lab reports waiting to be re-indexed in Elasticsearch' },
+        oldestAgeSeconds: { name: 'labflow_search_pending_oldest_age_seconds', help: 'Age of the oldest mark waiting for the search index' },
+      }, () => this.pending());
+    }
     this.running = true;
     this.loop = this.runForever();
   }
@@ -65,6 +77,14 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
         await this.idle.sleep(Math.min(5000, 500 * failures));
       }
     }
+  }
+
+  /** Marks waiting and the age of the oldest (metrics; an Elasticsearch outage shows here). */
+  async pending(): Promise<{ count: number; oldestAgeSeconds: number }> {
+    const [row]: { count: number; age: number | null }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count, extract(epoch FROM now() - min(marked_at))::float8 AS age FROM "${SCHEMA}".search_pending`,
+    );
+    return { count: row.count, oldestAgeSeconds: row.age ?? 0 };
   }
 
   private async indexBatch(client: Client): Promise<number> {
