@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { cbcFormat } from '../../e2e/lab-fixtures';
 import { LabWorld } from './lab-world';
-
-/** The ids of one lab a request can name (a real lab's, or ids nobody has). */
-export type LabIds = Omit<LabWorld, 'token' | 'claims' | 'deviceAuth'>;
+import { LabIds } from './route-bodies';
 
 /**
  * Where a path parameter's value comes from, by the collection segment before it (`devices/{id}`,
@@ -53,38 +50,6 @@ export const QUERY_VALUES: Record<string, () => string> = {
   endDate: () => new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString(),
 };
 
-/**
- * A valid body per write route, so the request reaches the tenancy check rather than validation.
- * `caller` is the lab whose token sends it (its own ids where the contract wants the caller's, e.g.
- * a rerun request's lab_id); `target` holds the ids the request names. Where a body could do harm
- * it does (a party made NOT_VERIFIED, a received time set), so a leak shows in the stores.
- */
-export const BODIES: Record<string, (caller: LabIds, target: LabIds) => unknown> = {
-  'POST /api-v3/devices/{id}/mappings': (caller) => ({ testId: caller.testId, functionName: 'PartialFill', parameters: [{ testName: 'XX', index: 4 }] }),
-  'PATCH /api/patients/{patientId}/specimens/{id}/actions': () => ({ received_time: new Date(Date.now() - 30 * 60 * 1000).toISOString() }),
-  'PUT /api/patients/{patientId}/specimens/{id}/status': () => ({ status: 'entered_in_error' }),
-  'PUT /api/parties/{partyId}': () => ({ verification_status: 'NOT_VERIFIED', updated_at: '2020-01-01T00:00:00.000Z' }),
-  'PUT /api/legal-entities/{clientId}': () => ({ status: 'SUSPENDED' }),
-  'POST /v3/lab/orders/{orderId}/status': () => ({ status: 'sample_received' }),
-  'POST /v3/lab/orders/{orderId}/results': () => ({
-    final: true, results: [{ biomarker: 'glucose', result: '500', unit: 'mg/dL' }, { biomarker: 'hba1c', missing_reason: 'lab_error' }],
-  }),
-  'POST /reporting/report-format/{testId}/update': () => cbcFormat({ enable_device_flags: false, testName: 'Hijacked' }),
-  'POST /report/{billId}/critical/callout': (_caller, target) => ({
-    status: 'done', lab_report_ids: [target.labReportId], recipients: ['Doctor'], communication_methods: ['phone'], contacted_person: 'Dr. Nobody', read_back: true,
-  }),
-  'PUT /api-v3/lab-users/{userId}/departments': () => ({ department_ids: [99] }),
-  'POST /api-v3/sample-rerun/{labReportId}/request': (caller) => ({
-    type: 'Manual', rerun_number: '1', requested_parameters: '[4]', parameter_names: ['Haemoglobin'], is_active: true, lab_id: caller.labId,
-  }),
-  'POST /api-v3/sample-rerun/{labReportId}/new': (caller, target) => ({
-    lab_id: caller.labId, sample_id: target.sampleId, device_id: '42', device_name: 'Sysmex XN-1000', rerun_type: 'manual_rerun', rerun_number: 1,
-    device_data: [{ index: 4, value: '13.1', parameter_name: 'Haemoglobin' }],
-  }),
-  'POST /api-v3/sample-rerun/{labReportId}/confirm': () => ({ rerun_confirmed_data: [{ value: '13.1', index: 4, parameter_name: 'Haemoglobin' }] }),
-  'POST /api-v3/sample-rerun/{labReportId}/auto': () => ({ device_data: [{ index: 4, value: 5 }] }),
-};
-
 /** Requests whose body (not path) names another lab's records. */
 export const BODY_ID_CASES: { name: string; method: string; path: (caller: LabIds) => string; body: (caller: LabIds, target: LabIds) => unknown }[] = [
   {
@@ -126,6 +91,5 @@ export function labIds(world: LabWorld): LabIds {
   const ids: Partial<LabWorld> = { ...world };
   delete ids.token;
   delete ids.claims;
-  delete ids.deviceAuth;
   return ids as LabIds;
 }
