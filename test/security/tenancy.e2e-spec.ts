@@ -3,9 +3,8 @@ import { call, freshLabId, HttpResult, tokenFor, WebhookReceiver } from '@labflo
 import { fillPath, gatewayRoutes, paramSlots, RouteOperation, routeName } from './route-table';
 import { changedKeys, LabSnapshots, Snapshot } from './support/lab-snapshot';
 import { buildLabWorld, LabWorld } from './support/lab-world';
-import {
-  BODIES, BODY_ID_CASES, ghostIds, LabIds, labIds, PATH_ID_SOURCES, QUERY_ID_SOURCES, QUERY_VALUES,
-} from './support/tenancy-sources';
+import { BODIES, LabIds } from './support/route-bodies';
+import { BODY_ID_CASES, ghostIds, labIds, PATH_ID_SOURCES, QUERY_ID_SOURCES, QUERY_VALUES } from './support/tenancy-sources';
 
 /**
  * The tenancy matrix (DESIGN §3), generated from the gateway's route table: for every route that
@@ -189,5 +188,26 @@ describe('tenancy matrix: another tenant\'s id is a 404 and changes nothing', ()
     const differing = Object.keys(readsBefore).filter((k) => reads[k] !== readsBefore[k]).map((k) => `${k}:\n before ${readsBefore[k].slice(0, 600)}\n after  ${reads[k].slice(0, 600)}`);
     expect(differing).toEqual([]);
     expect(Object.values(readsBefore).every((r) => r.startsWith('200 '))).toBe(true);
+  });
+
+  // After the comparison above: these write lab A's own records.
+  it('an Idempotency-Key another tenant also used is a request of its own, never the other\'s reply', async () => {
+    const key = `order-${randomUUID()}`;
+    const order = (token: string) => call('POST', '/v3/order', { token, headers: { 'idempotency-key': key }, body: BODIES['POST /v3/order'](labIds(a), labIds(a)) });
+    const first = await order(a.token);
+    expect(first.status).toBe(200);
+    expect((await order(a.token)).body.order_id).toBe(first.body.order_id); // a retry of the same caller
+    const sameUserOtherClient = await order(await tokenFor({ ...a.claims, client_id: `client-${randomUUID()}` }));
+    const otherLab = await order(await tokenFor({ ...b.claims, sub: a.claims.sub }));
+    for (const res of [sameUserOtherClient, otherLab]) {
+      expect(res.status).toBe(200);
+      expect(res.body.order_id).not.toBe(first.body.order_id);
+    }
+
+    // two analyzers of two labs that pick the same key at the same moment
+    const deviceKey = `result-${randomUUID()}`;
+    const payload = (w: LabWorld) => ({ labId: w.labId, sampleId: w.sampleId, deviceAuth: w.deviceAuth, test_flags: [], data: { values: [{ testName: 'HGB', value: 12.5 }] } });
+    const [ofA, ofB] = await Promise.all([a, b].map((w) => call('POST', '/dataPartialFromDevice/', { headers: { 'idempotency-key': deviceKey }, body: payload(w) })));
+    expect([ofA.status, ofA.body.sampleId, ofB.status, ofB.body.sampleId]).toEqual([200, a.sampleId, 200, b.sampleId]);
   });
 });
