@@ -12,7 +12,8 @@ import { labIds, PATH_ID_SOURCES } from './support/tenancy-sources';
  * body with one server-owned field added — at the top and in every closed nested object — and must
  * refuse it with 400 naming the field, before any command reaches a service (the command topics'
  * offsets do not move) and without a trace in the lab's stores. A field the route's own schema
- * declares is part of its contract (a rerun request's lab_id, a callout's status) and is not added.
+ * declares is part of its contract (a rerun request's lab_id, a callout's status) and is not added;
+ * a contract field that names a lab must name the caller's own.
  */
 const OTHER_LAB = 7;
 const SERVER_OWNED: Record<string, unknown> = {
@@ -24,6 +25,8 @@ const SERVER_OWNED: Record<string, unknown> = {
 };
 /** In nested objects: the fields most worth smuggling into a line of a request. */
 const NESTED_OWNED = ['id', 'created_by', 'labId', 'lab_id', 'status', 'sampleRedrawFlag', 'criticalValues', 'deviceAuth'];
+/** Contract fields that name a lab: they must name the caller's (a device's, on the analyzer route). */
+const LAB_FIELDS = ['lab', 'labId', 'lab_id'];
 
 function resolve(doc: OpenApiDocument, schema: SchemaObject | undefined): SchemaObject | undefined {
   if (!schema) return undefined;
@@ -63,7 +66,9 @@ describe('mass assignment: server-owned fields in a write body are refused and n
   let admin: Admin;
   let a: LabWorld;
   let before: Snapshot;
-  const counts = { routes: 0, injected: 0, nested: 0, refused: 0, contractFieldsSkipped: 0 };
+  let otherBefore: Snapshot;
+  const otherLab = freshLabId();
+  const counts = { routes: 0, injected: 0, nested: 0, refused: 0, contractFieldsSkipped: 0, labFieldsChecked: 0 };
 
   const urlOf = (route: RouteOperation) => {
     const values: Record<string, string | number> = {};
@@ -85,6 +90,7 @@ describe('mass assignment: server-owned fields in a write body are refused and n
     writes = (await gatewayRoutes(doc)).filter((r) => r.bodySchema !== null);
     a = await buildLabWorld(freshLabId(), hooks);
     before = await snapshots.settled(a.labId);
+    otherBefore = await snapshots.of(otherLab);
   });
   afterAll(async () => {
     console.log(`[mass-assignment] ${JSON.stringify(counts)}`);
@@ -123,8 +129,24 @@ describe('mass assignment: server-owned fields in a write body are refused and n
     expect(await commandOffsets()).toBe(offsetsBefore);
   });
 
-  it('stored nothing of the refused requests', async () => {
+  it('refuses a contract field that names a lab (lab, labId, lab_id) when it names another lab', async () => {
+    const accepted: string[] = [];
+    for (const route of writes.filter((r) => BODIES[routeName(r)])) {
+      const declared = Object.keys(doc.components.schemas[route.bodySchema as string].properties ?? {});
+      for (const field of declared.filter((f) => LAB_FIELDS.includes(f))) {
+        const body = { ...(BODIES[routeName(route)](labIds(a), labIds(a)) as Record<string, unknown>), [field]: otherLab };
+        const res = await call(route.method, urlOf(route), { token: a.token, body });
+        counts.labFieldsChecked++;
+        if (res.status < 400) accepted.push(`${routeName(route)} with ${field} of another lab: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
+    }
+    expect(counts.labFieldsChecked).toBeGreaterThanOrEqual(4);
+    expect(accepted).toEqual([]);
+  });
+
+  it('stored nothing of the refused requests, in the caller\'s lab or the one named', async () => {
     expect(changedKeys(before, await snapshots.settled(a.labId))).toEqual([]);
+    expect(changedKeys(otherBefore, await snapshots.of(otherLab))).toEqual([]);
   });
 
   it('passes validation with each body as it was (so the refusals are about the added field)', async () => {
