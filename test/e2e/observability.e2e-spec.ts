@@ -54,7 +54,8 @@ describe('observability', () => {
     // gateway → reporting (command) → bill.registered → specimen and device-ingestion (consumers)
     const consumed = await eventually(async () => ({ specimen: linesOf('specimen'), ingestion: linesOf('device-ingestion') }),
       (l) => l.specimen.some((x) => x.topic === 'bill.registered') && l.ingestion.some((x) => x.topic === 'bill.registered'));
-    expect(linesOf('reporting').some((l) => l.correlationId === requestId && /from reporting\.commands/.test(l.msg))).toBe(true);
+    const commandsTopic = `${env.variables.KAFKA_TOPIC_PREFIX}reporting.commands`;
+    expect(linesOf('reporting').some((l) => l.correlationId === requestId && l.msg.includes(`from ${commandsTopic}[`))).toBe(true);
     expect(consumed.specimen.find((l) => l.topic === 'bill.registered')).toMatchObject({ correlationId: requestId, app: 'specimen' });
     // patient names never reach the logs at info level
     expect([...linesOf('reporting'), ...consumed.specimen].some((l) => JSON.stringify(l).includes('Log Follower'))).toBe(false);
