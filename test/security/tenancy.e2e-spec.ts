@@ -210,4 +210,15 @@ describe('tenancy matrix: another tenant\'s id is a 404 and changes nothing', ()
     const [ofA, ofB] = await Promise.all([a, b].map((w) => call('POST', '/dataPartialFromDevice/', { headers: { 'idempotency-key': deviceKey }, body: payload(w) })));
     expect([ofA.status, ofA.body.sampleId, ofB.status, ofB.body.sampleId]).toEqual([200, a.sampleId, 200, b.sampleId]);
   });
+
+  it('a retry with the same Idempotency-Key while the first request is in flight gets the same answer, at once', async () => {
+    const key = `retry-${randomUUID()}`;
+    const started = Date.now();
+    const [first, retry] = await Promise.all([0, 1].map(() => call('POST', '/v3/order', {
+      token: a.token, headers: { 'idempotency-key': key }, body: BODIES['POST /v3/order'](labIds(a), labIds(a)),
+    })));
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(retry.body.order_id).toBe(first.body.order_id);
+    expect(Date.now() - started).toBeLessThan(5000); // not the gateway's command timeout
+  });
 });
