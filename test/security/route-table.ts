@@ -1,31 +1,68 @@
 import { call } from '@labflow/testing';
 
+export interface QueryParameter {
+  name: string;
+  required: boolean;
+}
+
 export interface RouteOperation {
   method: string;
   /** OpenAPI path template, e.g. `/api-v3/sample-rerun/{labReportId}/request`. */
   path: string;
   params: string[];
+  query: QueryParameter[];
   secured: boolean;
   operationId: string;
+  /** Name of the request body's schema in `components.schemas`, when the operation takes a JSON body. */
+  bodySchema: string | null;
+}
+
+export interface SchemaObject {
+  type?: string;
+  properties?: Record<string, SchemaObject>;
+  required?: string[];
+  items?: SchemaObject;
+  $ref?: string;
+  allOf?: SchemaObject[];
+  additionalProperties?: boolean | SchemaObject;
+}
+
+interface OperationObject {
+  security?: unknown[];
+  operationId: string;
+  parameters?: { in: string; name: string; required?: boolean }[];
+  requestBody?: { content?: Record<string, { schema?: SchemaObject }> };
+}
+
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, OperationObject>>;
+  security?: unknown[];
+  components: { schemas: Record<string, SchemaObject> };
+}
+
+/** The gateway's OpenAPI document (built from the controllers and the contracts' DTOs). */
+export async function openApiDocument(): Promise<OpenApiDocument> {
+  const res = await call('GET', '/docs/openapi.json');
+  if (res.status !== 200) throw new Error(`OpenAPI document unavailable: ${res.status}`);
+  return res.body as OpenApiDocument;
 }
 
 /** The gateway's route table, read from its OpenAPI document (built from the controllers). */
-export async function gatewayRoutes(): Promise<RouteOperation[]> {
-  const res = await call('GET', '/docs/openapi.json');
-  if (res.status !== 200) throw new Error(`OpenAPI document unavailable: ${res.status}`);
-  const doc = res.body as {
-    paths: Record<string, Record<string, { security?: unknown[]; operationId: string; parameters?: { in: string; name: string }[] }>>;
-    security?: unknown[];
-  };
+export async function gatewayRoutes(doc?: OpenApiDocument): Promise<RouteOperation[]> {
+  const document = doc ?? (await openApiDocument());
   const routes: RouteOperation[] = [];
-  for (const [path, methods] of Object.entries(doc.paths)) {
+  for (const [path, methods] of Object.entries(document.paths)) {
     for (const [method, op] of Object.entries(methods)) {
+      const parameters = op.parameters ?? [];
+      const ref = op.requestBody?.content?.['application/json']?.schema?.$ref;
       routes.push({
         method: method.toUpperCase(),
         path,
-        params: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
-        secured: (op.security ?? doc.security ?? []).length > 0,
+        params: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: p.required === true })),
+        secured: (op.security ?? document.security ?? []).length > 0,
         operationId: op.operationId,
+        bodySchema: ref ? ref.split('/').pop() ?? null : null,
       });
     }
   }
@@ -39,3 +76,15 @@ export function fillPath(route: RouteOperation, values: Record<string, string | 
     return encodeURIComponent(String(v));
   });
 }
+
+/** `{labReportId}` in `/api-v3/sample-rerun/{labReportId}/new` → `sample-rerun/{labReportId}`: the collection names the id. */
+export function paramSlots(route: RouteOperation): string[] {
+  const segments = route.path.split('/').filter(Boolean);
+  const slots: string[] = [];
+  segments.forEach((segment, i) => {
+    if (/^\{\w+\}$/.test(segment)) slots.push(`${segments[i - 1] ?? ''}/${segment}`);
+  });
+  return slots;
+}
+
+export const routeName = (route: RouteOperation) => `${route.method} ${route.path}`;

@@ -9,6 +9,11 @@ export interface ForwardOptions {
   /** The aggregate id the command touches (Kafka key): commands on one aggregate stay in order. */
   key?: string | number;
   timeoutMs?: number;
+  /**
+   * Who the caller is on a route without a bearer token (an analyzer's deviceAuth): part of the
+   * Idempotency-Key's scope, so two devices using the same key never share a command id.
+   */
+  callerIdentity?: string;
 }
 
 /**
@@ -31,7 +36,7 @@ export class CommandForwarder {
       correlationId: request.id,
       causationId: null,
       key: options.key === undefined ? undefined : String(options.key),
-      commandId: idempotentCommandId(request, principal),
+      commandId: idempotentCommandId(request, principal, options.callerIdentity),
       timeoutMs: options.timeoutMs,
       traceContext: requestTraceContext(request),
     });
@@ -40,11 +45,19 @@ export class CommandForwarder {
   }
 }
 
-/** `Idempotency-Key` (per caller) becomes a stable command id: the owner applies a retried request once. */
-function idempotentCommandId(request: FastifyRequest, principal: Principal | null): string | undefined {
+/**
+ * `Idempotency-Key` (per caller) becomes a stable command id: the owner applies a retried request
+ * once and answers a retry with the stored reply. The caller is the whole tenant identity — lab,
+ * user, client application, party — or, without a token, what authenticates the request: two
+ * callers that happen to pick the same key must never share a command id (and so a reply).
+ */
+function idempotentCommandId(request: FastifyRequest, principal: Principal | null, callerIdentity?: string): string | undefined {
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || key.length === 0 || key.length > 200) return undefined;
-  const hex = createHash('sha256').update(`${principal?.labId ?? 'public'}:${principal?.sub ?? ''}:${request.method}:${request.url}:${key}`).digest('hex');
+  const caller = principal
+    ? ['user', principal.labId, principal.sub, principal.clientId ?? '', principal.partyId ?? '']
+    : ['public', callerIdentity ?? ''];
+  const hex = createHash('sha256').update(JSON.stringify([...caller, request.method, request.url, key])).digest('hex');
   // formatted as a UUID so it is a valid envelope id
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -20,7 +20,9 @@ export class DeviceDataController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() body: DataPartialFromDeviceInput,
   ): Promise<DataPartialFromDeviceResult> {
-    const result = await this.forwarder.forward(request, DEVICE_COMMANDS.dataPartial, null, body, { key: `${body.labId}:${body.sampleId}` });
+    const result = await this.forwarder.forward(request, DEVICE_COMMANDS.dataPartial, null, body, {
+      key: `${body.labId}:${body.sampleId}`, callerIdentity: `${body.labId}:${body.deviceAuth ?? ''}`,
+    });
     void reply.status(result.status);
     return result.body;
   }

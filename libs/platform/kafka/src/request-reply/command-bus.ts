@@ -32,7 +32,8 @@ interface Pending {
  */
 export class CommandBus {
   private readonly logger = new Logger('CommandBus');
-  private readonly pending = new Map<string, Pending>();
+  /** Waiters per command id: a retry sent with the same Idempotency-Key while the first is in flight shares its reply. */
+  private readonly pending = new Map<string, Pending[]>();
   private consumer: Consumer | null = null;
   private ready = false;
 
@@ -61,11 +62,15 @@ export class CommandBus {
         const waiting = requestId ? this.pending.get(requestId) : undefined;
         if (!waiting || !requestId) return;
         this.pending.delete(requestId);
-        clearTimeout(waiting.timer);
+        let reply: CommandReply;
         try {
-          waiting.resolve(JSON.parse(message.value?.toString('utf8') ?? 'null') as CommandReply);
+          reply = JSON.parse(message.value?.toString('utf8') ?? 'null') as CommandReply;
         } catch {
-          waiting.resolve({ ok: false, status: 502, error: { code: 'BAD_REPLY', message: 'Unreadable reply' } });
+          reply = { ok: false, status: 502, error: { code: 'BAD_REPLY', message: 'Unreadable reply' } };
+        }
+        for (const w of waiting) {
+          clearTimeout(w.timer);
+          w.resolve(reply);
         }
       },
     });
@@ -74,9 +79,11 @@ export class CommandBus {
 
   async stop(): Promise<void> {
     this.ready = false;
-    for (const [id, p] of this.pending) {
-      clearTimeout(p.timer);
-      p.resolve({ ok: false, status: 503, error: { code: 'SHUTTING_DOWN', message: 'Gateway is shutting down' } });
+    for (const [id, waiting] of this.pending) {
+      for (const p of waiting) {
+        clearTimeout(p.timer);
+        p.resolve({ ok: false, status: 503, error: { code: 'SHUTTING_DOWN', message: 'Gateway is shutting down' } });
+      }
       this.pending.delete(id);
     }
     await this.consumer?.disconnect().catch(() => undefined);
@@ -100,12 +107,14 @@ export class CommandBus {
       causationId: options.causationId ?? null,
     });
     if (options.commandId) envelope.id = options.commandId;
+    let waiter: Pending | undefined;
     const reply = new Promise<CommandReply>((resolve) => {
       const timer = setTimeout(() => {
-        this.pending.delete(envelope.id);
+        this.removeWaiter(envelope.id, waiter);
         resolve({ ok: false, status: 504, error: { code: 'TIMEOUT', message: `${spec.app} did not answer in time` } });
       }, options.timeoutMs ?? this.defaultTimeoutMs);
-      this.pending.set(envelope.id, { resolve, timer });
+      waiter = { resolve, timer };
+      this.pending.set(envelope.id, [...(this.pending.get(envelope.id) ?? []), waiter]);
     });
     try {
       await this.producer.send({
@@ -114,9 +123,8 @@ export class CommandBus {
         messages: [toKafkaMessage(options.key ?? envelope.id, envelope, { [HEADER.replyTo]: REPLY_TOPIC, ...traceHeaders(options.traceContext) })],
       });
     } catch (error) {
-      const waiting = this.pending.get(envelope.id);
-      if (waiting) clearTimeout(waiting.timer);
-      this.pending.delete(envelope.id);
+      if (waiter) clearTimeout(waiter.timer);
+      this.removeWaiter(envelope.id, waiter);
       this.logger.warn(`send ${spec.pattern} failed: ${(error as Error).message}`);
       return { ok: false, status: 503, error: { code: 'BROKER_UNAVAILABLE', message: 'Service temporarily unavailable, try again' } };
     }
@@ -136,7 +144,7 @@ export class CommandBus {
           this.pending.delete(probeId);
           resolve(false);
         }, 1000);
-        this.pending.set(probeId, { resolve: () => resolve(true), timer });
+        this.pending.set(probeId, [{ resolve: () => resolve(true), timer }]);
       });
       await this.producer.send({
         topic: `${this.topicPrefix}${REPLY_TOPIC}`,
@@ -148,5 +156,11 @@ export class CommandBus {
       }
     }
     throw new Error(`reply consumer did not start reading ${REPLY_TOPIC} within 60s`);
+  }
+
+  private removeWaiter(id: string, waiter: Pending | undefined): void {
+    const rest = (this.pending.get(id) ?? []).filter((w) => w !== waiter);
+    if (rest.length > 0) this.pending.set(id, rest);
+    else this.pending.delete(id);
   }
 }
