@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
-# `npm test`: provisions the stack like `npm start`, then runs every test (unit, integration, e2e).
-# Extra arguments go to Jest. Results are also written to $LABFLOW_HOME/test-results.json.
+# `npm test`: provisions the stack like `npm start`, then runs every test: unit, integration and e2e
+# (with the security and poison-message suites), then the fault suites, which stop shared servers
+# and kill apps, so they run alone, after the rest. Extra arguments go to Jest.
+#   npm test -- <jest args>    everything (LABFLOW_SKIP_FAULTS=1: without the fault suites)
+#   npm run test:faults        the fault suites only
+# Results are also written to $LABFLOW_HOME/test-results.json (and test-results-faults.json).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash tools/scripts/prepare.sh
 bash tools/scripts/install-schemathesis.sh
 eval "$(node -r ./tools/runtime/register-aliases.js dist/tools/cli/print-env.js)"
-RESULTS="${LABFLOW_HOME:-$HOME/.cache/labflow}/test-results.json"
-rm -f "$RESULTS"
-# The fault suites (stop servers, kill apps) run apart: `npm run test:faults`.
+HOME_DIR="${LABFLOW_HOME:-$HOME/.cache/labflow}"
+RESULTS="$HOME_DIR/test-results.json"
+FAULT_RESULTS="$HOME_DIR/test-results-faults.json"
+rm -f "$RESULTS" "$FAULT_RESULTS"
+faults() { npx jest --runInBand --selectProjects faults --json --outputFile="$FAULT_RESULTS" "$@"; }
 if [[ "${1:-}" == "--faults" ]]; then
   shift
-  npx jest --runInBand --selectProjects faults "$@"
-else
-  npx jest --runInBand --selectProjects unit integration e2e --json --outputFile="$RESULTS" "$@"
+  faults "$@"
+  exit
 fi
+status=0
+npx jest --runInBand --selectProjects unit integration e2e --json --outputFile="$RESULTS" "$@" || status=$?
+# The fault suites need the whole project (a narrowed run, with Jest arguments, skips them).
+if [[ $# -eq 0 && "${LABFLOW_SKIP_FAULTS:-0}" != 1 ]]; then
+  faults || status=$?
+fi
+exit $status

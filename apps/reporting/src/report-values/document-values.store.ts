@@ -89,9 +89,9 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
   /** The values of one upload and lab report (ids `<resultId>:<labReportId>:<index>`) as one document. */
   async saveDeviceResults(results: DeviceResult[]): Promise<void> {
     const sets = new Map<string, DeviceResultSet>();
-    for (const { _id: _ignored, index, testName, value, param_flags, param_flag_interpretations, ...common } of results) {
+    for (const { index, testName, value, param_flags, param_flag_interpretations, ...common } of results) {
       const id = `${common.resultId}:${common.labReportId}`;
-      const set = sets.get(id) ?? { _id: id, ...common, values: [] };
+      const set = sets.get(id) ?? { ...common, _id: id, values: [] };
       set.values.push({ index, testName, value, param_flags, param_flag_interpretations });
       sets.set(id, set);
     }

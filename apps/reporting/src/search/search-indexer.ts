@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CommonConfig } from '@labflow/platform/config';
-import { WakeableSleep } from '@labflow/platform/kafka';
+import { ExclusivePgWorker } from '@labflow/platform/kafka';
 import { gaugesFromOneRead, registeredMetric } from '@labflow/platform/observability';
 import { APP_CONFIG } from '@labflow/platform/service';
 import { SCHEMA } from '../migrations';
@@ -21,19 +21,23 @@ interface PendingRow { lab_report_id: number; lab_id: number; version: string }
  */
 @Injectable()
 export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SearchIndexer.name);
-  private readonly idle = new WakeableSleep();
-  private client: Client | null = null;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  lastError: string | null = null;
+  private readonly worker: ExclusivePgWorker;
   indexed = 0;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: CommonConfig,
+    @Inject(APP_CONFIG) config: CommonConfig,
     private readonly index: LabReportIndex,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.worker = new ExclusivePgWorker({
+      name: 'SearchIndexer', postgresUrl: config.POSTGRES_URL, lockKey: `${SCHEMA}.search_pending`,
+      channel: SEARCH_CHANNEL, idleWaitMs: 1000, step: (client) => this.indexBatch(client),
+    });
+  }
+
+  get lastError(): string | null {
+    return this.worker.lastError;
+  }
 
   onApplicationBootstrap(): void {
     if (!registeredMetric('labflow_search_pending')) {
@@ -42,41 +46,11 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
         oldestAgeSeconds: { name: 'labflow_search_pending_oldest_age_seconds', help: 'Age of the oldest mark waiting for the search index' },
       }, () => this.pending());
     }
-    this.running = true;
-    this.loop = this.runForever();
+    this.worker.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.idle.wake();
-    await this.loop;
-    await this.closeClient();
-  }
-
-  private async runForever(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      try {
-        const client = await this.connect();
-        const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`${SCHEMA}.search_pending`])).rows;
-        if (!locked) {
-          await this.idle.sleep(1000); // another instance indexes; stand by
-          continue;
-        }
-        await client.query(`LISTEN "${SEARCH_CHANNEL}"`);
-        while (this.running) {
-          const done = await this.indexBatch(client);
-          this.lastError = null;
-          failures = 0;
-          if (done === 0) await this.idle.sleep(1000);
-        }
-      } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        if (failures++ % 10 === 0) this.logger.warn(`search indexing paused: ${this.lastError}`);
-        await this.closeClient();
-        await this.idle.sleep(Math.min(5000, 500 * failures));
-      }
-    }
+    await this.worker.stop();
   }
 
   /** Marks waiting and the age of the oldest (metrics; an Elasticsearch outage shows here). */
@@ -102,24 +76,5 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     );
     this.indexed += rows.length;
     return rows.length;
-  }
-
-  private async connect(): Promise<Client> {
-    if (this.client) return this.client;
-    const client = new Client({ connectionString: this.config.POSTGRES_URL, connectionTimeoutMillis: 3000, application_name: 'labflow-reporting-search' });
-    client.on('notification', () => this.idle.wake());
-    client.on('error', (e) => {
-      this.lastError = e.message;
-      this.idle.wake();
-    });
-    await client.connect();
-    this.client = client;
-    return client;
-  }
-
-  private async closeClient(): Promise<void> {
-    const client = this.client;
-    this.client = null;
-    if (client) await client.end().catch(() => undefined);
   }
 }

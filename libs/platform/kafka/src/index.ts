@@ -17,3 +17,4 @@ export * from './consumer/kafka-transport';
 export * from './request-reply/command-bus';
 export * from './consumer/dead-letter-replay';
 export * from './wakeable-sleep';
+export * from './exclusive-pg-worker';

@@ -1,10 +1,9 @@
-import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { Producer } from 'kafkajs';
 import { Envelope } from '@labflow/contracts';
 import { outboxPublished } from '@labflow/platform/observability';
 import { toKafkaMessage } from '../wire';
-import { WakeableSleep } from '../wakeable-sleep';
+import { ExclusivePgWorker } from '../exclusive-pg-worker';
 
 export interface PgOutboxRelayOptions {
   schema: string;
@@ -33,30 +32,27 @@ interface OutboxRow {
  * the same envelope ids; consumers' inboxes make that harmless.
  */
 export class PgOutboxRelay {
-  private readonly idle = new WakeableSleep();
-  private readonly logger: Logger;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private client: Client | null = null;
+  private readonly worker: ExclusivePgWorker;
   private lastCleanup = 0;
-  lastError: string | null = null;
   publishedCount = 0;
 
   constructor(private readonly options: PgOutboxRelayOptions) {
-    this.logger = new Logger(`OutboxRelay:${options.schema}`);
+    this.worker = new ExclusivePgWorker({
+      name: `OutboxRelay:${options.schema}`, postgresUrl: options.postgresUrl, lockKey: `${options.schema}.outbox`,
+      channel: `${options.schema}_outbox`, idleWaitMs: options.idleWaitMs ?? 250, step: (client) => this.publishBatch(client),
+    });
+  }
+
+  get lastError(): string | null {
+    return this.worker.lastError;
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.runForever();
+    this.worker.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.idle.wake();
-    await this.loop;
-    await this.closeClient();
+    await this.worker.stop();
   }
 
   /** Unpublished rows and the age of the oldest, for readiness details and metrics. */
@@ -65,30 +61,6 @@ export class PgOutboxRelay {
       `SELECT count(*)::text AS count, min(created_at) AS oldest FROM "${this.options.schema}".outbox WHERE published_at IS NULL`,
     );
     return { count: Number(row.count), oldestAgeMs: row.oldest ? Date.now() - new Date(row.oldest).getTime() : 0 };
-  }
-
-  private async runForever(): Promise<void> {
-    while (this.running) {
-      try {
-        const client = await this.connect();
-        const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`${this.options.schema}.outbox`])).rows;
-        if (!locked) {
-          await this.idle.sleep(1000); // another instance relays; stand by
-          continue;
-        }
-        await client.query(`LISTEN "${this.options.schema}_outbox"`);
-        while (this.running) {
-          const published = await this.publishBatch(client);
-          this.lastError = null;
-          if (published === 0) await this.idle.sleep(this.options.idleWaitMs ?? 250);
-        }
-      } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.logger.warn(`relay paused: ${this.lastError}`);
-        await this.closeClient();
-        await this.idle.sleep(1000);
-      }
-    }
   }
 
   private async publishBatch(client: Client): Promise<number> {
@@ -128,24 +100,5 @@ export class PgOutboxRelay {
       `DELETE FROM "${this.options.schema}".outbox WHERE published_at < now() - ($1::text || ' milliseconds')::interval`,
       [String(this.options.retentionMs ?? 3_600_000)],
     );
-  }
-
-  private async connect(): Promise<Client> {
-    if (this.client) return this.client;
-    const client = new Client({ connectionString: this.options.postgresUrl, connectionTimeoutMillis: 3000 });
-    client.on('notification', () => this.idle.wake());
-    client.on('error', (e) => {
-      this.lastError = e.message;
-      this.idle.wake();
-    });
-    await client.connect();
-    this.client = client;
-    return client;
-  }
-
-  private async closeClient(): Promise<void> {
-    const client = this.client;
-    this.client = null;
-    if (client) await client.end().catch(() => undefined);
   }
 }
