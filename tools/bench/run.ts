@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
-import { AppName, commandTopicOf } from '@labflow/contracts';
+import { AppName, commandTopicOf, TOPICS } from '@labflow/contracts';
 import { currentEnvironment, REPO_ROOT, spawnApp, startApps, stopApps, stopPid, waitForReady } from '../dev';
 import { waitForDrain } from './drain';
 import { EchoBaseline } from './echo-baseline';
@@ -58,10 +58,8 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   const groups = ENV.variables.KAFKA_GROUP_PREFIX;
   // every consumer of an upload's events: each scenario starts once the previous one is fully applied
   const drain = async (what: string) => {
-    const seconds = await waitForDrain(kafka, [
-      [`${groups}.reporting`, `${prefix}device.data.received`], [`${groups}.rerun`, `${prefix}device.data.received`],
-      [`${groups}.rerun`, `${prefix}report.values_updated`], [`${groups}.critical-callout`, `${prefix}report.values_updated`],
-    ]);
+    const seconds = await waitForDrain(kafka, [TOPICS.deviceDataReceived, TOPICS.reportValuesUpdated]
+      .flatMap((t) => t.consumers.map((app): [string, string] => [`${groups}.${app}`, `${prefix}${t.name}`])));
     log(`${what}: drained in ${seconds.toFixed(1)} s`);
   };
 

@@ -53,7 +53,7 @@ export const TOPICS = {
     key: (p) => String(p.testId),
     keyDescription: 'testId',
     producers: ['reporting'],
-    consumers: ['rerun', 'critical-callout'],
+    consumers: [],
     description: 'A test report format (parameters, ranges, critical ranges, auto-rerun rules, age ranges) was created or replaced.',
   }),
   reportValuesUpdated: defineTopic({
@@ -63,7 +63,7 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['reporting'],
-    consumers: ['rerun', 'critical-callout'],
+    consumers: ['critical-callout'],
     description: 'Values of a lab report were stored with their abnormal/critical evaluation (or parked for a signed report).',
   }),
   rerunRequested: defineTopic({
