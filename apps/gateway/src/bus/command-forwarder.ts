@@ -6,7 +6,11 @@ import { requestTraceContext } from '@labflow/platform/service';
 import { createHash } from 'node:crypto';
 
 export interface ForwardOptions {
-  /** The aggregate id the command touches (Kafka key): commands on one aggregate stay in order. */
+  /**
+   * The aggregate id a write touches (Kafka key): writes on one aggregate stay in order. Reads leave
+   * it out: their command id is the key, so concurrent reads of one report spread over the partitions
+   * instead of queueing behind each other on one (docs/performance.md).
+   */
   key?: string | number;
   timeoutMs?: number;
   /**

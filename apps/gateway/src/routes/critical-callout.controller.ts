@@ -36,7 +36,7 @@ export class CriticalCalloutController {
     @CurrentPrincipal() principal: Principal,
     @Param() { billId }: CriticalRecordsQuery,
   ): Promise<CriticalRecordsResult> {
-    const result = await this.forwarder.forward(request, CRITICAL_COMMANDS.records, principal, { billId }, { key: billId });
+    const result = await this.forwarder.forward(request, CRITICAL_COMMANDS.records, principal, { billId });
     void reply.status(result.status);
     return result.body;
   }

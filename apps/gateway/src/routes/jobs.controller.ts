@@ -15,6 +15,6 @@ export class JobsController {
   @Get(':jobId')
   @ApiOperation({ summary: 'A job: pending, processed, or failed with the reason' })
   async get(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal, @Param('jobId') jobId: string): Promise<JobView> {
-    return (await this.forwarder.forward(request, SPECIMEN_COMMANDS.getJob, principal, { jobId }, { key: jobId })).body;
+    return (await this.forwarder.forward(request, SPECIMEN_COMMANDS.getJob, principal, { jobId })).body;
   }
 }

@@ -28,7 +28,7 @@ export class OrdersController {
   @Get('order/:orderId')
   @ApiOperation({ summary: 'An order with its status history and order transaction' })
   async get(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string): Promise<OrderView> {
-    return (await this.forwarder.forward(request, ORDER_COMMANDS.get, principal, { orderId }, { key: orderId })).body;
+    return (await this.forwarder.forward(request, ORDER_COMMANDS.get, principal, { orderId })).body;
   }
 
   @Post('order/:orderId/cancel')
@@ -41,20 +41,20 @@ export class OrdersController {
   @Get('order/:orderId/result')
   @ApiOperation({ summary: 'The results of one order' })
   async result(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string): Promise<OrderResultView> {
-    return (await this.forwarder.forward(request, ORDER_COMMANDS.result, principal, { orderId }, { key: orderId })).body;
+    return (await this.forwarder.forward(request, ORDER_COMMANDS.result, principal, { orderId })).body;
   }
 
   @Get('order_transaction/:transactionId')
   @ApiOperation({ summary: 'An order transaction: status and its orders by ascending creation' })
   async transaction(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal,
     @Param('transactionId') transactionId: string): Promise<OrderTransactionView> {
-    return (await this.forwarder.forward(request, ORDER_COMMANDS.getTransaction, principal, { transactionId }, { key: transactionId })).body;
+    return (await this.forwarder.forward(request, ORDER_COMMANDS.getTransaction, principal, { transactionId })).body;
   }
 
   @Get('order_transaction/:transactionId/result')
   @ApiOperation({ summary: 'Combined results: each biomarker from whichever order produced it' })
   async transactionResult(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal,
     @Param('transactionId') transactionId: string): Promise<OrderTransactionResultView> {
-    return (await this.forwarder.forward(request, ORDER_COMMANDS.transactionResult, principal, { transactionId }, { key: transactionId })).body;
+    return (await this.forwarder.forward(request, ORDER_COMMANDS.transactionResult, principal, { transactionId })).body;
   }
 }

@@ -18,7 +18,7 @@ export class ReportReadsController {
   @Get('getReportFormatForTestEntry')
   @ApiOperation({ summary: 'seed 002 §3: report entry values (with machine flags), format, history, signing meta' })
   async reportEntry(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal, @Query() query: ReportEntryQuery): Promise<ReportEntryResult> {
-    return (await this.forwarder.forward(request, REPORT_READ_COMMANDS.reportEntry, principal, query, { key: query.labReportId })).body;
+    return (await this.forwarder.forward(request, REPORT_READ_COMMANDS.reportEntry, principal, query)).body;
   }
 
   @Get('api-v3/patient/:labReportId/all-reports')
@@ -26,7 +26,7 @@ export class ReportReadsController {
   async patientReports(
     @Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal, @Param('labReportId', ParseIntPipe) labReportId: number,
   ): Promise<PatientReportsResult> {
-    return (await this.forwarder.forward(request, REPORT_READ_COMMANDS.patientReports, principal, { labReportId }, { key: labReportId })).body;
+    return (await this.forwarder.forward(request, REPORT_READ_COMMANDS.patientReports, principal, { labReportId })).body;
   }
 
   @Get('api-v3/interfacing/device-results-validation/:deviceId')
@@ -35,6 +35,6 @@ export class ReportReadsController {
     @Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal,
     @Param('deviceId', ParseIntPipe) deviceId: number, @Query() query: DeviceResultsValidationDates,
   ): Promise<DeviceResultsValidationResult> {
-    return (await this.forwarder.forward(request, REPORT_READ_COMMANDS.deviceResultsValidation, principal, { ...query, deviceId }, { key: deviceId })).body;
+    return (await this.forwarder.forward(request, REPORT_READ_COMMANDS.deviceResultsValidation, principal, { ...query, deviceId })).body;
   }
 }

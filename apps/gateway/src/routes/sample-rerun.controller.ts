@@ -36,7 +36,7 @@ export class SampleRerunController {
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
     @Param('labReportId', labReportIdPipe) labReportId: number,
   ): Promise<SampleRerunValuesResult> {
-    const result = await this.forwarder.forward(request, RERUN_COMMANDS.values, principal, { labReportId }, { key: labReportId });
+    const result = await this.forwarder.forward(request, RERUN_COMMANDS.values, principal, { labReportId });
     void reply.status(result.status);
     return result.body;
   }

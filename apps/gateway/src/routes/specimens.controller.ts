@@ -41,7 +41,7 @@ export class SpecimensController {
     @Param('patientId') patientId: string,
     @Param('id') id: string,
   ): Promise<SpecimenView> {
-    return (await this.forwarder.forward(request, SPECIMEN_COMMANDS.getSpecimen, principal, { patientId, id }, { key: id })).body;
+    return (await this.forwarder.forward(request, SPECIMEN_COMMANDS.getSpecimen, principal, { patientId, id })).body;
   }
 
   @Put('status')
