@@ -48,7 +48,9 @@ export type PayloadOf<T> = T extends TopicSpec<infer P> ? P : never;
 export function formatValidationErrors(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((e) => {
     const path = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((m) => m.replace(e.property, path));
+    // the property as a whole word only: `property e should not exist` must not become `propdata.erty …`
+    const word = new RegExp(`(^|\\s)${e.property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`);
+    const own = Object.values(e.constraints ?? {}).map((m) => (path === e.property ? m : m.replace(word, `$1${path}`)));
     return [...own, ...formatValidationErrors(e.children ?? [], path)];
   });
 }
