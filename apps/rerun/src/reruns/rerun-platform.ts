@@ -3,7 +3,7 @@ import { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { CommonConfig } from '@labflow/platform/config';
 import { CommandBus, MongoOutboxRelay } from '@labflow/platform/kafka';
-import { APP_CONFIG, HealthRegistry, KAFKA, KAFKA_PRODUCER, MONGO_CONNECTION } from '@labflow/platform/service';
+import { APP_CONFIG, HealthRegistry, KAFKA, KAFKA_PRODUCER, MONGO_CONNECTION, registerOutboxGauges } from '@labflow/platform/service';
 import { LIFECYCLE_COLLECTION } from './rerun-lifecycle.repository';
 
 /**
@@ -41,6 +41,7 @@ export class RerunPlatformLifecycle implements OnModuleInit, OnApplicationShutdo
     this.relay.start();
     await this.bus.start();
     this.health.register('outbox', async () => ({ ...(await this.relay.backlog()), lastError: this.relay.lastError }));
+    registerOutboxGauges(() => this.relay.backlog()); // the same gauges as the PostgreSQL outboxes
     this.health.register('reporting-bus', async () => {
       if (!this.bus.isReady) throw new Error('request/reply bus not ready');
       return {};

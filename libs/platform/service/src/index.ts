@@ -9,5 +9,6 @@ export * from './service.config';
 export * from './command-input';
 export * from './metrics/metrics.controller';
 export * from './metrics/instrument-http';
+export * from './metrics/outbox-gauges';
 export * from './tracing/trace-http';
 export * from './tracing/start-app-tracing';
