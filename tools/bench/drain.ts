@@ -1,20 +1,14 @@
-import { Kafka } from 'kafkajs';
+import { Admin, Kafka } from 'kafkajs';
 import { sleep } from './http';
 
 /** Messages of `topic` not yet committed by `groupId`. */
-async function lagOf(kafka: Kafka, groupId: string, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const high = await admin.fetchTopicOffsets(topic);
-    return high.reduce((sum, h) => {
-      const c = Number(committed?.partitions.find((p) => p.partition === h.partition)?.offset ?? -1);
-      return sum + Math.max(0, Number(h.high) - (c < 0 ? Number(h.low) : c));
-    }, 0);
-  } finally {
-    await admin.disconnect();
-  }
+async function lagOf(admin: Admin, groupId: string, topic: string): Promise<number> {
+  const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+  const high = await admin.fetchTopicOffsets(topic);
+  return high.reduce((sum, h) => {
+    const c = Number(committed?.partitions.find((p) => p.partition === h.partition)?.offset ?? -1);
+    return sum + Math.max(0, Number(h.high) - (c < 0 ? Number(h.low) : c));
+  }, 0);
 }
 
 /**
@@ -23,10 +17,16 @@ async function lagOf(kafka: Kafka, groupId: string, topic: string): Promise<numb
  */
 export async function waitForDrain(kafka: Kafka, pairs: [groupId: string, topic: string][], timeoutMs = 180_000): Promise<number> {
   const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const lags = await Promise.all(pairs.map(([g, t]) => lagOf(kafka, g, t)));
-    if (lags.every((l) => l === 0)) return (Date.now() - started) / 1000;
-    await sleep(500);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    while (Date.now() - started < timeoutMs) {
+      const lags = await Promise.all(pairs.map(([g, t]) => lagOf(admin, g, t)));
+      if (lags.every((l) => l === 0)) return (Date.now() - started) / 1000;
+      await sleep(500);
+    }
+  } finally {
+    await admin.disconnect();
   }
   throw new Error(`consumers did not drain within ${timeoutMs / 1000} s`);
 }

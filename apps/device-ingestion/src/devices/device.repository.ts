@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeviceEntity } from './device.entity';
 
-/** The only code that touches the devices table. Every lookup is scoped by lab. */
+/** Writes and lab-scoped reads of devices (an upload's token lookup: IngestionContextQuery). */
 @Injectable()
 export class DeviceRepository {
   constructor(private readonly dataSource: DataSource) {}

@@ -22,7 +22,6 @@ interface PendingRow { lab_report_id: number; lab_id: number; version: string }
 @Injectable()
 export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly worker: ExclusivePgWorker;
-  indexed = 0;
 
   constructor(
     @Inject(APP_CONFIG) config: CommonConfig,
@@ -33,10 +32,6 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
       name: 'SearchIndexer', postgresUrl: config.POSTGRES_URL, lockKey: `${SCHEMA}.search_pending`,
       channel: SEARCH_CHANNEL, idleWaitMs: 1000, step: (client) => this.indexBatch(client),
     });
-  }
-
-  get lastError(): string | null {
-    return this.worker.lastError;
   }
 
   onApplicationBootstrap(): void {
@@ -74,7 +69,6 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
        WHERE p.lab_report_id = done.id AND p.version = done.version`,
       [rows.map((r) => r.lab_report_id), rows.map((r) => r.version)],
     );
-    this.indexed += rows.length;
     return rows.length;
   }
 }

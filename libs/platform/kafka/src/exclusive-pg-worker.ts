@@ -45,11 +45,6 @@ export class ExclusivePgWorker {
     await this.closeClient();
   }
 
-  /** Ends the idle wait now (work was just written in this process). */
-  wake(): void {
-    this.idle.wake();
-  }
-
   private async runForever(): Promise<void> {
     let failures = 0;
     while (this.running) {
