@@ -97,5 +97,12 @@ describe('report values: signed reports, critical evaluation, flag tables', () =
     const later = await eventually(() => entry(second), (r) => r.body.value.length === 1 && r.body.historicalValuesByIndex['4']?.length === 1);
     expect(later.body.historicalValuesByIndex).toEqual({ 4: [{ labReportId: first, value: 12.5, date: expect.any(String) }] });
     expect((await entry(first)).body.historicalValuesByIndex).toEqual({});
+    // the validation screen shows the same history per parameter
+    const start = new Date(Date.now() - 3_600_000).toISOString();
+    const end = new Date(Date.now() + 3_600_000).toISOString();
+    const results = await call('GET', `/api-v3/interfacing/device-results-validation/${device.id}?startDate=${start}&endDate=${end}`, { token });
+    const ofReport = (id: number) => results.body.results.find((r: { labReportId: number }) => r.labReportId === id).related_reports[0];
+    expect(ofReport(second).parameter_historical_values).toEqual([{ labReportId: first, value: 12.5, date: expect.any(String) }]);
+    expect(ofReport(first).parameter_historical_values).toEqual([]);
   });
 });

@@ -12,12 +12,14 @@ import { DeviceDirectory, DeviceRegisteredHandler } from './devices/device-direc
 import { GetDeviceResultsValidationUseCase } from './reads/get-device-results-validation.usecase';
 import { GetPatientReportsUseCase } from './reads/get-patient-reports.usecase';
 import { GetReportEntryUseCase } from './reads/get-report-entry.usecase';
+import { ReportHistoryQuery } from './reads/report-history.query';
 import { ReportReadsHandler } from './reads/report-reads.handler';
 import { ReportValuesReader } from './reads/report-values.reader';
 import { ApplyDeviceDataUseCase } from './report-values/apply-device-data.usecase';
 import { DeviceDataReceivedHandler } from './report-values/device-data-received.handler';
 import { DocumentValuesStore } from './report-values/document-values.store';
 import { LabReportRepository } from './report-values/lab-report.repository';
+import { LegacyValuesFold } from './report-values/legacy-values.fold';
 import { LabReportIndex } from './search/lab-report-index';
 import { SearchIndexer } from './search/search-indexer';
 import { SearchQueue } from './search/search-queue';
@@ -43,8 +45,8 @@ export function reportingModule(config: ServiceConfig) {
     providers: [
       TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase,
       RegistrationRepository, RegisterPatientUseCase,
-      LabReportRepository, DocumentValuesStore, LabReportIndex, SearchQueue, SearchIndexer, ApplyDeviceDataUseCase,
-      DeviceDirectory, ReportValuesReader, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,
+      LabReportRepository, DocumentValuesStore, LegacyValuesFold, LabReportIndex, SearchQueue, SearchIndexer, ApplyDeviceDataUseCase,
+      DeviceDirectory, ReportValuesReader, ReportHistoryQuery, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,
       ...CRITICAL_PROVIDERS,
       RerunContextQuery, RerunPositionRepository, ApplyRerunFlagUseCase, ApplyRerunConfirmedUseCase,
     ],

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { AgeRangeDto, AttemptedCalloutView, CalloutStatus, ReportParameterDto } from '@labflow/contracts';
 import { SCHEMA } from '../migrations';
 import { DepartmentScope, scopeCondition } from './department-scope';
-import { DocumentValuesStore } from '../report-values/document-values.store';
 import { StoredValue } from './critical-parameters';
 
 const S = `"${SCHEMA}"`;
@@ -18,7 +17,7 @@ export interface CriticalReportRow {
 /** Reads of the critical records view; every query takes the lab. Two round trips for a whole bill. */
 @Injectable()
 export class CriticalRecordsRepository {
-  constructor(private readonly dataSource: DataSource, private readonly documents: DocumentValuesStore) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async billExists(labId: number, billId: number): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM ${S}.bills WHERE lab_id = $1 AND id = $2`, [labId, billId]);
@@ -45,21 +44,17 @@ export class CriticalRecordsRepository {
   }
 
   /**
-   * The stored values of all the reports at once (the batch seed 001 asks for): one query for the
-   * relational values, one for the document values (document reports keep theirs in the document store).
+   * The stored values of all the reports at once (the batch seed 001 asks for), in one query: every
+   * applied value is in the relational values, document reports' too.
    */
   async valuesOf(labId: number, reports: CriticalReportRow[]): Promise<Map<number, StoredValue[]>> {
     const byReport = new Map<number, StoredValue[]>(reports.map((r) => [r.id, []]));
-    const relational = reports.filter((r) => !r.document_report).map((r) => r.id);
-    if (relational.length > 0) {
-      const rows: { lab_report_id: number; index: number; value: string; numeric_value: number | null }[] = await this.dataSource.query(
-        `SELECT lab_report_id, index, value, numeric_value FROM ${S}.report_values WHERE lab_id = $1 AND lab_report_id = ANY($2::int[])`,
-        [labId, relational],
-      );
-      for (const r of rows) byReport.get(r.lab_report_id)?.push({ index: r.index, value: r.numeric_value ?? r.value });
-    }
-    const documents = reports.filter((r) => r.document_report).map((r) => r.id);
-    for (const d of await this.documents.valuesOf(labId, documents)) byReport.get(d.labReportId)?.push({ index: d.index, value: d.value });
+    if (reports.length === 0) return byReport;
+    const rows: { lab_report_id: number; index: number; value: string; numeric_value: number | null }[] = await this.dataSource.query(
+      `SELECT lab_report_id, index, value, numeric_value FROM ${S}.report_values WHERE lab_id = $1 AND lab_report_id = ANY($2::int[]) ORDER BY lab_report_id, index`,
+      [labId, reports.map((r) => r.id)],
+    );
+    for (const r of rows) byReport.get(r.lab_report_id)?.push({ index: r.index, value: r.numeric_value ?? r.value });
     return byReport;
   }
 

@@ -6,7 +6,7 @@ import { DeviceDirectory } from '../devices/device-directory';
 import { TestRepository } from '../report-formats/test.repository';
 import { DocumentValuesStore } from '../report-values/document-values.store';
 import { LabReportRepository, LabReportView } from '../report-values/lab-report.repository';
-import { ReportValuesReader } from './report-values.reader';
+import { ReportHistoryQuery } from './report-history.query';
 
 const MAX_WINDOW_MS = 31 * 86_400_000;
 
@@ -18,7 +18,7 @@ export class GetDeviceResultsValidationUseCase {
     private readonly documents: DocumentValuesStore,
     private readonly reports: LabReportRepository,
     private readonly tests: TestRepository,
-    private readonly values: ReportValuesReader,
+    private readonly history: ReportHistoryQuery,
   ) {}
 
   async execute(request: CommandRequest): Promise<DeviceResultsValidationResult> {
@@ -34,8 +34,11 @@ export class GetDeviceResultsValidationUseCase {
     const results = await this.documents.deviceResults(labId, device.id, from, to);
     const reports = await this.reports.findByIds(labId, [...new Set(results.map((r) => r.labReportId))]);
     const reportById = new Map(reports.map((r) => [r.id, r]));
-    const tests = new Map((await this.tests.findByIds(labId, [...new Set(reports.map((r) => r.testId))])).map((t) => [t.id, t]));
-    const history = await this.historyOf(labId, reports);
+    const [testRows, history] = await Promise.all([
+      this.tests.findByIds(labId, [...new Set(reports.map((r) => r.testId))]),
+      this.history.of(labId, reports.map((r) => r.id)),
+    ]);
+    const tests = new Map(testRows.map((t) => [t.id, t]));
     return {
       results: results.map((r) => {
         const report = reportById.get(r.labReportId);
@@ -56,17 +59,6 @@ export class GetDeviceResultsValidationUseCase {
       device_name: device.name,
       bill_and_user_details_by_sample: await this.billDetails(labId, reports),
     };
-  }
-
-  /** Earlier values of the same patient and test, per report. */
-  private async historyOf(labId: number, reports: LabReportView[]): Promise<Map<number, { index: number; labReportId: number; value: unknown; date: string }[]>> {
-    const out = new Map<number, { index: number; labReportId: number; value: unknown; date: string }[]>();
-    for (const report of reports) {
-      const earlier = await this.reports.findEarlier(labId, report.patientId, report.testId, report.id);
-      const values = await this.values.valuesByReport(labId, earlier);
-      out.set(report.id, earlier.flatMap((e) => (values.get(e.id) ?? []).map((v) => ({ index: v.index, labReportId: e.id, value: v.value, date: e.createdAt.toISOString() }))));
-    }
-    return out;
   }
 
   private async billDetails(labId: number, reports: LabReportView[]): Promise<Record<string, unknown>> {

@@ -5,6 +5,7 @@ import { authenticatedInput } from '@labflow/platform/service';
 import { TestRepository } from '../report-formats/test.repository';
 import { LabReportRepository } from '../report-values/lab-report.repository';
 import { calculationView, reportFormatView } from './report-format.view';
+import { ReportHistoryQuery } from './report-history.query';
 import { ReportValuesReader } from './report-values.reader';
 
 /** seed 002 §3 `GET getReportFormatForTestEntry/`: values with machine flags, format and history. */
@@ -14,21 +15,23 @@ export class GetReportEntryUseCase {
     private readonly reports: LabReportRepository,
     private readonly tests: TestRepository,
     private readonly values: ReportValuesReader,
+    private readonly history: ReportHistoryQuery,
   ) {}
 
   async execute(request: CommandRequest): Promise<ReportEntryResult> {
     const { principal, input } = authenticatedInput(ReportEntryQuery, request);
-    const [report] = await this.reports.findByIds(principal.labId, [input.labReportId]);
+    // Two round trips: the report with its history, then its test with its own values.
+    const [[report], history] = await Promise.all([
+      this.reports.findByIds(principal.labId, [input.labReportId]),
+      this.history.of(principal.labId, [input.labReportId]),
+    ]);
     if (!report) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
-    const [test] = await this.tests.findByIds(principal.labId, [report.testId]);
-    const earlier = await this.reports.findEarlier(principal.labId, report.patientId, report.testId, report.id);
-    const valueMap = await this.values.valuesByReport(principal.labId, [report, ...earlier]);
+    const [[test], valueMap] = await Promise.all([
+      this.tests.findByIds(principal.labId, [report.testId]),
+      this.values.valuesByReport(principal.labId, [report]),
+    ]);
     const historicalValuesByIndex: ReportEntryResult['historicalValuesByIndex'] = {};
-    for (const e of earlier) {
-      for (const v of valueMap.get(e.id) ?? []) {
-        (historicalValuesByIndex[String(v.index)] ??= []).push({ labReportId: e.id, value: v.value, date: e.createdAt.toISOString() });
-      }
-    }
+    for (const { index, ...h } of history.get(report.id) ?? []) (historicalValuesByIndex[String(index)] ??= []).push(h);
     return {
       value: valueMap.get(report.id) ?? [],
       reportFormat: reportFormatView(test, report, new Date()),

@@ -15,7 +15,8 @@ interface Planned { report: LabReportView; test: StoredTest; values: ReportValue
 
 /**
  * seed 002 §2 storage: document reports keep each value in the document store with test_flags,
- * param_flags, device name and extra data; other reports keep relational values without flags.
+ * param_flags, device name and extra data; other reports keep relational values without flags (the
+ * values of document reports are also kept there, without flags, for history and batch reads).
  * A signed report is never overwritten: its values only wait in device results for validation.
  * Any critical stored value sets the report's criticalValues to pending; report.values_updated tells
  * rerun and critical-callout.
@@ -63,7 +64,9 @@ export class ApplyDeviceDataUseCase {
       if (!(await this.inbox.claim(manager, CONSUMER, ctx.envelope.id))) return;
       await this.search.mark(manager, event.labId, plans.map((p) => p.report.id));
       for (const { report, values, applied } of plans) {
-        if (applied && !report.documentReport) {
+        // Every applied value also goes to the relational values (document reports: the value without
+        // its flags), so history and batches read one table in one query (docs/performance.md).
+        if (applied) {
           await this.reports.upsertValues(manager, report.labId, report.id,
             values.map((v) => ({ index: v.index, value: v.value, numericValue: v.numericValue ?? null, deviceId: event.deviceId })));
         }
@@ -105,11 +108,11 @@ export class ApplyDeviceDataUseCase {
 
   private async saveDocumentValues(event: DeviceDataReceived, report: LabReportView, values: ReportValueUpdate[]): Promise<void> {
     const fromDevice = new Set(event.values.filter((v) => v.labReportId === report.id).map((v) => v.index));
-    // One document per index (deterministic ids), all in one bulk write.
+    // The report's document, each value at its index: one write.
     await this.documents.saveValues(values.map((v) => {
       const device = fromDevice.has(v.index);
       return {
-        _id: `${report.id}:${v.index}`, labId: report.labId, labReportId: report.id, index: v.index,
+        labId: report.labId, labReportId: report.id, index: v.index,
         value: v.numericValue ?? v.value, test_flags: device ? event.testFlags : [], param_flags: v.paramFlags,
         param_flag_interpretations: v.interpretation, device_id: device ? event.deviceId : null,
         device_name: device ? event.deviceName : null, device_extra_data: device ? event.deviceExtraData ?? {} : {},

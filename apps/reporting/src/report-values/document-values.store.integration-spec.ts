@@ -2,7 +2,7 @@ import mongoose, { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { DocumentValuesStore } from './document-values.store';
 
-/** Against the real document store: device results are written per upload and read back per value. */
+/** Against the real document store: values and device results are written per report and read back per value. */
 describe('DocumentValuesStore (document store)', () => {
   let mongo: Connection;
   let store: DocumentValuesStore;
@@ -36,5 +36,21 @@ describe('DocumentValuesStore (document store)', () => {
       [`${resultId}:41:5`, 5, 4.9, [], ['Abnormal']],
     ]);
     expect(await store.deviceResults(labId + 1, 3, new Date(0), new Date())).toEqual([]); // another lab sees nothing
+  });
+
+  it('keeps a report\'s values in one document: a partial update sets its indexes and keeps the others', async () => {
+    const labReportId = 700_000_000 + Math.floor(Math.random() * 99_999_999);
+    const value = (index: number, v: number | string, flags: string[] = []) => ({
+      labId, labReportId, index, value: v, test_flags: flags, param_flags: [], param_flag_interpretations: [], device_id: 3,
+      device_name: 'XN', device_extra_data: {}, resultId: 'r1', updatedAt: new Date('2026-05-25T08:00:00Z'),
+    });
+    await store.saveValues([value(5, 4.9), value(4, 13.1, ['T1'])]);
+    await store.saveValues([value(4, 14.2), value(6, 'see note')]);
+    const read = await store.valuesOf(labId, [labReportId, labReportId]);
+    expect(read.map((v) => [v.labReportId, v.index, v.value, v.test_flags])).toEqual([
+      [labReportId, 4, 14.2, []], [labReportId, 5, 4.9, []], [labReportId, 6, 'see note', []],
+    ]);
+    expect(await mongo.db!.collection('report_value_sets').countDocuments({ labReportId })).toBe(1);
+    expect(await store.valuesOf(labId + 1, [labReportId])).toEqual([]); // another lab sees nothing
   });
 });

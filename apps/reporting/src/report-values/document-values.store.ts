@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import type { Collection, Connection } from 'mongoose';
 import { MONGO_CONNECTION } from '@labflow/platform/service';
 
-/** A document report value (seed 002 §2 "Example Stored Structure"), one document per lab report and index. */
+/** A document report value (seed 002 §2 "Example Stored Structure"): value, test_flags, param_flags, device. */
 export interface DocumentValue {
-  _id: string;
   labId: number;
   labReportId: number;
   index: number;
@@ -50,7 +49,25 @@ interface DeviceResultSet extends Omit<DeviceResult, '_id' | 'index' | 'testName
 }
 
 /**
- * The document store of reporting. Writes are single-document upserts with deterministic ids, so a
+ * What is stored for document report values: one document per lab report (`_id` = its id), each value
+ * under `values.<index>` in the seed's structure. An update sets only the indexes it carries (a partial
+ * fill keeps the others) in one atomic single-document write, with no read first.
+ */
+type StoredDocumentValue = Omit<DocumentValue, 'labId' | 'labReportId'>;
+
+interface ReportValueSet {
+  _id: string;
+  labId: number;
+  labReportId: number;
+  values: Record<string, StoredDocumentValue>;
+  updatedAt: Date;
+}
+
+/** The collection of document report values; also read once by the legacy fold (one document per value). */
+export const REPORT_VALUE_SETS = 'report_value_sets';
+
+/**
+ * The document store of reporting. Writes are single-document updates with deterministic ids, so a
  * redelivered event rewrites the same documents (FerretDB/DocumentDB: no multi-document transactions).
  */
 @Injectable()
@@ -62,15 +79,14 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
   /** Indexes for the reads below (MongoDB / DocumentDB; FerretDB keeps them too). Idempotent. */
   async onApplicationBootstrap(): Promise<void> {
     try {
-      await this.values.createIndex({ labId: 1, labReportId: 1, index: 1 });
       await this.results.createIndex({ labId: 1, deviceId: 1, receivedAt: 1 });
     } catch (error) {
       this.logger.warn(`document indexes not ensured (the store may be down): ${(error as Error).message}`);
     }
   }
 
-  private get values(): Collection<DocumentValue> {
-    return this.mongo.collection<DocumentValue>('report_values');
+  private get values(): Collection<ReportValueSet> {
+    return this.mongo.collection<ReportValueSet>(REPORT_VALUE_SETS);
   }
 
   private get results(): Collection<DeviceResultSet> {
@@ -78,12 +94,18 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
   }
 
   /**
-   * Single-document upserts by id, sent together. Not one bulkWrite: FerretDB runs a bulk in one
-   * backend transaction, and two bulks over the same documents in another order deadlock it (seen
-   * here: FerretDB stopped answering until restarted). Each document is written whole.
+   * One update per lab report, sent together. Not one bulkWrite: FerretDB runs a bulk in one backend
+   * transaction, and two bulks over the same documents deadlock it (seen here: FerretDB stopped
+   * answering until restarted). Each value is written whole; the report's other indexes stay.
    */
   async saveValues(values: DocumentValue[]): Promise<void> {
-    await Promise.all(values.map((v) => this.values.replaceOne({ _id: v._id }, v, { upsert: true })));
+    const byReport = new Map<number, DocumentValue[]>();
+    for (const v of values) byReport.set(v.labReportId, [...(byReport.get(v.labReportId) ?? []), v]);
+    await Promise.all([...byReport].map(([labReportId, own]) => {
+      const set: Record<string, unknown> = { labId: own[0].labId, labReportId, updatedAt: new Date() };
+      for (const v of own) set[`values.${v.index}`] = storedValue(v);
+      return this.values.updateOne({ _id: String(labReportId) }, { $set: set }, { upsert: true });
+    }));
   }
 
   /** The values of one upload and lab report (ids `<resultId>:<labReportId>:<index>`) as one document. */
@@ -98,11 +120,13 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
     await Promise.all([...sets.values()].map((s) => this.results.replaceOne({ _id: s._id }, s, { upsert: true })));
   }
 
+  /** The values of the given reports of one lab, ordered by report and index. */
   async valuesOf(labId: number, labReportIds: number[]): Promise<DocumentValue[]> {
-    // One equality query per report, not `$in`: FerretDB pushes equality filters down to its backend
-    // but answers `$in` by scanning the whole collection (docs/performance.md).
-    const perReport = await Promise.all([...new Set(labReportIds)].map((labReportId) => this.values.find({ labId, labReportId }).toArray()));
-    return perReport.flat().sort((a, b) => a.labReportId - b.labReportId || a.index - b.index);
+    // One read by id per report, not `$in`: FerretDB pushes equality filters down to its backend but
+    // answers `$in` by scanning the whole collection (docs/performance.md).
+    const sets = await Promise.all([...new Set(labReportIds)].map((id) => this.values.findOne({ _id: String(id), labId })));
+    return sets.flatMap((set) => (set ? Object.values(set.values).map((v) => ({ ...v, labId: set.labId, labReportId: set.labReportId })) : []))
+      .sort((a, b) => a.labReportId - b.labReportId || a.index - b.index);
   }
 
   async deviceResults(labId: number, deviceId: number, from: Date, to: Date): Promise<DeviceResult[]> {
@@ -110,4 +134,12 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
     return sets.flatMap(({ values, _id, ...common }) => values.map((v) => ({ ...common, ...v, _id: `${_id}:${v.index}` })))
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
   }
+}
+
+/** A value as kept under `values.<index>` of its report's document. */
+export function storedValue(v: DocumentValue): StoredDocumentValue {
+  return {
+    index: v.index, value: v.value, test_flags: v.test_flags, param_flags: v.param_flags, param_flag_interpretations: v.param_flag_interpretations,
+    device_id: v.device_id, device_name: v.device_name, device_extra_data: v.device_extra_data, resultId: v.resultId, updatedAt: v.updatedAt,
+  };
 }

@@ -45,7 +45,7 @@ const toView = (r: Row): LabReportView => ({
   documentReport: r.document_report, testName: r.test_name, patientName: r.patient_name, dateOfBirth: r.date_of_birth, gender: r.gender,
 });
 
-/** Lab reports and their relational values. Every query is scoped by lab. */
+/** Lab reports and their relational values (every applied value, without flags). Every query is scoped by lab. */
 @Injectable()
 export class LabReportRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -58,15 +58,6 @@ export class LabReportRepository {
 
   async findOfPatient(labId: number, patientId: string): Promise<LabReportView[]> {
     const rows: Row[] = await this.dataSource.query(`${SELECT} WHERE r.lab_id = $1 AND r.patient_id = $2 ORDER BY r.id`, [labId, patientId]);
-    return rows.map(toView);
-  }
-
-  /** Earlier reports of the same test for the same patient (historical values). */
-  async findEarlier(labId: number, patientId: string, testId: number, beforeId: number): Promise<LabReportView[]> {
-    const rows: Row[] = await this.dataSource.query(
-      `${SELECT} WHERE r.lab_id = $1 AND r.patient_id = $2 AND r.test_id = $3 AND r.id < $4 ORDER BY r.id DESC LIMIT 20`,
-      [labId, patientId, testId, beforeId],
-    );
     return rows.map(toView);
   }
 

@@ -12,7 +12,7 @@ const NUMERIC = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 /**
  * seed 000 §4: the confirmed values replace the report's values at their indexes (relational rows,
- * or document values for document reports), then sampleRedrawFlag = 0 and the report is marked for the search index.
+ * and document values for document reports), then sampleRedrawFlag = 0 and the report is marked for the search index.
  */
 @Injectable()
 export class ApplyRerunConfirmedUseCase {
@@ -33,12 +33,12 @@ export class ApplyRerunConfirmedUseCase {
     const [report] = await this.reports.findByIds(event.labId, [event.labReportId]);
     if (!report) return;
     if (report.documentReport) {
-      // Single-document upserts with the store's deterministic ids: a redelivery before the claim rewrites the same values.
+      // One write to the report's document: a redelivery before the claim rewrites the same values.
       const existing = new Map((await this.documents.valuesOf(event.labId, [report.id])).map((d) => [d.index, d]));
       await this.documents.saveValues(event.confirmed.map((c) => {
         const before = existing.get(c.index);
         return {
-          _id: `${report.id}:${c.index}`, labId: report.labId, labReportId: report.id, index: c.index, value: c.value,
+          labId: report.labId, labReportId: report.id, index: c.index, value: c.value,
           test_flags: before?.test_flags ?? [], param_flags: c.choice === 'original' ? before?.param_flags ?? [] : [],
           param_flag_interpretations: c.choice === 'original' ? before?.param_flag_interpretations ?? [] : [],
           device_id: before?.device_id ?? null, device_name: before?.device_name ?? null, device_extra_data: before?.device_extra_data ?? {},
@@ -48,11 +48,9 @@ export class ApplyRerunConfirmedUseCase {
     }
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.inbox.claim(manager, CONSUMER, ctx.envelope.id))) return;
-      if (!report.documentReport) {
-        await this.reports.upsertValues(manager, report.labId, report.id, event.confirmed.map((c) => ({
-          index: c.index, value: c.value, numericValue: NUMERIC.test(c.value.trim()) ? Number(c.value) : null, deviceId: null,
-        })));
-      }
+      await this.reports.upsertValues(manager, report.labId, report.id, event.confirmed.map((c) => ({
+        index: c.index, value: c.value, numericValue: NUMERIC.test(c.value.trim()) ? Number(c.value) : null, deviceId: null,
+      })));
       // The values are replaced whatever the order; the flag only moves forward.
       if (await this.positions.advance(manager, event)) await this.positions.setRedrawFlag(manager, event.labId, event.labReportId, 0);
       await this.search.mark(manager, event.labId, [event.labReportId]);

@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import { DataSource } from 'typeorm';
+import { MONGO_CONNECTION } from '@labflow/platform/service';
+import { SCHEMA } from '../migrations';
+import { DocumentValue, REPORT_VALUE_SETS, storedValue } from './document-values.store';
+
+/** The layout before report value sets: one document per lab report and index. */
+const LEGACY = 'report_values';
+const BATCH = 500;
+
+/**
+ * Moves document report values stored in the old layout (one document per value) into the report's
+ * value set, and copies their values to the relational values that history reads. Never overwrites:
+ * a value already in the set (written by a newer event) or already a relational row stays. Safe to
+ * run again after a crash; the old collection is dropped once everything is folded.
+ */
+@Injectable()
+export class LegacyValuesFold implements OnApplicationBootstrap {
+  private readonly logger = new Logger(LegacyValuesFold.name);
+
+  constructor(@Inject(MONGO_CONNECTION) private readonly mongo: Connection, private readonly dataSource: DataSource) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const folded = await this.fold();
+      if (folded > 0) this.logger.log(`folded ${folded} document values of the old layout into ${REPORT_VALUE_SETS}`);
+    } catch (error) {
+      this.logger.warn(`old document values not folded yet (retried at the next start): ${(error as Error).message}`);
+    }
+  }
+
+  async fold(): Promise<number> {
+    const db = this.mongo.db!;
+    if ((await db.listCollections({ name: LEGACY }).toArray()).length === 0) return 0;
+    const legacy = db.collection<DocumentValue & { _id: string }>(LEGACY);
+    const sets = db.collection(REPORT_VALUE_SETS);
+    let folded = 0;
+    let after = '';
+    for (;;) {
+      const batch = await legacy.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(BATCH).toArray();
+      if (batch.length === 0) break;
+      for (const { _id, ...v } of batch) {
+        await sets.updateOne({ _id: String(v.labReportId) as never }, { $setOnInsert: { labId: v.labId, labReportId: v.labReportId, values: {}, updatedAt: v.updatedAt } }, { upsert: true });
+        await sets.updateOne({ _id: String(v.labReportId) as never, [`values.${v.index}`]: { $exists: false } }, { $set: { [`values.${v.index}`]: storedValue(v) } });
+        await this.dataSource.query(
+          `INSERT INTO "${SCHEMA}".report_values (lab_id, lab_report_id, index, value, numeric_value, device_id)
+           SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM "${SCHEMA}".lab_reports WHERE id = $2)
+           ON CONFLICT (lab_report_id, index) DO NOTHING`,
+          [v.labId, v.labReportId, v.index, String(v.value), typeof v.value === 'number' ? v.value : null, v.device_id],
+        );
+        after = _id;
+        folded += 1;
+      }
+    }
+    await legacy.drop();
+    return folded;
+  }
+}
