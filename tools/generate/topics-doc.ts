@@ -31,6 +31,7 @@ ${rows.join('\n')}
 The gateway sends commands to \`<app>.commands\` (${COMMAND_APPS.map((a) => `\`${commandTopicOf(a)}\``).join(', ')});
 the envelope's \`type\` names the command and its payload is \`{ principal, input }\`. Replies
 (\`{ ok, status, body | error }\`) come back on \`${REPLY_TOPIC}\` with header \`request-id\`. Commands that cannot be
-handled go to \`${dlqTopicOf('<app>.commands')}\`.
+handled go to \`${dlqTopicOf('<app>.commands')}\`. A service that asks another one synchronously (\`RequestReplyModule\`:
+rerun and device-ingestion ask reporting) sends and waits the same way, with a reply consumer of its own.
 `;
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule, ServiceConfig } from '@labflow/platform/service';
+import { PlatformModule, RequestReplyModule, ServiceConfig } from '@labflow/platform/service';
 import { DeviceEntity } from './devices/device.entity';
 import { DeviceRepository } from './devices/device.repository';
 import { DevicesHandler } from './devices/devices.handler';
@@ -10,6 +10,7 @@ import { IngestionContextQuery } from './ingestion/ingestion-context.query';
 import { ReceiveDeviceDataUseCase } from './ingestion/receive-device-data.usecase';
 import { AddDeviceMappingUseCase } from './mappings/add-device-mapping.usecase';
 import { MappingRepository } from './mappings/mapping.repository';
+import { ReportingTestsClient } from './mappings/reporting-tests.client';
 import { BillRegisteredHandler } from './samples/bill-registered.handler';
 import { SampleRepository } from './samples/sample.repository';
 import { MIGRATIONS } from './migrations';
@@ -23,11 +24,12 @@ export function deviceIngestionModule(config: ServiceConfig) {
         app: 'device-ingestion', config, mongo: true,
         postgres: { schema: SCHEMA, entities: [DeviceEntity], migrations: MIGRATIONS },
       }),
+      RequestReplyModule, // asks reporting whether a mapped test exists
     ],
     controllers: [DevicesHandler, DeviceDataHandler, BillRegisteredHandler],
     providers: [
       DeviceRepository, RegisterDeviceUseCase,
-      MappingRepository, AddDeviceMappingUseCase,
+      MappingRepository, ReportingTestsClient, AddDeviceMappingUseCase,
       SampleRepository, DevicePayloadRepository, IngestionContextQuery, ReceiveDeviceDataUseCase,
     ],
   })

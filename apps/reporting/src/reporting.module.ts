@@ -3,6 +3,7 @@ import { PlatformModule, ServiceConfig } from '@labflow/platform/service';
 import { MIGRATIONS, SCHEMA } from './migrations';
 import { CreateReportFormatUseCase } from './report-formats/create-report-format.usecase';
 import { ReportFormatsHandler } from './report-formats/report-formats.handler';
+import { TestParameterIndexesQuery } from './report-formats/test-parameter-indexes.query';
 import { TestRepository } from './report-formats/test.repository';
 import { UpdateReportFormatUseCase } from './report-formats/update-report-format.usecase';
 import { RegisterPatientUseCase } from './registration/register-patient.usecase';
@@ -43,7 +44,7 @@ export function reportingModule(config: ServiceConfig) {
       ReportReadsHandler, ReportingRerunsHandler, ...CRITICAL_HANDLERS,
     ],
     providers: [
-      TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase,
+      TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase, TestParameterIndexesQuery,
       RegistrationRepository, RegisterPatientUseCase,
       LabReportRepository, DocumentValuesStore, LegacyValuesFold, LabReportIndex, SearchQueue, SearchIndexer, ApplyDeviceDataUseCase,
       DeviceDirectory, ReportValuesReader, ReportHistoryQuery, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,

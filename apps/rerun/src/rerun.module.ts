@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule, ServiceConfig } from '@labflow/platform/service';
+import { PlatformModule, RequestReplyModule, ServiceConfig } from '@labflow/platform/service';
 import { AbortRerunUseCase } from './reruns/abort-rerun.usecase';
 import { AutoRerunCheckUseCase } from './reruns/auto-rerun-check.usecase';
 import { ConfirmRerunUseCase } from './reruns/confirm-rerun.usecase';
@@ -20,6 +20,7 @@ export function rerunModule(config: ServiceConfig) {
       PlatformModule.forRoot({
         app: 'rerun', config, mongo: true, redis: true,
       }),
+      RequestReplyModule, // asks reporting for a lab report's context
     ],
     controllers: [RerunsHandler, RerunEventsHandler],
     providers: [

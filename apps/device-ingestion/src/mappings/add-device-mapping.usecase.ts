@@ -4,9 +4,9 @@ import { CommandRequest, DeviceMappingInput, DeviceMappingResult } from '@labflo
 import { DomainException, KafkaMessageContext, PgInbox } from '@labflow/platform/kafka';
 import { authenticatedInput } from '@labflow/platform/service';
 import { DeviceRepository } from '../devices/device.repository';
-import { isHl7Interpretation } from './flag-normalization';
-import { MAPPING_FUNCTIONS, mappingFunction } from './mapping-functions';
+import { checkDeviceMapping, checkMappedIndexes } from './device-mapping.rules';
 import { MappingRepository } from './mapping.repository';
+import { ReportingTestsClient } from './reporting-tests.client';
 
 const CONSUMER = 'device.mapping.add';
 
@@ -17,29 +17,19 @@ export class AddDeviceMappingUseCase {
     private readonly dataSource: DataSource,
     private readonly devices: DeviceRepository,
     private readonly mappings: MappingRepository,
+    private readonly reportingTests: ReportingTestsClient,
     private readonly inbox: PgInbox,
   ) {}
 
   async execute(request: CommandRequest, ctx: KafkaMessageContext): Promise<DeviceMappingResult> {
     const { principal, input } = authenticatedInput(DeviceMappingInput, request);
     const labId = principal.labId;
-    if (!mappingFunction(input.functionName)) {
-      throw new DomainException(400, 'UNKNOWN_MAPPING_FUNCTION', `Unknown mapping function ${input.functionName} (known: ${Object.keys(MAPPING_FUNCTIONS).join(', ')})`);
-    }
-    const codes = new Set<string>();
-    const indexes = new Set<number>();
-    input.parameters.forEach((p, i) => {
-      if (codes.has(p.testName)) throw new DomainException(400, 'VALIDATION_FAILED', `parameters.${i}.testName ${p.testName} is repeated`);
-      if (indexes.has(p.index)) throw new DomainException(400, 'VALIDATION_FAILED', `parameters.${i}.index ${p.index} is repeated`);
-      codes.add(p.testName);
-      indexes.add(p.index);
-    });
-    for (const [flag, code] of Object.entries(input.flagInterpretations ?? {})) {
-      if (typeof code !== 'string' || !isHl7Interpretation(code)) {
-        throw new DomainException(400, 'VALIDATION_FAILED', `flagInterpretations.${flag} must be an HL7 Table 0078 code`);
-      }
-    }
+    checkDeviceMapping(input);
     if (!(await this.devices.findById(labId, input.deviceId))) throw new DomainException(404, 'DEVICE_NOT_FOUND', 'Device not found');
+    // A retry (same Idempotency-Key) of an applied mapping answers as before, even while reporting is unreachable.
+    const replayed = await this.inbox.storedResponse(this.dataSource.manager, CONSUMER, ctx.envelope.id);
+    if (replayed) return replayed as DeviceMappingResult;
+    checkMappedIndexes(input.parameters, await this.reportingTests.parameterIndexesOf(principal, input.testId, ctx));
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.inbox.claim(manager, CONSUMER, ctx.envelope.id))) {
         return (await this.inbox.storedResponse(manager, CONSUMER, ctx.envelope.id)) as DeviceMappingResult;

@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, MinLength,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength,
   ValidateBy, ValidateNested, IsDefined } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '../openapi';
 import { defineCommand } from './command';
+import { MAX_ID } from './critical.commands';
 
 export class RegisterDeviceInput {
   @ApiProperty({ example: 'Sysmex XN-1000', minLength: 1, maxLength: 200 })
@@ -28,11 +29,11 @@ export type Hl7Interpretation = (typeof HL7_INTERPRETATIONS)[number];
 export class DeviceParameterMappingDto {
   @ApiProperty({ description: 'Analyzer code of the parameter', example: 'hmg' })
   @IsString() @MinLength(1) @MaxLength(100) testName: string;
-  @ApiProperty({ description: 'Report parameter index it fills', example: 4 }) @IsInt() @Min(0) index: number;
+  @ApiProperty({ description: 'The reportData index of the test it fills', example: 4 }) @IsInt() @Min(0) index: number;
 }
 
 export class DeviceMappingBody {
-  @ApiProperty({ example: 12 }) @IsInt() @Min(1) testId: number;
+  @ApiProperty({ description: 'A test (report format) of the caller\'s lab', example: 12 }) @IsInt() @Min(1) @Max(MAX_ID) testId: number;
   @ApiProperty({ description: 'Mapping function of the registry', example: 'PartialFill' })
   @IsString() @MinLength(1) @MaxLength(100) functionName: string;
   @ApiProperty({ type: [DeviceParameterMappingDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500)

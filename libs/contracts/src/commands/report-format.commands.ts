@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, MaxLength, Min, MinLength,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength,
   ValidateNested, IsDefined } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '../openapi';
 import { defineCommand } from './command';
+import { MAX_ID } from './critical.commands';
 
 export const TEST_TYPES = ['Normal', 'Document', 'Profile'] as const;
 export type TestType = (typeof TEST_TYPES)[number];
@@ -110,4 +111,20 @@ export interface ReportFormatResult {
 export const REPORT_FORMAT_COMMANDS = {
   create: defineCommand<CreateReportFormatInput, ReportFormatResult>('reporting', 'report-format.create'),
   update: defineCommand<UpdateReportFormatInput, ReportFormatResult>('reporting', 'report-format.update'),
+} as const;
+
+export class TestIdParam {
+  @ApiProperty({ example: 12 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) testId: number;
+}
+
+/** What another service may learn of a test of the caller's lab: that it exists, and its parameter indexes. */
+export interface TestParameterIndexes {
+  testId: number;
+  /** The `reportData` indexes of its format. */
+  parameterIndexes: number[];
+}
+
+/** Asked by other services (not routed by the gateway); another lab's test is a 404 like an unknown one. */
+export const REPORT_FORMAT_QUERIES = {
+  parameterIndexes: defineCommand<TestIdParam, TestParameterIndexes>('reporting', 'reporting.test.parameter-indexes'),
 } as const;

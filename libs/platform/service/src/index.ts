@@ -12,3 +12,4 @@ export * from './metrics/instrument-http';
 export * from './metrics/outbox-gauges';
 export * from './tracing/trace-http';
 export * from './tracing/start-app-tracing';
+export * from './request-reply/request-reply.module';
