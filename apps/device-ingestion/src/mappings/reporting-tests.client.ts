@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal, REPORT_FORMAT_QUERIES } from '@labflow/contracts';
-import { CommandBus, DomainException, KafkaMessageContext } from '@labflow/platform/kafka';
+import { CommandBus, DomainException, replyFailure, KafkaMessageContext } from '@labflow/platform/kafka';
 import { APP_CONFIG, ServiceConfig } from '@labflow/platform/service';
 
 /**
@@ -26,6 +26,6 @@ export class ReportingTestsClient {
     if (reply.ok) return reply.body.parameterIndexes;
     if (reply.status === 404) throw new DomainException(404, 'TEST_NOT_FOUND', 'Test not found');
     // reporting unreachable or slow (503/504): the mapping is refused as retryable, never stored unchecked.
-    throw new DomainException(reply.status >= 500 ? reply.status : 502, reply.error.code, reply.error.message);
+    throw replyFailure(reply);
   }
 }

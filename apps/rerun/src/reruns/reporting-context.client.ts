@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LabReportRerunContext, MessageContext, Principal, REPORTING_RERUN_QUERIES } from '@labflow/contracts';
-import { CommandBus, DomainException } from '@labflow/platform/kafka';
+import { CommandBus, DomainException, replyFailure } from '@labflow/platform/kafka';
 
 /**
  * Asks reporting (the owner of lab reports, report formats and patients) for what a rerun decision
@@ -17,7 +17,7 @@ export class ReportingContextClient {
     });
     if (reply.ok) return reply.body;
     if (reply.status === 404) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
-    // Not a client error: let the message be retried rather than answer something we do not know.
-    throw new DomainException(reply.status >= 500 ? reply.status : 502, reply.error.code, reply.error.message);
+    // reporting down or slow (503/504): the event waits for it / the caller may retry; never answered from a guess.
+    throw replyFailure(reply);
   }
 }

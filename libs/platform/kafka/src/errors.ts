@@ -24,6 +24,18 @@ export class DependencyUnavailableException extends DomainException {
   }
 }
 
+/**
+ * Another service answered a request with 503 or 504 (down, or too busy to answer in time). Keeps
+ * its status and message for an HTTP caller, and is an outage for a consumer: the event waits and is
+ * retried until the service answers, never dead-lettered.
+ */
+export class UpstreamUnavailableException extends DomainException {
+  constructor(status: 503 | 504, code: string, message: string) {
+    super(status, code, message);
+    this.name = 'UpstreamUnavailableException';
+  }
+}
+
 const TRANSIENT_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTCONN', 'EAI_AGAIN',
   // PostgreSQL: admin shutdown, crash shutdown, cannot connect now, connection exceptions, too many
@@ -49,7 +61,7 @@ const MONGO_SOCKET = /\bconnection \d+ to \S+ (timed out|closed)/;
 
 /** Whether `error` is an outage of a store or the broker (worth retrying) rather than a bad message. */
 export function isTransientInfraError(error: unknown): boolean {
-  if (error instanceof DependencyUnavailableException) return true;
+  if (error instanceof DependencyUnavailableException || error instanceof UpstreamUnavailableException) return true;
   if (error instanceof DomainException) return false;
   if (!(error instanceof Error)) return false;
   const e = error as Error & { code?: unknown; cause?: unknown; driverError?: unknown };

@@ -15,6 +15,7 @@ export * from './consumer/message-processor';
 export * from './consumer/consumer-runner';
 export * from './consumer/kafka-transport';
 export * from './request-reply/command-bus';
+export * from './request-reply/reply-failure';
 export * from './consumer/dead-letter-replay';
 export * from './wakeable-sleep';
 export * from './exclusive-pg-worker';
