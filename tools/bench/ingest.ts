@@ -6,35 +6,56 @@ import { RunStats, summarize } from './stats';
 export interface IngestRun {
   rate: number;
   http: RunStats;
-  /** Accepted (200, not a duplicate) per second. */
+  /** Accepted (200, not a duplicate), probes included. */
   accepted: number;
   acceptedPerSecond: number;
   /** Parameter values accepted per second (accepted uploads × panel size). */
   resultsPerSecond: number;
   /** Upload → value readable through report entry, on probe samples. */
   endToEnd: RunStats;
+  /** Seconds until every consumer had handled the run's events, counted from the end of the run. */
+  drainSeconds?: number;
 }
 
+/** A probe lane uploads at most once per second, so probes are a small part of a high rate's load. */
+const MIN_PROBE_PERIOD_MS = 1000;
+
 /**
- * `analyzers` simulated analyzers upload at `rate` payloads/s in total (open loop: a slow answer
- * delays only its own analyzer). Meanwhile probe lanes upload one value each and poll report entry
- * until it shows that value: the end-to-end latency of a result under that load.
+ * `rate` uploads/s in total, probes included. Probe lanes upload one value each and poll report entry
+ * until it shows that value (the end-to-end latency of a result under that load), then wait out their
+ * period; `analyzers` simulated analyzers upload the rest of the rate in an open loop (a slow answer
+ * delays only its own analyzer). At a rate the probes alone make up (a large lab's), there is no other load.
  */
 export async function ingestAtRate(lab: BenchLab, options: { rate: number; durationMs: number; analyzers: number; probes: number }): Promise<IngestRun> {
   const probeSamples = lab.samples.slice(0, options.probes);
   const loadSamples = lab.samples.slice(options.probes);
+  const probePeriodMs = Math.max(MIN_PROBE_PERIOD_MS, (probeSamples.length * 1000) / options.rate);
+  const backgroundRate = options.rate - (probeSamples.length * 1000) / probePeriodMs;
   let accepted = 0;
-  const end = Date.now() + options.durationMs;
+  let httpErrors = 0;
+  const httpLatencies: number[] = [];
+  const upload = async (sampleId: string, value: number): Promise<boolean> => {
+    const t0 = performance.now();
+    const reply = await postResult(lab, sampleId, value).catch(() => null);
+    const ok = reply?.status === 200 && reply.body.duplicate === false;
+    if (ok) {
+      accepted++;
+      httpLatencies.push(performance.now() - t0);
+    } else httpErrors++;
+    return ok;
+  };
+  const started = Date.now();
+  const end = started + options.durationMs;
   const probeLatencies: number[] = [];
   let probeErrors = 0;
   const probing = Promise.all(probeSamples.map(async (sample, lane) => {
-    await sleep(lane * 150);
+    await sleep((lane * probePeriodMs) / probeSamples.length);
     while (Date.now() < end) {
       const value = nextValue();
       const t0 = performance.now();
-      const reply = await postResult(lab, sample.sampleId, value).catch(() => null);
-      if (reply?.status !== 200) {
+      if (!(await upload(sample.sampleId, value))) {
         probeErrors++;
+        await sleep(probePeriodMs);
         continue;
       }
       let seen = false;
@@ -44,21 +65,21 @@ export async function ingestAtRate(lab: BenchLab, options: { rate: number; durat
       }
       if (seen) probeLatencies.push(performance.now() - t0);
       else probeErrors++;
-      await sleep(200);
+      await sleep(Math.max(0, probePeriodMs - (performance.now() - t0)));
     }
   }));
-  const http = await runLoad({
-    concurrency: options.analyzers,
-    durationMs: options.durationMs,
-    ratePerSecond: options.rate,
-    request: async (n) => {
-      const sample = loadSamples[n % loadSamples.length];
-      const reply = await postResult(lab, sample.sampleId, nextValue());
-      const ok = reply.status === 200 && reply.body.duplicate === false;
-      if (ok) accepted++;
-      return ok;
-    },
-  });
+  if (backgroundRate > 0) {
+    await runLoad({
+      concurrency: options.analyzers,
+      durationMs: options.durationMs,
+      ratePerSecond: backgroundRate,
+      request: async (n) => upload(loadSamples[n % loadSamples.length].sampleId, nextValue()),
+    });
+  }
   await probing;
-  return { rate: options.rate, http, accepted, acceptedPerSecond: accepted / http.seconds, resultsPerSecond: (accepted * PANEL.length) / http.seconds, endToEnd: summarize(probeLatencies, probeErrors, http.seconds) };
+  const seconds = (Date.now() - started) / 1000;
+  return {
+    rate: options.rate, http: summarize(httpLatencies, httpErrors, seconds), accepted, acceptedPerSecond: accepted / seconds,
+    resultsPerSecond: (accepted * PANEL.length) / seconds, endToEnd: summarize(probeLatencies, probeErrors, seconds),
+  };
 }

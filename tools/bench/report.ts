@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { IngestRun } from './ingest';
+import { PANEL } from './lab';
 import { RawRun } from './raw-baseline';
 import { markdownTable, RunStats } from './stats';
 
@@ -15,15 +16,46 @@ export interface ScaleOutRun {
 
 const ms = (s: RunStats) => `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} / ${s.p99.toFixed(0)}`;
 
+/** A large lab's sustained rate (issue 9: "a few results per second"): the 1× of the latency goal. */
+export const LARGE_LAB_RESULTS_PER_SECOND = 5;
+
+/** Results applied per second of the run and its drain: what the system sustains, not what it queued. */
+export const appliedPerSecond = (a: IngestRun) => (a.accepted * PANEL.length) / (a.http.seconds + (a.drainSeconds ?? 0));
+
 export function ingestTable(app: IngestRun[], raw: RawRun[]): string {
   return markdownTable(
-    ['offered uploads /s', 'LabFlow accepted uploads /s', 'LabFlow results /s', 'raw results stored /s', 'ratio', 'HTTP p50/p95/p99 ms', 'raw produce p50/p95/p99 ms', 'end-to-end p50/p95/p99 ms', 'raw end-to-end p50/p95/p99 ms', 'errors (HTTP / probe)'],
+    ['offered uploads /s', '× a large lab', 'accepted uploads /s', 'accepted results /s', 'applied results /s (run + drain)', 'raw results stored /s (run + drain)', 'ratio (applied / raw)', 'HTTP p50/p95/p99 ms', 'raw produce p50/p95/p99 ms', 'end-to-end p50/p95/p99 ms', 'raw end-to-end p50/p95/p99 ms', 'errors (HTTP / probe)'],
     app.map((a, i) => {
       const r = raw[i];
-      return [a.rate, a.acceptedPerSecond, a.resultsPerSecond, r.resultsPerSecond, `${((100 * a.resultsPerSecond) / Math.max(r.resultsPerSecond, 0.001)).toFixed(0)}%`,
+      const applied = appliedPerSecond(a);
+      return [a.rate, `${((a.rate * PANEL.length) / LARGE_LAB_RESULTS_PER_SECOND).toFixed(0)}×`, a.acceptedPerSecond, a.resultsPerSecond, applied, r.resultsPerSecond,
+        `${((100 * applied) / Math.max(r.resultsPerSecond, 0.001)).toFixed(0)}%`,
         ms(a.http), ms(r.produce), `${ms(a.endToEnd)} (n=${a.endToEnd.count})`, ms(r.endToEnd), `${a.http.errors} / ${a.endToEnd.errors}`];
     }),
   );
+}
+
+/** The goals of issue 9, each from the tables above, so a run says itself whether they hold. */
+export function goalsTable(app: IngestRun[], raw: RawRun[], read: RunStats | null, echo: RunStats | null): string {
+  const rows: (string | number)[][] = [];
+  if (app.length > 0) {
+    const ratios = app.map((a, i) => appliedPerSecond(a) / Math.max(raw[i].resultsPerSecond, 0.001));
+    const worst = Math.min(...ratios);
+    rows.push(['ingest ≥ 50% of the raw baseline (applied, every rate)', `${(100 * worst).toFixed(0)}% at the worst rate`, worst >= 0.5 ? 'met' : 'not met']);
+    const best = Math.max(...app.map(appliedPerSecond));
+    rows.push(['≥ 500 results /s sustained (applied, run + drain)', `${best.toFixed(0)} /s`, best >= 500 ? 'met' : 'not met']);
+    const at = (x: number) => app.find((a) => (a.rate * PANEL.length) / LARGE_LAB_RESULTS_PER_SECOND === x);
+    const [one, ten] = [at(1), at(10)];
+    if (one && ten) {
+      const ratio = ten.endToEnd.p99 / one.endToEnd.p99;
+      rows.push(['end-to-end p99 at 10× a large lab ≤ 2× its value at 1×', `${ten.endToEnd.p99.toFixed(0)} / ${one.endToEnd.p99.toFixed(0)} ms = ${ratio.toFixed(2)}×`, ratio <= 2 ? 'met' : 'not met']);
+    }
+  }
+  if (read && echo) {
+    const ratio = read.p99 / echo.p99;
+    rows.push(['gateway round-trip p99 ≤ 2× the bare echo', `${read.p99.toFixed(0)} / ${echo.p99.toFixed(0)} ms = ${ratio.toFixed(2)}×`, ratio <= 2 ? 'met' : 'not met']);
+  }
+  return markdownTable(['goal (issue 9)', 'measured', ''], rows);
 }
 
 export function gatewayTable(read: RunStats, echo: RunStats, concurrency: number): string {

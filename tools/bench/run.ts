@@ -11,7 +11,8 @@ import { ingestAtRate, IngestRun } from './ingest';
 import { PANEL, readValue, setUpLab } from './lab';
 import { runLoad } from './load';
 import { RawIngestBaseline, RawRun } from './raw-baseline';
-import { gatewayTable, ingestTable, ScaleOutRun, scaleOutTable, writeResults } from './report';
+import { gatewayTable, goalsTable, ingestTable, ScaleOutRun, scaleOutTable, writeResults } from './report';
+import { RunStats } from './stats';
 import { assignment, drainedCount, ValuesUpdatedCounter } from './scale-out';
 
 /**
@@ -23,7 +24,8 @@ import { assignment, drainedCount, ValuesUpdatedCounter } from './scale-out';
 const ENV = currentEnvironment();
 const GATEWAY = ENV.gatewayUrl;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const RATES = (process.env.BENCH_RATES ?? '5,50,500').split(',').map(Number);
+// 1× is a large lab's sustained rate (issue 9: "a few results per second"): 5 results/s = 0.5 panels/s.
+const RATES = (process.env.BENCH_RATES ?? '0.5,5,50,500').split(',').map(Number);
 const ANALYZERS = Number(process.env.BENCH_ANALYZERS ?? 32);
 const CONCURRENCY = 8;
 const SCALE_RATE = Number(process.env.BENCH_SCALE_RATE ?? 600);
@@ -61,16 +63,18 @@ async function measure(extra: ChildProcess[]): Promise<string> {
     const seconds = await waitForDrain(kafka, [TOPICS.deviceDataReceived, TOPICS.reportValuesUpdated]
       .flatMap((t) => t.consumers.map((app): [string, string] => [`${groups}.${app}`, `${prefix}${t.name}`])));
     log(`${what}: drained in ${seconds.toFixed(1)} s`);
+    return seconds;
   };
 
   // 1. Ingest at rising rates, then the raw baseline at the same rates.
   const lab = await setUpLab(GATEWAY, freshLabId(), ANALYZERS + 4);
   await ingestAtRate(lab, { rate: 50, durationMs: 3000, analyzers: ANALYZERS, probes: 2 }); // warm-up, not reported
   const app: IngestRun[] = [];
+  await drain('before ingest');
   for (const rate of SCENARIOS.has('ingest') ? RATES : []) {
-    await drain(`before ingest at ${rate}/s`);
-    app.push(await ingestAtRate(lab, { rate, durationMs, analyzers: ANALYZERS, probes: 2 }));
-    log(`ingest ${rate}/s: accepted ${app[app.length - 1].acceptedPerSecond.toFixed(1)}/s`);
+    const run = await ingestAtRate(lab, { rate, durationMs, analyzers: ANALYZERS, probes: 2 });
+    run.drainSeconds = await drain(`after ingest at ${rate}/s (accepted ${run.acceptedPerSecond.toFixed(1)} uploads/s)`);
+    app.push(run);
   }
   const rawBaseline = new RawIngestBaseline(kafka, prefix, ENV.variables.MONGO_URL);
   await rawBaseline.start();
@@ -84,29 +88,35 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   console.log(`\nIngest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n${ingest}\n`);
   out.push(`### 1. Ingest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n\n${ingest}`);
 
-  if (!SCENARIOS.has('gateway')) return out.join('\n\n');
-  // 2. Gateway round trip at fixed concurrency, then the bare echo.
-  await drain('before the gateway round trip');
-  const target = lab.samples[0].labReportId;
-  const read = await runLoad({ concurrency: CONCURRENCY, durationMs, request: async () => (await readValue(lab, target)) !== null });
-  const echo = new EchoBaseline(kafka, prefix, ENV.ports.gateway + 50);
-  await echo.start();
-  let echoStats;
-  try {
-    echoStats = await runLoad({ concurrency: CONCURRENCY, durationMs, request: async (n) => (await send(`http://127.0.0.1:${echo.port}/echo/${n}`, 'GET')).status === 200 });
-  } finally {
-    await echo.stop();
+  let read: RunStats | null = null;
+  let echo: RunStats | null = null;
+  if (SCENARIOS.has('gateway')) {
+    // 2. Gateway round trip at fixed concurrency, then the bare echo.
+    await drain('before the gateway round trip');
+    const target = lab.samples[0].labReportId;
+    read = await runLoad({ concurrency: CONCURRENCY, durationMs, request: async () => (await readValue(lab, target)) !== null });
+    const baseline = new EchoBaseline(kafka, prefix, ENV.ports.gateway + 50);
+    await baseline.start();
+    try {
+      echo = await runLoad({ concurrency: CONCURRENCY, durationMs, request: async (n) => (await send(`http://127.0.0.1:${baseline.port}/echo/${n}`, 'GET')).status === 200 });
+    } finally {
+      await baseline.stop();
+    }
+    const gateway = gatewayTable(read, echo, CONCURRENCY);
+    console.log(`Gateway round trip (${CONCURRENCY} concurrent, ${SECONDS} s)\n${gateway}\n`);
+    out.push(`### 2. Gateway round trip (${CONCURRENCY} concurrent clients, ${SECONDS} s)\n\n${gateway}`);
   }
-  const gateway = gatewayTable(read, echoStats, CONCURRENCY);
-  console.log(`Gateway round trip (${CONCURRENCY} concurrent, ${SECONDS} s)\n${gateway}\n`);
-  out.push(`### 2. Gateway round trip (${CONCURRENCY} concurrent clients, ${SECONDS} s)\n\n${gateway}`);
 
-  if (!SCENARIOS.has('scale')) return out.join('\n\n');
-  // 3. Scale-out: the same offered load with one, then two instances in one consumer group.
-  await drain('before scale-out');
-  const scale = await scaleOut(kafka, prefix, durationMs, extra);
-  console.log(`Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions)\n${scale}\n`);
-  out.push(`### 3. Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions per topic)\n\n${scale}`);
+  if (SCENARIOS.has('scale')) {
+    // 3. Scale-out: the same offered load with one, then two instances in one consumer group.
+    await drain('before scale-out');
+    const scale = await scaleOut(kafka, prefix, durationMs, extra);
+    console.log(`Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions)\n${scale}\n`);
+    out.push(`### 3. Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions per topic)\n\n${scale}`);
+  }
+  const goals = goalsTable(app, raw, read, echo);
+  console.log(`Goals\n${goals}\n`);
+  out.push(`### Goals\n\n${goals}`);
   return out.join('\n\n');
 }
 
