@@ -17,4 +17,5 @@ export * from './consumer/kafka-transport';
 export * from './request-reply/command-bus';
 export * from './consumer/dead-letter-replay';
 export * from './wakeable-sleep';
+export * from './background-loop';
 export * from './exclusive-pg-worker';
