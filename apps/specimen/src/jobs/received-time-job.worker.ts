@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isTransientInfraError, WakeableSleep } from '@labflow/platform/kafka';
+import { BackgroundLoop, isTransientInfraError } from '@labflow/platform/kafka';
 import { SpecimenConfig } from '../specimen.config';
 import { JobRepository, JobRow } from './job.repository';
 import { ReceivedTimeJobProcessor } from './received-time-job.processor';
@@ -11,41 +11,28 @@ import { ReceivedTimeJobProcessor } from './received-time-job.processor';
  */
 @Injectable()
 export class ReceivedTimeJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly idle = new WakeableSleep();
   private readonly logger = new Logger('ReceivedTimeJobWorker');
-  private running = false;
-  private loop: Promise<void> | null = null;
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobRepository,
     private readonly processor: ReceivedTimeJobProcessor,
     private readonly config: SpecimenConfig,
-  ) {}
+  ) {
+    this.loop = new BackgroundLoop(
+      { name: 'ReceivedTimeJobWorker', idleWaitMs: config.JOB_POLL_MS, failureLog: 'job processing paused' },
+      async () => ((await this.processNext()) ? 'busy' : 'idle'),
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.runForever();
+    this.loop.start();
   }
 
   /** Before the stores close (platform shutdown): the job in hand finishes or rolls back. */
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.idle.wake();
-    await this.loop;
-  }
-
-  private async runForever(): Promise<void> {
-    while (this.running) {
-      let worked = false;
-      try {
-        worked = await this.processNext();
-      } catch (error) {
-        this.logger.warn(`job processing paused: ${(error as Error).message}`);
-        await this.idle.sleep(1000);
-      }
-      if (!worked) await this.idle.sleep(this.config.JOB_POLL_MS);
-    }
+    await this.loop.stop();
   }
 
   /** True when a job was applied or failed; false when there was none or its attempt failed (wait a little). */
