@@ -1,9 +1,9 @@
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanStatusCode, trace, TraceFlags } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { activeTraceContext } from './correlation-context';
 import { toRecord } from './span-file-exporter';
 import { traceHeaders } from './trace-propagation';
-import { BackgroundSpan, traceBackgroundWork } from './background-span';
+import { BackgroundSpan, traceBackgroundWork, traceOnceFound } from './background-span';
 
 const writerTraceId = '4bf92f3577b34da6a3ce929d0e0e4736';
 const writerSpanId = '00f067aa0ba902b7';
@@ -20,8 +20,8 @@ describe('BackgroundSpan', () => {
 
   it('continues the trace the stored item carries, and is current while the work runs', async () => {
     let seenInside: Record<string, string> = {};
-    const result = await traceBackgroundWork('process specimen.set_received_time', {
-      kind: SpanKind.CONSUMER, parentHeaders: writerHeaders, attributes: { 'labflow.job.id': 'j-1' },
+    const result = await traceBackgroundWork('job specimen.set_received_time', {
+      kind: 'consumer', parentHeaders: writerHeaders, attributes: { 'labflow.job.id': 'j-1' },
     }, async (span) => {
       seenInside = traceHeaders(activeTraceContext());
       span.setAttribute('labflow.job.status', 'processed');
@@ -31,7 +31,7 @@ describe('BackgroundSpan', () => {
     expect(result).toBe(42);
     const [span] = finished();
     expect(span).toMatchObject({
-      name: 'process specimen.set_received_time', kind: 'CONSUMER', traceId: writerTraceId, parentSpanId: writerSpanId,
+      name: 'job specimen.set_received_time', kind: 'CONSUMER', traceId: writerTraceId, parentSpanId: writerSpanId,
       status: { code: SpanStatusCode.UNSET }, attributes: { 'labflow.job.id': 'j-1', 'labflow.job.status': 'processed' },
     });
     // what the work writes (an outbox row, a log line) names this span, not the writer's
@@ -59,7 +59,7 @@ describe('BackgroundSpan', () => {
   it('links the distinct trace contexts of a batch instead of choosing a parent', async () => {
     const other = trace.setSpanContext(ROOT_CONTEXT, { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), traceFlags: TraceFlags.SAMPLED });
     const span = BackgroundSpan.start('publish outbox', {
-      kind: SpanKind.PRODUCER, linkedHeaders: [writerHeaders, traceHeaders(other), writerHeaders, {}],
+      kind: 'producer', linkedHeaders: [writerHeaders, traceHeaders(other), writerHeaders, {}],
     });
     span.markError('broker refused');
     span.end();
@@ -67,5 +67,33 @@ describe('BackgroundSpan', () => {
     expect(record.parentSpanId).toBeNull();
     expect(record.links).toEqual([{ traceId: writerTraceId, spanId: writerSpanId }, { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16) }]);
     expect(record.status).toEqual({ code: SpanStatusCode.ERROR, message: 'broker refused' });
+  });
+
+  describe('traceOnceFound', () => {
+    it('records no span when the work found nothing', async () => {
+      await expect(traceOnceFound(async () => 0)).resolves.toBe(0);
+      expect(finished()).toEqual([]);
+    });
+
+    it('ends the span begun inside the work only when the whole work settled (after the commit)', async () => {
+      let endedBeforeCommit = true;
+      const result = await traceOnceFound(async (begin) => {
+        await begin('sweep overdue critical values', { attributes: { 'labflow.overdue.marked': 3 } }).run(async () => undefined);
+        await new Promise((r) => setTimeout(r, 10)); // the commit
+        endedBeforeCommit = exporter.getFinishedSpans().length > 0;
+        return 3;
+      });
+      expect(result).toBe(3);
+      expect(endedBeforeCommit).toBe(false);
+      expect(finished()).toMatchObject([{ name: 'sweep overdue critical values', parentSpanId: null, attributes: { 'labflow.overdue.marked': 3 } }]);
+    });
+
+    it('fails the begun span when the work throws after it began (a failed commit), and rethrows', async () => {
+      await expect(traceOnceFound(async (begin) => {
+        begin('job specimen.set_received_time', { parentHeaders: writerHeaders });
+        throw new Error('could not serialize access');
+      })).rejects.toThrow('could not serialize access');
+      expect(finished()).toMatchObject([{ parentSpanId: writerSpanId, status: { code: SpanStatusCode.ERROR, message: 'could not serialize access' } }]);
+    });
   });
 });

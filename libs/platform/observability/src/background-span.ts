@@ -3,9 +3,20 @@ import { runWithTraceContext } from './correlation-context';
 import { traceContextFromHeaders } from './trace-propagation';
 import { tracer } from './tracing';
 
+/** OpenTelemetry's span kinds a background unit of work can be (its callers need not import OpenTelemetry). */
+const KINDS = {
+  internal: SpanKind.INTERNAL,
+  /** a queued item worked off (a job) */
+  consumer: SpanKind.CONSUMER,
+  /** an outgoing call (a webhook delivery) */
+  client: SpanKind.CLIENT,
+  /** messages sent (an outbox batch) */
+  producer: SpanKind.PRODUCER,
+} as const;
+
 export interface BackgroundSpanOptions {
-  /** Default INTERNAL; CONSUMER for a queued item worked off, CLIENT for an outgoing call. */
-  kind?: SpanKind;
+  /** Default `internal`. */
+  kind?: keyof typeof KINDS;
   /**
    * The trace context the stored item kept from the span that wrote it (`traceparent`): this span
    * continues that trace. Absent, empty or malformed: the span starts a trace of its own.
@@ -27,7 +38,7 @@ export class BackgroundSpan {
   static start(name: string, options: BackgroundSpanOptions = {}): BackgroundSpan {
     const parent = traceContextFromHeaders(options.parentHeaders ?? {});
     const span = tracer().startSpan(name, {
-      kind: options.kind ?? SpanKind.INTERNAL,
+      kind: KINDS[options.kind ?? 'internal'],
       attributes: options.attributes,
       links: linksOf(options.linkedHeaders ?? []),
     }, parent);
@@ -71,6 +82,26 @@ export async function traceBackgroundWork<T>(
     return result;
   } catch (error) {
     span.fail(error);
+    throw error;
+  }
+}
+
+/** Starts the span of traceOnceFound's work, once. */
+export type BeginSpan = (name: string, options?: BackgroundSpanOptions) => BackgroundSpan;
+
+/**
+ * For work that learns whether (and in which trace) it has anything to do only inside its
+ * transaction, once it locked a stored item: `work` calls `begin` then, and the span ends when
+ * `work` settles, so it covers the commit too. Work that found nothing records no span.
+ */
+export async function traceOnceFound<T>(work: (begin: BeginSpan) => Promise<T>): Promise<T> {
+  const begun: { span?: BackgroundSpan } = {};
+  try {
+    const result = await work((name, options) => (begun.span = BackgroundSpan.start(name, options)));
+    begun.span?.end();
+    return result;
+  } catch (error) {
+    begun.span?.fail(error);
     throw error;
   }
 }
