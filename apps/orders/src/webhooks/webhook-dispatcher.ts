@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@labflow/contracts';
 import { BackgroundLoop, PgOutbox, RoundResult } from '@labflow/platform/kafka';
+import { BackgroundSpan, BackgroundSpanOptions, traceBackgroundWork } from '@labflow/platform/observability';
 import { HealthRegistry } from '@labflow/platform/service';
 import { ORDERS_CONFIG, OrdersConfig, retrySchedule } from '../orders.config';
 import { AttemptOutcome, DueDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
@@ -45,11 +46,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
 
   private async dispatchDue(): Promise<RoundResult> {
     const due = await this.deliveries.claimDue(this.config.WEBHOOK_CONCURRENCY, this.config.WEBHOOK_TIMEOUT_MS + 30_000);
-    await Promise.all(due.map((d) => this.attempt(d)));
+    await Promise.all(due.map((d) => traceBackgroundWork(`deliver ${d.eventType}`, deliverySpanOptions(d), (span) => this.attempt(d, span))));
     return due.length > 0 ? 'busy' : 'idle';
   }
 
-  private async attempt(delivery: DueDelivery): Promise<void> {
+  private async attempt(delivery: DueDelivery, span: BackgroundSpan): Promise<void> {
     const outcome = await this.send(delivery);
     const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
     const attemptNumber = delivery.attempts + 1;
@@ -57,6 +58,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     const next = ok ? { status: 'delivered' as const, delayMs: 0 }
       : exhausted ? { status: 'exhausted' as const, delayMs: 0 }
         : { status: 'pending' as const, delayMs: this.schedule[attemptNumber] };
+    if (outcome.statusCode !== null) span.setAttribute('http.response.status_code', outcome.statusCode);
+    span.setAttribute('labflow.webhook.status', next.status);
+    if (!ok) span.markError(outcome.error ?? 'not delivered');
     await this.dataSource.transaction(async (manager) => {
       const recorded = await this.deliveries.recordAttempt(manager, delivery, outcome, next);
       if (!recorded || !exhausted) return;
@@ -95,4 +99,20 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       return { statusCode: null, error: reason.slice(0, 500), durationMs: Date.now() - started };
     }
   }
+}
+
+/**
+ * One attempt at a delivery: a child of the span of the order change that queued it. Nothing here
+ * may throw (a malformed URL is the attempt's failure, recorded by send(), not the dispatcher's).
+ */
+function deliverySpanOptions(delivery: DueDelivery): BackgroundSpanOptions {
+  return {
+    kind: 'client',
+    parentHeaders: delivery.traceHeaders,
+    attributes: {
+      'http.request.method': 'POST', ...(URL.canParse(delivery.url) ? { 'server.address': new URL(delivery.url).host } : {}),
+      'labflow.webhook.message_id': delivery.messageId, 'labflow.webhook.endpoint_id': delivery.endpointId,
+      'labflow.webhook.event_type': delivery.eventType, 'labflow.webhook.attempt': delivery.attempts + 1,
+    },
+  };
 }
