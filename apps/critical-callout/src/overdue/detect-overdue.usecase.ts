@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CriticalCalloutOverdue, TOPICS } from '@labflow/contracts';
 import { PgOutbox } from '@labflow/platform/kafka';
+import { traceOnceFound } from '@labflow/platform/observability';
 import { APP_CONFIG } from '@labflow/platform/service';
 import { CriticalCalloutConfig } from '../critical-callout.config';
-import { PendingCriticalRepository } from './pending-critical.repository';
+import { OverdueRow, PendingCriticalRepository } from './pending-critical.repository';
 
 /** The most one pass marks (OverdueSweepWorker runs another pass at once after a full one). */
 export const OVERDUE_BATCH = 200;
@@ -24,19 +25,26 @@ export class DetectOverdueUseCase {
     @Inject(APP_CONFIG) private readonly config: CriticalCalloutConfig,
   ) {}
 
-  /** Marks what is overdue at `now`; returns how many were marked. */
+  /** Marks what is overdue at `now`; returns how many were marked. A pass that marks some is traced. */
   async execute(now: Date): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return traceOnceFound((begin) => this.dataSource.transaction(async (manager) => {
       const rows = await this.pending.markOverdue(manager, now, this.config.CRITICAL_CALLOUT_OVERDUE_MINUTES, OVERDUE_BATCH);
-      for (const r of rows) {
-        const event: CriticalCalloutOverdue = {
-          labId: r.lab_id, labReportId: r.lab_report_id, billId: r.bill_id, testId: r.test_id,
-          pendingSince: new Date(r.pending_since).toISOString(), allowedMinutes: this.config.CRITICAL_CALLOUT_OVERDUE_MINUTES,
-          overdueAt: new Date(r.overdue_at).toISOString(),
-        };
-        await this.outbox.add(manager, TOPICS.criticalCalloutOverdue, event, { labId: r.lab_id, correlationId: `overdue-${r.lab_report_id}`, causationId: null });
-      }
+      if (rows.length === 0) return 0;
+      // the events carry this span: their consumers' spans join the sweep's trace
+      const span = begin('sweep overdue critical values', { attributes: { 'labflow.overdue.marked': rows.length } });
+      await span.run(() => this.publishOverdue(manager, rows));
       return rows.length;
-    });
+    }));
+  }
+
+  private async publishOverdue(manager: EntityManager, rows: OverdueRow[]): Promise<void> {
+    for (const r of rows) {
+      const event: CriticalCalloutOverdue = {
+        labId: r.lab_id, labReportId: r.lab_report_id, billId: r.bill_id, testId: r.test_id,
+        pendingSince: new Date(r.pending_since).toISOString(), allowedMinutes: this.config.CRITICAL_CALLOUT_OVERDUE_MINUTES,
+        overdueAt: new Date(r.overdue_at).toISOString(),
+      };
+      await this.outbox.add(manager, TOPICS.criticalCalloutOverdue, event, { labId: r.lab_id, correlationId: `overdue-${r.lab_report_id}`, causationId: null });
+    }
   }
 }
