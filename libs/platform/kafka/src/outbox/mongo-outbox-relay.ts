@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import type { Collection, Db, Document } from 'mongodb';
 import { outboxPublished } from '@labflow/platform/observability';
+import { traceOutboxBatch } from './outbox-batch-span';
 import { toKafkaMessage } from '../wire';
-import { MongoOutboxEntry } from './mongo-outbox';
+import { MongoOutboxEntry, PendingEvent } from './mongo-outbox';
 import { BackgroundLoop, RoundResult } from '../background-loop';
 
 export interface MongoOutboxRelayOptions {
@@ -110,26 +111,33 @@ export class MongoOutboxRelay {
       // (streamId, version) order: a stream's older entry is always published before a newer one.
       const entries = await collection.find({ outboxPending: true }).sort({ streamId: 1, version: 1 }).limit(this.options.batchSize ?? 100).toArray();
       if (entries.length === 0) continue;
-      const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
-      for (const e of entries.flatMap((entry) => entry.pendingEvents ?? [])) {
-        const list = byTopic.get(e.topic) ?? [];
-        list.push(toKafkaMessage(e.key, e.envelope, e.headers ?? {}));
-        byTopic.set(e.topic, list);
-      }
-      // One aggregate's events share a key, hence a partition per topic: one batch keeps their order.
-      await this.options.producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: `${this.options.topicPrefix ?? ''}${topic}`, messages })),
+      const events = entries.flatMap((entry) => entry.pendingEvents ?? []);
+      await traceOutboxBatch(name, events.map((e) => e.headers ?? {}), async () => {
+        await this.send(events);
+        for (const entry of entries) {
+          await collection.updateOne({ _id: entry._id } as Document, { $set: { outboxPending: false, pendingEvents: [] } });
+          await collection.deleteMany({ streamId: entry.streamId, version: { $lt: entry.version }, outboxPending: false } as Document);
+        }
       });
-      const count = entries.reduce((n, e) => n + (e.pendingEvents?.length ?? 0), 0);
-      for (const entry of entries) {
-        await collection.updateOne({ _id: entry._id } as Document, { $set: { outboxPending: false, pendingEvents: [] } });
-        await collection.deleteMany({ streamId: entry.streamId, version: { $lt: entry.version }, outboxPending: false } as Document);
-      }
+      const count = events.length;
       this.publishedCount += count;
       outboxPublished.inc(count);
       published += count;
     }
     return published;
+  }
+
+  private async send(events: PendingEvent[]): Promise<void> {
+    const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
+    for (const e of events) {
+      const list = byTopic.get(e.topic) ?? [];
+      list.push(toKafkaMessage(e.key, e.envelope, e.headers ?? {}));
+      byTopic.set(e.topic, list);
+    }
+    // One aggregate's events share a key, hence a partition per topic: one batch keeps their order.
+    await this.options.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: `${this.options.topicPrefix ?? ''}${topic}`, messages })),
+    });
   }
 }
