@@ -1,6 +1,7 @@
 import { Client as PgClient } from 'pg';
 import { call, envelopeIsValid, eventually, freshLabId, TopicProbe, tokenFor } from '@labflow/testing';
 import { analyzerFor, createDepartmentTest, registerBill, sendValues } from './critical-callout-fixtures';
+import { spansOf, traceparentIds } from './support/trace-files';
 
 /**
  * Beyond seed 001: a pending critical value without a done callout within the allowed time (default
@@ -50,6 +51,11 @@ describe('overdue critical callouts', () => {
     expect(envelopeIsValid(event.envelope)).toEqual([]);
     expect(event.key).toBe(String(a));
     expect(event.envelope.payload).toMatchObject({ labId, labReportId: a, allowedMinutes: 60 });
+    // the sweep pass that marked it is a span of its own, and the event continues its trace
+    const { traceId, spanId } = traceparentIds(event.headers.traceparent);
+    const sweep = await eventually(async () => spansOf('critical-callout', traceId).find((s) => s.spanId === spanId), Boolean);
+    expect(sweep).toMatchObject({ name: 'sweep overdue critical values', kind: 'INTERNAL', parentSpanId: null, status: { code: 0 } });
+    expect(sweep?.attributes['labflow.overdue.marked']).toBeGreaterThanOrEqual(1);
     // two more detection rounds (every 10 s by default) publish nothing new
     await new Promise((r) => setTimeout(r, 21_000));
     expect(probe.matching((m) => m.envelope.payload.labId === labId)).toHaveLength(1);

@@ -1,24 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { SpanRecord } from '@labflow/platform/observability';
 import { currentEnvironment } from '@labflow/tools/dev';
 import { call, eventually, freshLabId, tokenFor } from '@labflow/testing';
 import { createTest } from './lab-fixtures';
+import { logOf, spansOf } from './support/trace-files';
 
 const env = currentEnvironment();
 const prefix = env.variables.KAFKA_TOPIC_PREFIX;
-
-type LogLine = Record<string, string>;
-
-function jsonLines<T>(file: string, keep: (line: string) => boolean): T[] {
-  const path = join(env.logDir, file);
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l && keep(l)).map((l) => JSON.parse(l) as T);
-}
-const logOf = (app: string, id: string) => jsonLines<LogLine>(`${app}.log`, (l) => l.includes(id));
-/** Spans the test environment's apps wrote (TRACES_FILE_DIR, test/app-test-env.ts). */
-const spansOf = (app: string, traceId: string) => jsonLines<SpanRecord>(`${app}.spans.jsonl`, (l) => l.includes(traceId));
 
 async function registerPatient(token: string, labId: number, headers: Record<string, string>): Promise<void> {
   const testId = await createTest(token, false);

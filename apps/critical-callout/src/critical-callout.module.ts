@@ -8,6 +8,7 @@ import { CalloutsHandler } from './callouts/callouts.handler';
 import { ExportCalloutsUseCase } from './callouts/export-callouts.usecase';
 import { RecordCalloutUseCase } from './callouts/record-callout.usecase';
 import { DetectOverdueUseCase } from './overdue/detect-overdue.usecase';
+import { OverdueSweepWorker } from './overdue/overdue-sweep.worker';
 import { PendingCriticalRepository } from './overdue/pending-critical.repository';
 import { ReportValuesUpdatedHandler } from './overdue/report-values-updated.handler';
 
@@ -22,6 +23,7 @@ export function criticalCalloutModule(config: ServiceConfig) {
     controllers: [CalloutsHandler, BillRegisteredHandler, ReportValuesUpdatedHandler],
     providers: [
       CalloutBillRepository, CalloutRepository, RecordCalloutUseCase, ExportCalloutsUseCase, PendingCriticalRepository, DetectOverdueUseCase,
+      OverdueSweepWorker,
     ],
   })
   class AppModule {}

@@ -1,25 +1,23 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { CriticalCalloutOverdue, TOPICS } from '@labflow/contracts';
 import { PgOutbox } from '@labflow/platform/kafka';
+import { traceOnceFound } from '@labflow/platform/observability';
 import { APP_CONFIG } from '@labflow/platform/service';
 import { CriticalCalloutConfig } from '../critical-callout.config';
-import { PendingCriticalRepository } from './pending-critical.repository';
+import { OverdueRow, PendingCriticalRepository } from './pending-critical.repository';
 
-const BATCH = 200;
+/** The most one pass marks (OverdueSweepWorker runs another pass at once after a full one). */
+export const OVERDUE_BATCH = 200;
 
 /**
- * Beyond seed 001: every CRITICAL_CALLOUT_SWEEP_SECONDS, pending critical values without a done callout
+ * Beyond seed 001: on every sweep (OverdueSweepWorker), pending critical values without a done callout
  * for CRITICAL_CALLOUT_OVERDUE_MINUTES are marked overdue and critical.callout_overdue is published —
  * mark and outbox in one transaction, so each is published once even with several instances running
  * (SKIP LOCKED) or after a crash.
  */
 @Injectable()
-export class DetectOverdueUseCase implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(DetectOverdueUseCase.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-
+export class DetectOverdueUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pending: PendingCriticalRepository,
@@ -27,40 +25,26 @@ export class DetectOverdueUseCase implements OnApplicationBootstrap, OnModuleDes
     @Inject(APP_CONFIG) private readonly config: CriticalCalloutConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.CRITICAL_CALLOUT_SWEEP_SECONDS * 1000);
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  /** Marks what is overdue at `now`; returns how many were marked. */
+  /** Marks what is overdue at `now`; returns how many were marked. A pass that marks some is traced. */
   async execute(now: Date): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await this.pending.markOverdue(manager, now, this.config.CRITICAL_CALLOUT_OVERDUE_MINUTES, BATCH);
-      for (const r of rows) {
-        const event: CriticalCalloutOverdue = {
-          labId: r.lab_id, labReportId: r.lab_report_id, billId: r.bill_id, testId: r.test_id,
-          pendingSince: new Date(r.pending_since).toISOString(), allowedMinutes: this.config.CRITICAL_CALLOUT_OVERDUE_MINUTES,
-          overdueAt: new Date(r.overdue_at).toISOString(),
-        };
-        await this.outbox.add(manager, TOPICS.criticalCalloutOverdue, event, { labId: r.lab_id, correlationId: `overdue-${r.lab_report_id}`, causationId: null });
-      }
+    return traceOnceFound((begin) => this.dataSource.transaction(async (manager) => {
+      const rows = await this.pending.markOverdue(manager, now, this.config.CRITICAL_CALLOUT_OVERDUE_MINUTES, OVERDUE_BATCH);
+      if (rows.length === 0) return 0;
+      // the events carry this span: their consumers' spans join the sweep's trace
+      const span = begin('sweep overdue critical values', { attributes: { 'labflow.overdue.marked': rows.length } });
+      await span.run(() => this.publishOverdue(manager, rows));
       return rows.length;
-    });
+    }));
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      while ((await this.execute(new Date())) === BATCH);
-    } catch (error) {
-      // The next tick retries: nothing was marked without its event (same transaction).
-      this.logger.error(`overdue detection failed: ${(error as Error).message}`);
-    } finally {
-      this.running = false;
+  private async publishOverdue(manager: EntityManager, rows: OverdueRow[]): Promise<void> {
+    for (const r of rows) {
+      const event: CriticalCalloutOverdue = {
+        labId: r.lab_id, labReportId: r.lab_report_id, billId: r.bill_id, testId: r.test_id,
+        pendingSince: new Date(r.pending_since).toISOString(), allowedMinutes: this.config.CRITICAL_CALLOUT_OVERDUE_MINUTES,
+        overdueAt: new Date(r.overdue_at).toISOString(),
+      };
+      await this.outbox.add(manager, TOPICS.criticalCalloutOverdue, event, { labId: r.lab_id, correlationId: `overdue-${r.lab_report_id}`, causationId: null });
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { WebhookEventType } from '@labflow/contracts';
+import { traceHeaders } from '@labflow/platform/observability';
 
 export interface DueDelivery {
   id: string;
@@ -14,6 +15,8 @@ export interface DueDelivery {
   attempts: number;
   url: string;
   secret: string;
+  /** The trace context of the order change that queued the delivery (traceparent). */
+  traceHeaders: Record<string, string>;
 }
 
 export interface AttemptOutcome {
@@ -36,14 +39,15 @@ export interface DeliveryWithAttempts {
 export class WebhookDeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Keeps the trace context of the current unit of work (the order change) with the delivery. */
   async insert(manager: EntityManager, d: {
     id: string; messageId: string; endpointId: string; labId: number; clientId: string; eventType: WebhookEventType;
     orderId: string; sequence: number; body: string; firstDelayMs: number;
   }): Promise<void> {
     await manager.query(
-      `INSERT INTO orders.webhook_deliveries (id, message_id, endpoint_id, lab_id, client_id, event_type, order_id, sequence, body, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp() + $10 * interval '1 millisecond')`,
-      [d.id, d.messageId, d.endpointId, d.labId, d.clientId, d.eventType, d.orderId, d.sequence, d.body, d.firstDelayMs],
+      `INSERT INTO orders.webhook_deliveries (id, message_id, endpoint_id, lab_id, client_id, event_type, order_id, sequence, body, next_attempt_at, trace_headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp() + $10 * interval '1 millisecond', $11)`,
+      [d.id, d.messageId, d.endpointId, d.labId, d.clientId, d.eventType, d.orderId, d.sequence, d.body, d.firstDelayMs, JSON.stringify(traceHeaders())],
     );
   }
 
@@ -62,7 +66,8 @@ export class WebhookDeliveryRepository {
            AND (lease_until IS NULL OR lease_until < clock_timestamp())
          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING d.id, d.message_id AS "messageId", d.endpoint_id AS "endpointId", d.lab_id AS "labId",
-         d.client_id AS "clientId", d.event_type AS "eventType", d.order_id AS "orderId", d.body, d.attempts, e.url, e.secret`,
+         d.client_id AS "clientId", d.event_type AS "eventType", d.order_id AS "orderId", d.body, d.attempts, e.url, e.secret,
+         d.trace_headers AS "traceHeaders"`,
       [limit, leaseMs],
     )) as [DueDelivery[], number];
     return rows;

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@labflow/contracts';
-import { PgOutbox, WakeableSleep } from '@labflow/platform/kafka';
+import { BackgroundLoop, PgOutbox, RoundResult } from '@labflow/platform/kafka';
+import { BackgroundSpan, BackgroundSpanOptions, traceBackgroundWork } from '@labflow/platform/observability';
 import { HealthRegistry } from '@labflow/platform/service';
 import { ORDERS_CONFIG, OrdersConfig, retrySchedule } from '../orders.config';
 import { AttemptOutcome, DueDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
@@ -14,12 +15,9 @@ import { signWebhook } from './webhook-signature';
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly idle = new WakeableSleep();
   private readonly logger = new Logger('WebhookDispatcher');
   private readonly schedule: number[];
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private lastError: string | null = null;
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,38 +27,30 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     private readonly health: HealthRegistry,
   ) {
     this.schedule = retrySchedule(config);
+    this.loop = new BackgroundLoop(
+      { name: 'WebhookDispatcher', idleWaitMs: config.WEBHOOK_POLL_MS, failureLog: 'dispatch paused' },
+      () => this.dispatchDue(),
+    );
   }
 
   onApplicationBootstrap(): void {
     // details only: a client's endpoint being down must not make the orders app unready
-    this.health.register('webhooks', async () => ({ ...(await this.deliveries.backlog()), lastError: this.lastError }));
-    this.running = true;
-    this.loop = this.runForever();
+    this.health.register('webhooks', async () => ({ ...(await this.deliveries.backlog()), lastError: this.loop.lastError }));
+    this.loop.start();
   }
 
   /** Before the stores close: an attempt in flight is finished and recorded, then the loop ends. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.idle.wake();
-    await this.loop;
+    await this.loop.stop();
   }
 
-  private async runForever(): Promise<void> {
-    while (this.running) {
-      try {
-        const due = await this.deliveries.claimDue(this.config.WEBHOOK_CONCURRENCY, this.config.WEBHOOK_TIMEOUT_MS + 30_000);
-        await Promise.all(due.map((d) => this.attempt(d)));
-        this.lastError = null;
-        if (due.length === 0) await this.idle.sleep(this.config.WEBHOOK_POLL_MS);
-      } catch (error) {
-        this.lastError = (error as Error).message;
-        this.logger.warn(`dispatch paused: ${this.lastError}`);
-        await this.idle.sleep(1000);
-      }
-    }
+  private async dispatchDue(): Promise<RoundResult> {
+    const due = await this.deliveries.claimDue(this.config.WEBHOOK_CONCURRENCY, this.config.WEBHOOK_TIMEOUT_MS + 30_000);
+    await Promise.all(due.map((d) => traceBackgroundWork(`deliver ${d.eventType}`, deliverySpanOptions(d), (span) => this.attempt(d, span))));
+    return due.length > 0 ? 'busy' : 'idle';
   }
 
-  private async attempt(delivery: DueDelivery): Promise<void> {
+  private async attempt(delivery: DueDelivery, span: BackgroundSpan): Promise<void> {
     const outcome = await this.send(delivery);
     const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
     const attemptNumber = delivery.attempts + 1;
@@ -68,6 +58,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     const next = ok ? { status: 'delivered' as const, delayMs: 0 }
       : exhausted ? { status: 'exhausted' as const, delayMs: 0 }
         : { status: 'pending' as const, delayMs: this.schedule[attemptNumber] };
+    if (outcome.statusCode !== null) span.setAttribute('http.response.status_code', outcome.statusCode);
+    span.setAttribute('labflow.webhook.status', next.status);
+    if (!ok) span.markError(outcome.error ?? 'not delivered');
     await this.dataSource.transaction(async (manager) => {
       const recorded = await this.deliveries.recordAttempt(manager, delivery, outcome, next);
       if (!recorded || !exhausted) return;
@@ -106,4 +99,20 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       return { statusCode: null, error: reason.slice(0, 500), durationMs: Date.now() - started };
     }
   }
+}
+
+/**
+ * One attempt at a delivery: a child of the span of the order change that queued it. Nothing here
+ * may throw (a malformed URL is the attempt's failure, recorded by send(), not the dispatcher's).
+ */
+function deliverySpanOptions(delivery: DueDelivery): BackgroundSpanOptions {
+  return {
+    kind: 'client',
+    parentHeaders: delivery.traceHeaders,
+    attributes: {
+      'http.request.method': 'POST', ...(URL.canParse(delivery.url) ? { 'server.address': new URL(delivery.url).host } : {}),
+      'labflow.webhook.message_id': delivery.messageId, 'labflow.webhook.endpoint_id': delivery.endpointId,
+      'labflow.webhook.event_type': delivery.eventType, 'labflow.webhook.attempt': delivery.attempts + 1,
+    },
+  };
 }

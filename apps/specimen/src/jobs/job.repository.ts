@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobStatus, JobView } from '@labflow/contracts';
+import { traceHeaders } from '@labflow/platform/observability';
 import { SCHEMA } from '../migrations';
 
 export const RECEIVED_TIME_JOB = 'specimen.set_received_time';
@@ -19,6 +20,8 @@ export interface JobRow {
   attempts: number;
   error: { status: number; message: string } | null;
   result: { specimen_id: string; received_time: string } | null;
+  /** The trace context of the request that created the job (traceparent); the worker continues it. */
+  trace_headers: Record<string, string>;
   created_at: Date;
   updated_at: Date;
 }
@@ -39,11 +42,13 @@ export interface NewJob {
 export class JobRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Keeps the trace context of the current unit of work (the command's span) with the job. */
   async create(manager: EntityManager, job: NewJob): Promise<JobRow> {
     const rows: JobRow[] = await manager.query(
-      `INSERT INTO "${SCHEMA}".jobs (id, lab_id, type, specimen_id, patient_id, received_time, requested_by, correlation_id, causation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [job.id, job.labId, RECEIVED_TIME_JOB, job.specimenId, job.patientId, job.receivedTime, job.requestedBy, job.correlationId, job.causationId],
+      `INSERT INTO "${SCHEMA}".jobs (id, lab_id, type, specimen_id, patient_id, received_time, requested_by, correlation_id, causation_id, trace_headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+      [job.id, job.labId, RECEIVED_TIME_JOB, job.specimenId, job.patientId, job.receivedTime, job.requestedBy, job.correlationId, job.causationId,
+        JSON.stringify(traceHeaders())],
     );
     return rows[0];
   }

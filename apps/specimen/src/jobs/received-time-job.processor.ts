@@ -20,14 +20,15 @@ export class ReceivedTimeJobProcessor {
     private readonly outbox: PgOutbox,
   ) {}
 
-  async apply(manager: EntityManager, job: JobRow): Promise<void> {
+  /** Answers the job's new status: processed, or failed with the spec's refusal. */
+  async apply(manager: EntityManager, job: JobRow): Promise<'processed' | 'failed'> {
     const updated = await this.specimens.setReceivedTimeOnce(manager, job.lab_id, job.specimen_id, job.received_time, job.requested_by);
     if (!updated) {
       // The conditional UPDATE matched nothing: tell the caller why, with the spec's message.
       const specimen = await this.specimens.find(job.lab_id, job.patient_id, job.specimen_id, manager);
       const refusal = specimen ? receivedTimeRefusal(specimen, job.received_time, new Date()) ?? SPECIMEN_ERRORS.alreadySet : SPECIMEN_ERRORS.notFound;
       await this.jobs.markFailed(manager, job, { status: refusal.status, message: refusal.message });
-      return;
+      return 'failed';
     }
     const receivedTime = (updated.received_time as Date).toISOString();
     await this.outbox.add(manager, TOPICS.specimenReceived, {
@@ -36,5 +37,6 @@ export class ReceivedTimeJobProcessor {
       updatedBy: job.requested_by, updatedAt: updated.updated_at.toISOString(), jobId: job.id,
     }, { labId: job.lab_id, correlationId: job.correlation_id, causationId: job.causation_id });
     await this.jobs.markProcessed(manager, job, { specimen_id: updated.id, received_time: receivedTime });
+    return 'processed';
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isTransientInfraError, WakeableSleep } from '@labflow/platform/kafka';
+import { BackgroundLoop, isTransientInfraError } from '@labflow/platform/kafka';
+import { BackgroundSpanOptions, traceOnceFound } from '@labflow/platform/observability';
 import { SpecimenConfig } from '../specimen.config';
 import { JobRepository, JobRow } from './job.repository';
 import { ReceivedTimeJobProcessor } from './received-time-job.processor';
@@ -11,59 +12,60 @@ import { ReceivedTimeJobProcessor } from './received-time-job.processor';
  */
 @Injectable()
 export class ReceivedTimeJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly idle = new WakeableSleep();
   private readonly logger = new Logger('ReceivedTimeJobWorker');
-  private running = false;
-  private loop: Promise<void> | null = null;
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobRepository,
     private readonly processor: ReceivedTimeJobProcessor,
     private readonly config: SpecimenConfig,
-  ) {}
+  ) {
+    this.loop = new BackgroundLoop(
+      { name: 'ReceivedTimeJobWorker', idleWaitMs: config.JOB_POLL_MS, failureLog: 'job processing paused' },
+      async () => ((await this.processNext()) ? 'busy' : 'idle'),
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.runForever();
+    this.loop.start();
   }
 
   /** Before the stores close (platform shutdown): the job in hand finishes or rolls back. */
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.idle.wake();
-    await this.loop;
-  }
-
-  private async runForever(): Promise<void> {
-    while (this.running) {
-      let worked = false;
-      try {
-        worked = await this.processNext();
-      } catch (error) {
-        this.logger.warn(`job processing paused: ${(error as Error).message}`);
-        await this.idle.sleep(1000);
-      }
-      if (!worked) await this.idle.sleep(this.config.JOB_POLL_MS);
-    }
+    await this.loop.stop();
   }
 
   /** True when a job was applied or failed; false when there was none or its attempt failed (wait a little). */
   private async processNext(): Promise<boolean> {
-    let current: JobRow | null = null;
+    const locked: { job?: JobRow } = {};
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        current = await this.jobs.lockNextPending(manager);
-        if (!current) return false;
-        await this.processor.apply(manager, current);
+      return await traceOnceFound((begin) => this.dataSource.transaction(async (manager) => {
+        const job = await this.jobs.lockNextPending(manager);
+        if (!job) return false;
+        locked.job = job;
+        const span = begin(`job ${job.type}`, jobSpanOptions(job));
+        span.setAttribute('labflow.job.status', await span.run(() => this.processor.apply(manager, job)));
         return true;
-      });
+      }));
     } catch (error) {
-      const job = current as JobRow | null;
+      const job = locked.job;
       if (!job || isTransientInfraError(error)) throw error; // the job stays pending and is retried
       this.logger.error(`job ${job.id} failed: ${(error as Error).message}`);
       await this.jobs.recordAttemptError(job.lab_id, job.id, (error as Error).message, this.config.JOB_MAX_ATTEMPTS);
       return false;
     }
   }
+}
+
+/** One attempt at a job: a child of the span of the command that created it (the request's trace). */
+function jobSpanOptions(job: JobRow): BackgroundSpanOptions {
+  return {
+    kind: 'consumer',
+    parentHeaders: job.trace_headers,
+    attributes: {
+      'labflow.job.id': job.id, 'labflow.job.type': job.type, 'labflow.job.attempt': job.attempts + 1,
+      'labflow.correlation_id': job.correlation_id,
+    },
+  };
 }

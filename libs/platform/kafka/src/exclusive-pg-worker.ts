@@ -1,6 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
-import { WakeableSleep } from './wakeable-sleep';
+import { BackgroundLoop, RoundResult } from './background-loop';
 
 export interface ExclusivePgWorkerOptions {
   /** For logs: what the worker does. */
@@ -15,69 +14,69 @@ export interface ExclusivePgWorkerOptions {
   step: (client: Client) => Promise<number>;
 }
 
+/** Another instance holds the lock: ask again in a second. */
+const STAND_BY: RoundResult = { waitMs: 1000 };
+
 /**
  * A background loop of which one instance of an app works at a time (a session advisory lock),
  * woken by NOTIFY and polling otherwise (outbox relays, the search indexer). A failure (a store or
  * broker outage) drops the connection and retries with backoff; what was not done stays to do.
  */
 export class ExclusivePgWorker {
-  private readonly idle = new WakeableSleep();
-  private readonly logger: Logger;
+  private readonly loop: BackgroundLoop;
   private client: Client | null = null;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  lastError: string | null = null;
+  /** The connection holds the lock and listens on the channel. */
+  private holdsLock = false;
+  /** The connection broke between rounds: the next round fails with this cause. */
+  private brokenBy: Error | null = null;
 
   constructor(private readonly options: ExclusivePgWorkerOptions) {
-    this.logger = new Logger(options.name);
+    this.loop = new BackgroundLoop({
+      name: options.name, idleWaitMs: options.idleWaitMs,
+      // an outage of minutes: a few log lines, and a reconnect every 5 s at most
+      backoffMs: (failures) => Math.min(5000, 1000 * failures), logEveryFailures: 10,
+      afterFailure: () => this.closeClient(),
+    }, () => this.round());
+  }
+
+  get lastError(): string | null {
+    return this.loop.lastError;
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.runForever();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.idle.wake();
-    await this.loop;
+    await this.loop.stop();
     await this.closeClient();
   }
 
-  private async runForever(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      try {
-        const client = await this.connect();
-        const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [this.options.lockKey])).rows;
-        if (!locked) {
-          await this.idle.sleep(1000); // another instance works; stand by
-          continue;
-        }
-        await client.query(`LISTEN "${this.options.channel}"`);
-        while (this.running) {
-          const done = await this.options.step(client);
-          this.lastError = null;
-          failures = 0;
-          if (done === 0) await this.idle.sleep(this.options.idleWaitMs);
-        }
-      } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        if (failures++ % 10 === 0) this.logger.warn(`paused: ${this.lastError}`);
-        await this.closeClient();
-        await this.idle.sleep(Math.min(5000, 1000 * failures));
-      }
-    }
+  private async round(): Promise<RoundResult> {
+    const client = await this.lockedClient();
+    if (!client) return STAND_BY;
+    return (await this.options.step(client)) > 0 ? 'busy' : 'idle';
+  }
+
+  /** The worker's connection once it holds the lock and listens; null while another instance holds it. */
+  private async lockedClient(): Promise<Client | null> {
+    const client = await this.connect();
+    if (this.holdsLock) return client;
+    const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [this.options.lockKey])).rows;
+    if (!locked) return null;
+    await client.query(`LISTEN "${this.options.channel}"`);
+    this.holdsLock = true;
+    return client;
   }
 
   private async connect(): Promise<Client> {
+    if (this.brokenBy) throw this.brokenBy;
     if (this.client) return this.client;
     const client = new Client({ connectionString: this.options.postgresUrl, connectionTimeoutMillis: 3000 });
-    client.on('notification', () => this.idle.wake());
+    client.on('notification', () => this.loop.wake());
     client.on('error', (e) => {
-      this.lastError = e.message;
-      this.idle.wake();
+      if (this.client === client) this.brokenBy = e;
+      this.loop.wake();
     });
     await client.connect();
     this.client = client;
@@ -87,6 +86,8 @@ export class ExclusivePgWorker {
   private async closeClient(): Promise<void> {
     const client = this.client;
     this.client = null;
+    this.holdsLock = false;
+    this.brokenBy = null;
     if (client) await client.end().catch(() => undefined);
   }
 }

@@ -18,4 +18,5 @@ export * from './request-reply/command-bus';
 export * from './request-reply/reply-failure';
 export * from './consumer/dead-letter-replay';
 export * from './wakeable-sleep';
+export * from './background-loop';
 export * from './exclusive-pg-worker';

@@ -5,3 +5,4 @@ export * from './trace-context-manager';
 export * from './trace-propagation';
 export * from './span-file-exporter';
 export * from './tracing';
+export * from './background-span';

@@ -17,6 +17,8 @@ export interface SpanRecord {
   status: { code: number; message?: string };
   attributes: Record<string, unknown>;
   events: { name: string; attributes: Record<string, unknown> }[];
+  /** Spans of other traces this one served (an outbox batch publishing several writers' events). */
+  links: { traceId: string; spanId: string }[];
 }
 
 /** Writes finished spans to a file, one JSON object a line (appending; several runs share a file). */
@@ -53,5 +55,6 @@ export function toRecord(span: ReadableSpan): SpanRecord {
     status: span.status,
     attributes: { ...span.attributes },
     events: span.events.map((e) => ({ name: e.name, attributes: { ...(e.attributes ?? {}) } })),
+    links: span.links.map((l) => ({ traceId: l.context.traceId, spanId: l.context.spanId })),
   };
 }

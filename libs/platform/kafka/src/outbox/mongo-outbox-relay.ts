@@ -1,11 +1,11 @@
-import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import type { Collection, Db, Document } from 'mongodb';
 import { outboxPublished } from '@labflow/platform/observability';
+import { traceOutboxBatch } from './outbox-batch-span';
 import { toKafkaMessage } from '../wire';
-import { MongoOutboxEntry } from './mongo-outbox';
-import { WakeableSleep } from '../wakeable-sleep';
+import { MongoOutboxEntry, PendingEvent } from './mongo-outbox';
+import { BackgroundLoop, RoundResult } from '../background-loop';
 
 export interface MongoOutboxRelayOptions {
   db: Db;
@@ -22,6 +22,9 @@ export interface MongoOutboxRelayOptions {
 
 type OutboxDoc = Document & MongoOutboxEntry;
 
+/** Another instance holds the lease: ask again in a second. */
+const STAND_BY: RoundResult = { waitMs: 1000 };
+
 /**
  * The MongoDB twin of PgOutboxRelay, with the same guarantees: one active relay per service (a lease
  * document instead of an advisory lock), each stream's entries published in version order with the
@@ -32,34 +35,32 @@ type OutboxDoc = Document & MongoOutboxEntry;
  * envelope ids; consumers' inboxes make that harmless.
  */
 export class MongoOutboxRelay {
-  private readonly idle = new WakeableSleep();
-  private readonly logger: Logger;
+  private readonly loop: BackgroundLoop;
   private readonly instance = randomUUID();
-  private running = false;
-  private loop: Promise<void> | null = null;
-  lastError: string | null = null;
   publishedCount = 0;
 
   constructor(private readonly options: MongoOutboxRelayOptions) {
-    this.logger = new Logger(`MongoOutboxRelay:${options.owner}`);
+    this.loop = new BackgroundLoop({
+      name: `MongoOutboxRelay:${options.owner}`, idleWaitMs: options.idleWaitMs ?? 200, failureLog: 'relay paused',
+    }, () => this.round());
+  }
+
+  get lastError(): string | null {
+    return this.loop.lastError;
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.runForever();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.idle.wake();
-    await this.loop;
+    await this.loop.stop();
     await this.leases().deleteOne({ _id: this.options.owner, holder: this.instance } as Document).catch(() => undefined);
   }
 
   /** Lets a writer wake the relay right after its write (lower latency than the idle poll). */
   wake(): void {
-    this.idle.wake();
+    this.loop.wake();
   }
 
   async backlog(): Promise<{ count: number; oldestAgeMs: number }> {
@@ -98,22 +99,9 @@ export class MongoOutboxRelay {
     }
   }
 
-  private async runForever(): Promise<void> {
-    while (this.running) {
-      try {
-        if (!(await this.holdLease())) {
-          await this.idle.sleep(1000);
-          continue;
-        }
-        const published = await this.publishBatch();
-        this.lastError = null;
-        if (published === 0) await this.idle.sleep(this.options.idleWaitMs ?? 200);
-      } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.logger.warn(`relay paused: ${this.lastError}`);
-        await this.idle.sleep(1000);
-      }
-    }
+  private async round(): Promise<RoundResult> {
+    if (!(await this.holdLease())) return STAND_BY;
+    return (await this.publishBatch()) > 0 ? 'busy' : 'idle';
   }
 
   private async publishBatch(): Promise<number> {
@@ -123,26 +111,33 @@ export class MongoOutboxRelay {
       // (streamId, version) order: a stream's older entry is always published before a newer one.
       const entries = await collection.find({ outboxPending: true }).sort({ streamId: 1, version: 1 }).limit(this.options.batchSize ?? 100).toArray();
       if (entries.length === 0) continue;
-      const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
-      for (const e of entries.flatMap((entry) => entry.pendingEvents ?? [])) {
-        const list = byTopic.get(e.topic) ?? [];
-        list.push(toKafkaMessage(e.key, e.envelope, e.headers ?? {}));
-        byTopic.set(e.topic, list);
-      }
-      // One aggregate's events share a key, hence a partition per topic: one batch keeps their order.
-      await this.options.producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: `${this.options.topicPrefix ?? ''}${topic}`, messages })),
+      const events = entries.flatMap((entry) => entry.pendingEvents ?? []);
+      await traceOutboxBatch(name, events.map((e) => e.headers ?? {}), async () => {
+        await this.send(events);
+        for (const entry of entries) {
+          await collection.updateOne({ _id: entry._id } as Document, { $set: { outboxPending: false, pendingEvents: [] } });
+          await collection.deleteMany({ streamId: entry.streamId, version: { $lt: entry.version }, outboxPending: false } as Document);
+        }
       });
-      const count = entries.reduce((n, e) => n + (e.pendingEvents?.length ?? 0), 0);
-      for (const entry of entries) {
-        await collection.updateOne({ _id: entry._id } as Document, { $set: { outboxPending: false, pendingEvents: [] } });
-        await collection.deleteMany({ streamId: entry.streamId, version: { $lt: entry.version }, outboxPending: false } as Document);
-      }
+      const count = events.length;
       this.publishedCount += count;
       outboxPublished.inc(count);
       published += count;
     }
     return published;
+  }
+
+  private async send(events: PendingEvent[]): Promise<void> {
+    const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
+    for (const e of events) {
+      const list = byTopic.get(e.topic) ?? [];
+      list.push(toKafkaMessage(e.key, e.envelope, e.headers ?? {}));
+      byTopic.set(e.topic, list);
+    }
+    // One aggregate's events share a key, hence a partition per topic: one batch keeps their order.
+    await this.options.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: `${this.options.topicPrefix ?? ''}${topic}`, messages })),
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { Producer } from 'kafkajs';
 import { Envelope } from '@labflow/contracts';
 import { outboxPublished } from '@labflow/platform/observability';
+import { traceOutboxBatch } from './outbox-batch-span';
 import { toKafkaMessage } from '../wire';
 import { ExclusivePgWorker } from '../exclusive-pg-worker';
 
@@ -73,10 +74,23 @@ export class PgOutboxRelay {
       await this.cleanup(client);
       return 0;
     }
+    // the headers hold the trace context of the span that wrote each row (PgOutbox.add)
+    await traceOutboxBatch(`${this.options.schema}.outbox`, rows.map((r) => r.headers), async () => {
+      await this.send(rows);
+      await client.query(
+        `UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
+        [rows.map((r) => r.seq)],
+      );
+    });
+    this.publishedCount += rows.length;
+    outboxPublished.inc(rows.length);
+    return rows.length;
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
     const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
     for (const row of rows) {
       const list = byTopic.get(row.topic) ?? [];
-      // the headers hold the trace context of the span that wrote the row (PgOutbox.add)
       list.push(toKafkaMessage(row.key, row.envelope, row.headers));
       byTopic.set(row.topic, list);
     }
@@ -84,13 +98,6 @@ export class PgOutboxRelay {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: `${this.options.topicPrefix ?? ''}${topic}`, messages })),
     });
-    await client.query(
-      `UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
-      [rows.map((r) => r.seq)],
-    );
-    this.publishedCount += rows.length;
-    outboxPublished.inc(rows.length);
-    return rows.length;
   }
 
   private async cleanup(client: Client): Promise<void> {

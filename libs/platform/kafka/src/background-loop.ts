@@ -1,0 +1,97 @@
+import { Logger } from '@nestjs/common';
+import { WakeableSleep } from './wakeable-sleep';
+
+/**
+ * What one round of background work found: `busy` (it did work, more may wait: go again at once),
+ * `idle` (nothing to do: wait the idle time or a wake), or a wait of its own (standing by while
+ * another instance holds the lock or lease).
+ */
+export type RoundResult = 'busy' | 'idle' | { waitMs: number };
+
+export interface BackgroundLoopOptions {
+  /** The context of its log lines: what the loop does. */
+  name: string;
+  idleWaitMs: number;
+  /** The wait after the n-th failed round in a row (n from 1); default 1 s. */
+  backoffMs?: (failures: number) => number;
+  /** The words before the error in the failure log line (`<failureLog>: <error>`); default `paused`. */
+  failureLog?: string;
+  /** Logs the first failure of every this many in a row (an outage of minutes is a few lines); default 1. */
+  logEveryFailures?: number;
+  failureLogLevel?: 'warn' | 'error';
+  /** Runs after a failed round, before the backoff (drop a broken connection). Must not throw. */
+  afterFailure?: () => Promise<void>;
+}
+
+/**
+ * Runs one round of background work after another until stopped: outbox relays, job workers,
+ * webhook dispatchers, sweeps. Between rounds it waits as the round asked; a failed round (a store
+ * or broker outage) is logged and retried after a backoff, and what it did not do stays to do.
+ * `wake()` cuts a wait short (a NOTIFY, a fresh write); `stop()` lets the round in hand finish.
+ */
+export class BackgroundLoop {
+  private readonly idle = new WakeableSleep();
+  private readonly logger: Logger;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private failures = 0;
+  private lastFailure: string | null = null;
+
+  constructor(private readonly options: BackgroundLoopOptions, private readonly round: () => Promise<RoundResult>) {
+    this.logger = new Logger(options.name);
+  }
+
+  /** The error of the last round when it failed; null once a round succeeded (readiness details). */
+  get lastError(): string | null {
+    return this.lastFailure;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.runUntilStopped();
+  }
+
+  /** Ends the loop: a wait ends at once, a round in hand is finished first. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.idle.wake();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Ends the current wait now; dropped while a round runs (the loop looks again anyway). */
+  wake(): void {
+    this.idle.wake();
+  }
+
+  private async runUntilStopped(): Promise<void> {
+    while (this.running) {
+      const waitMs = await this.runRound();
+      // a stop() during the round found no wait to end: do not start one
+      if (waitMs > 0 && this.running) await this.idle.sleep(waitMs);
+    }
+  }
+
+  /** One round; answers how long to wait before the next. */
+  private async runRound(): Promise<number> {
+    try {
+      const result = await this.round();
+      this.failures = 0;
+      this.lastFailure = null;
+      if (result === 'busy') return 0;
+      if (result === 'idle') return this.options.idleWaitMs;
+      return result.waitMs;
+    } catch (error) {
+      this.failures += 1;
+      this.lastFailure = error instanceof Error ? error.message : String(error);
+      if ((this.failures - 1) % (this.options.logEveryFailures ?? 1) === 0) {
+        const line = `${this.options.failureLog ?? 'paused'}: ${this.lastFailure}`;
+        if (this.options.failureLogLevel === 'error') this.logger.error(line);
+        else this.logger.warn(line);
+      }
+      await this.options.afterFailure?.();
+      return this.options.backoffMs?.(this.failures) ?? 1000;
+    }
+  }
+}
