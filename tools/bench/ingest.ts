@@ -13,7 +13,9 @@ export interface IngestRun {
   resultsPerSecond: number;
   /** Upload → value readable through report entry, on probe samples. */
   endToEnd: RunStats;
-  /** Seconds until every consumer had handled the run's events, counted from the end of the run. */
+  /** When the load window closed (epoch ms): later answers and probe polls are not part of the rates. */
+  endedAt: number;
+  /** Seconds until every consumer had handled the run's events, counted from `endedAt`. */
   drainSeconds?: number;
 }
 
@@ -77,9 +79,9 @@ export async function ingestAtRate(lab: BenchLab, options: { rate: number; durat
     });
   }
   await probing;
-  const seconds = (Date.now() - started) / 1000;
+  const seconds = options.durationMs / 1000;
   return {
     rate: options.rate, http: summarize(httpLatencies, httpErrors, seconds), accepted, acceptedPerSecond: accepted / seconds,
-    resultsPerSecond: (accepted * PANEL.length) / seconds, endToEnd: summarize(probeLatencies, probeErrors, seconds),
+    resultsPerSecond: (accepted * PANEL.length) / seconds, endToEnd: summarize(probeLatencies, probeErrors, seconds), endedAt: end,
   };
 }

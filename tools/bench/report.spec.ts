@@ -5,7 +5,7 @@ import { summarize } from './stats';
 
 const stats = (p99: number, seconds = 10) => ({ ...summarize([p99], 0, seconds), p99 });
 const run = (rate: number, accepted: number, drainSeconds: number, p99: number): IngestRun => ({
-  rate, http: stats(10), accepted, acceptedPerSecond: accepted / 10, resultsPerSecond: accepted, endToEnd: stats(p99), drainSeconds,
+  rate, http: stats(10), accepted, acceptedPerSecond: accepted / 10, resultsPerSecond: accepted, endToEnd: stats(p99), endedAt: 0, drainSeconds,
 });
 const raw = (resultsPerSecond: number): RawRun => ({ rate: 0, produce: stats(1), stored: 0, storedPerSecond: 0, resultsPerSecond, endToEnd: stats(1) });
 

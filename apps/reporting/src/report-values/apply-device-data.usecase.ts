@@ -87,11 +87,8 @@ export class ApplyDeviceDataUseCase {
   /** Numeric values after this update: what calculations read. */
   private async currentNumbers(report: LabReportView, own: DeviceValue[]): Promise<Map<number, number>> {
     const current = new Map<number, number>();
-    if (report.documentReport) {
-      for (const d of await this.documents.valuesOf(report.labId, [report.id])) if (typeof d.value === 'number') current.set(d.index, d.value);
-    } else {
-      for (const v of await this.reports.values(report.labId, [report.id])) if (v.numericValue !== null) current.set(v.index, v.numericValue);
-    }
+    // every applied value is in the relational values, document reports' too
+    for (const v of await this.reports.values(report.labId, [report.id])) if (v.numericValue !== null) current.set(v.index, v.numericValue);
     for (const v of own) if (v.numericValue !== undefined) current.set(v.index, v.numericValue);
     return current;
   }

@@ -92,6 +92,19 @@ export class LabReportRepository {
     return rows.map((r) => ({ labReportId: r.lab_report_id, index: r.index, value: r.value, numericValue: r.numeric_value }));
   }
 
+  /**
+   * Every report's values as text, from the relational values alone (document reports' too, without
+   * flags): a document report's value reads as its stored number, a relational one as entered.
+   */
+  async valuesAsText(labId: number, reports: LabReportView[], manager: EntityManager = this.dataSource.manager): Promise<Map<number, { index: number; value: string }[]>> {
+    const out = new Map<number, { index: number; value: string }[]>(reports.map((r) => [r.id, []]));
+    const documentReport = new Map(reports.map((r) => [r.id, r.documentReport]));
+    for (const v of await this.values(labId, reports.map((r) => r.id), manager)) {
+      out.get(v.labReportId)?.push({ index: v.index, value: documentReport.get(v.labReportId) && v.numericValue !== null ? String(v.numericValue) : v.value });
+    }
+    return out;
+  }
+
   async bills(labId: number, billIds: number[]): Promise<{ id: number; doctorId: number | null; organizationId: number | null; registeredBy: string; createdAt: Date }[]> {
     if (billIds.length === 0) return [];
     const rows: { id: number; doctor_id: number | null; organization_id: number | null; registered_by: string; created_at: Date }[] = await this.dataSource.query(

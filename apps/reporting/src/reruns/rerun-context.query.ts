@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { CommandRequest, LabReportIdParam, LabReportRerunContext } from '@labflow/contracts';
 import { DomainException } from '@labflow/platform/kafka';
 import { authenticatedInput } from '@labflow/platform/service';
-import { DocumentValuesStore } from '../report-values/document-values.store';
 import { LabReportRepository } from '../report-values/lab-report.repository';
 import { TestRepository } from '../report-formats/test.repository';
 
@@ -18,7 +17,6 @@ export class RerunContextQuery {
   constructor(
     private readonly reports: LabReportRepository,
     private readonly tests: TestRepository,
-    private readonly documents: DocumentValuesStore,
   ) {}
 
   async execute(request: CommandRequest): Promise<LabReportRerunContext> {
@@ -27,9 +25,7 @@ export class RerunContextQuery {
     if (!report) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
     const [test] = await this.tests.findByIds(principal.labId, [report.testId]);
     if (!test) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
-    const values = report.documentReport
-      ? (await this.documents.valuesOf(principal.labId, [report.id])).map((d) => ({ index: d.index, value: String(d.value) }))
-      : (await this.reports.values(principal.labId, [report.id])).map((v) => ({ index: v.index, value: v.value }));
+    const values = (await this.reports.valuesAsText(principal.labId, [report])).get(report.id) ?? [];
     return {
       labReportId: report.id, labId: report.labId, sampleId: report.sampleId, testId: report.testId, sampleRedrawFlag: report.sampleRedrawFlag,
       patient: { gender: report.gender, dateOfBirth: report.dateOfBirth },

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client as ElasticClient } from '@elastic/elasticsearch';
 import { CommonConfig } from '@labflow/platform/config';
 import { APP_CONFIG, ELASTICSEARCH } from '@labflow/platform/service';
-import { DocumentValuesStore } from '../report-values/document-values.store';
-import { LabReportRepository, LabReportView } from '../report-values/lab-report.repository';
+import { LabReportRepository } from '../report-values/lab-report.repository';
 
 /**
  * The lab-report search index (`<ELASTICSEARCH_INDEX_PREFIX>-lab-reports`). A projection: each call
@@ -18,7 +17,6 @@ export class LabReportIndex {
     @Inject(ELASTICSEARCH) private readonly elastic: ElasticClient,
     @Inject(APP_CONFIG) private readonly config: CommonConfig,
     private readonly reports: LabReportRepository,
-    private readonly documents: DocumentValuesStore,
   ) {}
 
   get name(): string {
@@ -29,18 +27,15 @@ export class LabReportIndex {
     const reports = await this.reports.findByIds(labId, labReportIds);
     if (reports.length === 0) return;
     await this.ensureIndex();
-    const relational = await this.reports.values(labId, reports.filter((r) => !r.documentReport).map((r) => r.id));
-    const documents = await this.documents.valuesOf(labId, reports.filter((r) => r.documentReport).map((r) => r.id));
-    const values = (r: LabReportView) => (r.documentReport
-      ? documents.filter((d) => d.labReportId === r.id).map((d) => ({ index: d.index, value: String(d.value) }))
-      : relational.filter((v) => v.labReportId === r.id).map((v) => ({ index: v.index, value: v.value })));
+    // values without flags, all from the relational values in one query (no document read)
+    const valueMap = await this.reports.valuesAsText(labId, reports);
     const operations = reports.flatMap((r) => [
       { index: { _index: this.name, _id: String(r.id) } },
       {
         labReportId: r.id, labId: r.labId, billId: r.billId, patientId: r.patientId, patientName: r.patientName, testId: r.testId,
         testName: r.testName, sampleId: r.sampleId, departmentId: r.departmentId, sampleRedrawFlag: r.sampleRedrawFlag,
         criticalValues: r.criticalValues, isSigned: r.isSigned, documentReport: r.documentReport, dismissed: r.dismissed,
-        values: values(r), createdAt: r.createdAt.toISOString(), indexedAt: new Date().toISOString(),
+        values: valueMap.get(r.id) ?? [], createdAt: r.createdAt.toISOString(), indexedAt: new Date().toISOString(),
       },
     ]);
     // No refresh wait: searchable within the index refresh interval, without holding the partition.
