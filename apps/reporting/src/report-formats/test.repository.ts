@@ -80,6 +80,15 @@ export class TestRepository {
     return rows[0] ? toTest(rows[0]) : null;
   }
 
+  /** The test of a lab report, found through the report (read together with the report, not after it). */
+  async findOfReport(labId: number, labReportId: number): Promise<StoredTest | null> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT t.* FROM "${SCHEMA}".tests t JOIN "${SCHEMA}".lab_reports r ON r.test_id = t.id AND r.lab_id = t.lab_id WHERE r.lab_id = $1 AND r.id = $2`,
+      [labId, labReportId],
+    );
+    return rows[0] ? toTest(rows[0]) : null;
+  }
+
   async findByIds(labId: number, ids: number[], manager: EntityManager = this.dataSource.manager): Promise<StoredTest[]> {
     if (ids.length === 0) return [];
     const rows: Row[] = await manager.query(`SELECT * FROM "${SCHEMA}".tests WHERE lab_id = $1 AND id = ANY($2::int[])`, [labId, ids]);
