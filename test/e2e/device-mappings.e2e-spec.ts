@@ -1,5 +1,5 @@
 import { Client as PgClient } from 'pg';
-import { call, freshLabId, tokenFor } from '@labflow/testing';
+import { call, freshLabId, TopicProbe, tokenFor } from '@labflow/testing';
 import { createTest } from './lab-fixtures';
 
 /**
@@ -62,5 +62,25 @@ describe('device mappings: the mapped test must exist in the caller\'s lab', () 
       parameters: [{ testName: 'hmg', index: 4 }, { testName: 'rbc', index: 5 }], flagInterpretations: { 'H~N': 'H' },
     });
     expect(await footprint()).toMatchObject({ mappings: [{ test_id: testId }], flagTable: { 'H~N': 'H' } });
+  });
+
+  it('reporting answers device-ingestion on device-ingestion.replies, never on the gateway\'s reply topic', async () => {
+    const probe = await TopicProbe.start(['device-ingestion.replies', 'gateway.replies']);
+    try {
+      const testId = await createTest(token, true, 'Reply topic');
+      const res = await map(testId);
+      expect(res.status).toBe(201);
+      // the reply is a CommandReply, not an event envelope: the probe hands it over as parsed JSON
+      const isAnswer = (m: { envelope: unknown }) => {
+        const body = (m.envelope as { body?: { testId?: number; parameterIndexes?: unknown } } | null)?.body;
+        return body?.testId === testId && body.parameterIndexes !== undefined;
+      };
+      const [answer] = await probe.waitFor((m) => m.topic === 'device-ingestion.replies' && isAnswer(m));
+      expect(answer.envelope).toMatchObject({ ok: true, status: 200, body: { testId, parameterIndexes: [4, 5, 6] } });
+      expect(probe.matching((m) => m.topic === 'gateway.replies' && m.headers['request-id'] === answer.headers['request-id'])).toEqual([]);
+      expect(probe.matching((m) => m.topic === 'gateway.replies' && isAnswer(m))).toEqual([]); // the test's creation was answered there, its parameter indexes were not
+    } finally {
+      await probe.stop();
+    }
   });
 });

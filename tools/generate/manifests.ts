@@ -1,4 +1,4 @@
-import { ALL_TOPICS, APP_NAMES, AppName, COMMAND_APPS, commandTopicOf, dlqTopicOf, REPLY_TOPIC } from '@labflow/contracts';
+import { ALL_TOPICS, APP_NAMES, AppName, COMMAND_APPS, commandTopicOf, dlqTopicOf, REPLY_TOPICS } from '@labflow/contracts';
 import { BASE_PORTS } from '../dev/environment';
 
 /** Stores each app needs (DESIGN §1), for container environment and docs. */
@@ -15,12 +15,12 @@ export const APP_STORES: Record<AppName, string[]> = {
 
 const HEADER = '# Generated from libs/contracts by `npm run generate`; do not edit by hand.\n';
 
-/** Strimzi KafkaTopic resources: every catalog topic, its DLQ, the command topics and the reply topic. */
+/** Strimzi KafkaTopic resources: every catalog topic, its DLQ, the command topics and the reply topics. */
 export function kafkaTopicsYaml(partitions = 6): string {
   const names = [
     ...ALL_TOPICS.flatMap((t) => [t.name, dlqTopicOf(t.name)]),
     ...COMMAND_APPS.flatMap((a) => [commandTopicOf(a), dlqTopicOf(commandTopicOf(a))]),
-    REPLY_TOPIC,
+    ...REPLY_TOPICS,
   ];
   return HEADER + names.map((name) => `---
 apiVersion: kafka.strimzi.io/v1beta2

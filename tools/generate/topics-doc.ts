@@ -1,4 +1,4 @@
-import { ALL_TOPICS, COMMAND_APPS, commandTopicOf, dlqTopicOf, REPLY_TOPIC } from '@labflow/contracts';
+import { ALL_TOPICS, COMMAND_APPS, commandTopicOf, dlqTopicOf, REPLY_TOPIC, REPLY_TOPICS } from '@labflow/contracts';
 import { getMetadataStorage } from 'class-validator';
 
 /** Payload fields of a catalog class, from its class-validator metadata. */
@@ -30,8 +30,11 @@ ${rows.join('\n')}
 
 The gateway sends commands to \`<app>.commands\` (${COMMAND_APPS.map((a) => `\`${commandTopicOf(a)}\``).join(', ')});
 the envelope's \`type\` names the command and its payload is \`{ principal, input }\`. Replies
-(\`{ ok, status, body | error }\`) come back on \`${REPLY_TOPIC}\` with header \`request-id\`. Commands that cannot be
-handled go to \`${dlqTopicOf('<app>.commands')}\`. A service that asks another one synchronously (\`RequestReplyModule\`:
-rerun and device-ingestion ask reporting) sends and waits the same way, with a reply consumer of its own.
+(\`{ ok, status, body | error }\`) come back on the topic the command's \`reply-to\` header names, with header
+\`request-id\`: \`${REPLY_TOPIC}\` for the gateway. Commands that cannot be handled go to
+\`${dlqTopicOf('<app>.commands')}\`. A service that asks another one synchronously (\`RequestReplyModule\`: rerun and
+device-ingestion ask reporting) sends and waits the same way on a reply topic of its own
+(${REPLY_TOPICS.filter((t) => t !== REPLY_TOPIC).map((t) => `\`${t}\``).join(', ')}), so no app reads another's replies. Reply
+consumers commit no offsets: a stopped instance leaves no consumer group behind.
 `;
 }

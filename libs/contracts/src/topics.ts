@@ -211,6 +211,13 @@ export const dlqTopicOf = (topic: string): string => `${topic}.dlq`;
 /** Request/reply: the gateway sends commands to `<app>.commands`; replies come back on one topic. */
 export const commandTopicOf = (app: AppName): string => `${app}.commands`;
 export const REPLY_TOPIC = 'gateway.replies';
+/**
+ * Who asks other apps over request/reply. Each reads only its own replies, on `<app>.replies` (the
+ * gateway's is REPLY_TOPIC), named in the command's `reply-to` header: no app decodes another's.
+ */
+export const REQUESTING_APPS: readonly AppName[] = ['gateway', 'rerun', 'device-ingestion'];
+export const replyTopicOf = (app: AppName): string => `${app}.replies`;
+export const REPLY_TOPICS: readonly string[] = REQUESTING_APPS.map(replyTopicOf);
 export const COMMAND_APPS: readonly AppName[] = [
   'reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit',
 ];
@@ -220,8 +227,8 @@ export function topicPlan(partitions = 6): { topic: string; numPartitions: numbe
   const names = [
     ...ALL_TOPICS.map((t) => t.name),
     ...COMMAND_APPS.map(commandTopicOf),
-    REPLY_TOPIC,
+    ...REPLY_TOPICS,
   ];
-  const withDlq = names.flatMap((n) => (n === REPLY_TOPIC ? [n] : [n, dlqTopicOf(n)]));
+  const withDlq = names.flatMap((n) => (REPLY_TOPICS.includes(n) ? [n] : [n, dlqTopicOf(n)]));
   return withDlq.map((topic) => ({ topic, numPartitions: partitions }));
 }

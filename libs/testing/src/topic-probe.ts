@@ -28,8 +28,19 @@ export class TopicProbe {
     const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
     const probe = new TopicProbe(kafka, topics.map((t) => `${prefix}${t}`));
     await probe.consumer.connect();
-    await probe.consumer.subscribe({ topics: probe.topics, fromBeginning: true });
-    await probe.consumer.run({
+    try {
+      await probe.listen(prefix);
+    } catch (error) {
+      // an unknown topic, a broker gone: no connected consumer left behind to keep the test run alive
+      await probe.consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    return probe;
+  }
+
+  private async listen(prefix: string): Promise<void> {
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await this.consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         let envelope: Envelope;
         try {
@@ -39,10 +50,9 @@ export class TopicProbe {
         }
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(Array.isArray(v) ? v[0] : v);
-        probe.messages.push({ topic: topic.slice(prefix.length), partition, key: message.key?.toString() ?? null, headers, envelope, raw: message });
+        this.messages.push({ topic: topic.slice(prefix.length), partition, key: message.key?.toString() ?? null, headers, envelope, raw: message });
       },
     });
-    return probe;
   }
 
   /** Waits for messages matching `match`; resolves with all of them once `count` were seen. */

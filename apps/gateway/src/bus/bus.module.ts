@@ -1,5 +1,6 @@
 import { Global, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
+import { REPLY_TOPIC } from '@labflow/contracts';
 import { CommandBus } from '@labflow/platform/kafka';
 import { APP_CONFIG, KAFKA, KAFKA_PRODUCER, retryStart } from '@labflow/platform/service';
 import { GatewayConfig } from '../gateway.config';
@@ -25,7 +26,9 @@ class CommandBusLifecycle implements OnModuleInit, OnApplicationShutdown {
       provide: CommandBus,
       inject: [KAFKA, KAFKA_PRODUCER, APP_CONFIG],
       useFactory: (kafka: Kafka, producer: Producer, config: GatewayConfig) =>
-        new CommandBus(kafka, producer, config.INSTANCE_ID, config.COMMAND_TIMEOUT_MS, config.KAFKA_TOPIC_PREFIX),
+        new CommandBus(kafka, producer, config.INSTANCE_ID, config.COMMAND_TIMEOUT_MS, config.KAFKA_TOPIC_PREFIX, {
+          replyTopic: REPLY_TOPIC, groupPrefix: config.KAFKA_GROUP_PREFIX,
+        }),
     },
     CommandBusLifecycle,
     CommandForwarder,

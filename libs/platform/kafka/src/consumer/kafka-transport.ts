@@ -1,9 +1,9 @@
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
-import { AppName, commandTopicOf, CommandReply, Envelope, REPLY_TOPIC, topicByName } from '@labflow/contracts';
+import { AppName, commandTopicOf, CommandReply, Envelope, REPLY_TOPIC, REPLY_TOPICS, topicByName } from '@labflow/contracts';
 import { traceHeaders } from '@labflow/platform/observability';
-import { HEADER } from '../wire';
+import { HEADER, headerString } from '../wire';
 import { ConsumerRunner } from './consumer-runner';
 import { DeadLetterWriter } from './dead-letter';
 import { KafkaMessageContext } from './message-context';
@@ -99,7 +99,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       deadLetters: this.deadLetters,
       isRunning: () => !this.stopping,
       resolveHandler: (key) => this.resolve(key, kind),
-      reply: (envelope, reply) => this.reply(envelope, reply),
+      reply: (envelope, reply, command) => this.reply(envelope, reply, command),
     });
     return new ConsumerRunner({ kafka: this.options.kafka, groupId, topics, concurrency: this.options.concurrency, processor });
   }
@@ -113,10 +113,14 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     };
   }
 
-  /** Sent while the command's span is current: the reply carries it back to the gateway. */
-  private async reply(envelope: Envelope, reply: CommandReply): Promise<void> {
+  /**
+   * Sent while the command's span is current: the reply carries it back to the caller, on the reply
+   * topic its `reply-to` header names (one of REPLY_TOPICS; the gateway's otherwise).
+   */
+  private async reply(envelope: Envelope, reply: CommandReply, command: KafkaMessage): Promise<void> {
+    const asked = headerString(command.headers, HEADER.replyTo);
     await this.options.producer.send({
-      topic: `${this.topicPrefix}${REPLY_TOPIC}`,
+      topic: `${this.topicPrefix}${asked && REPLY_TOPICS.includes(asked) ? asked : REPLY_TOPIC}`,
       acks: -1,
       messages: [{
         key: envelope.id,

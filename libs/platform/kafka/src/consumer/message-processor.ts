@@ -19,7 +19,8 @@ export interface ProcessorOptions {
   backoffMs: number;
   resolveHandler: (key: string) => MessageHandlerFn | null;
   deadLetters: DeadLetterWriter;
-  reply: (envelope: Envelope, reply: CommandReply) => Promise<void>;
+  /** Answers a command; `command` is the message it came in (its `reply-to` header names the topic). */
+  reply: (envelope: Envelope, reply: CommandReply, command: KafkaMessage) => Promise<void>;
   isRunning: () => boolean;
 }
 
@@ -79,7 +80,7 @@ export class MessageProcessor {
       const found = this.options.resolveHandler(key);
       if (!found) {
         if (this.options.kind === 'commands') {
-          await this.options.reply(envelope, { ok: false, status: 501, error: { code: 'NO_HANDLER', message: `No handler for ${key}` } });
+          await this.options.reply(envelope, { ok: false, status: 501, error: { code: 'NO_HANDLER', message: `No handler for ${key}` } }, input.message);
         }
         throw new Rejected('no-handler', `no handler for ${key} in ${this.options.consumerGroup}`);
       }
@@ -137,7 +138,7 @@ export class MessageProcessor {
       const ctx = new KafkaMessageContext(envelope, input.topic, input.partition, input.message.offset, attempt, this.options.consumerGroup);
       try {
         const result = await handler(payload, ctx);
-        if (this.options.kind === 'commands') await this.options.reply(envelope, toReply(result));
+        if (this.options.kind === 'commands') await this.options.reply(envelope, toReply(result), input.message);
         this.handled++;
         // ids only, never the payload: result values and patient data stay out of info logs
         this.logger.log(`handled ${envelope.type} ${envelope.id} from ${input.topic}[${input.partition}]@${input.message.offset}`);
@@ -151,7 +152,7 @@ export class MessageProcessor {
         if (this.options.kind === 'commands' && (error instanceof DomainException || transient)) {
           // A command is answered at once; nothing was committed by the failed use case.
           if (transient) span.markError('dependency unavailable');
-          await this.options.reply(envelope, errorReply(error));
+          await this.options.reply(envelope, errorReply(error), input.message);
           this.handled++;
           return 'rejected';
         }
@@ -166,7 +167,7 @@ export class MessageProcessor {
           continue;
         }
         this.failed++;
-        if (this.options.kind === 'commands') await this.options.reply(envelope, errorReply(error));
+        if (this.options.kind === 'commands') await this.options.reply(envelope, errorReply(error), input.message);
         await this.deadLetter(input, 'handler-failed', describe(error), attempt);
         return 'dead-lettered';
       }

@@ -26,9 +26,11 @@ interface Pending {
 }
 
 /**
- * The gateway's side of request/reply over Kafka: sends a command envelope to `<app>.commands`
- * and waits for the reply on `gateway.replies`. Each gateway instance reads every reply partition
- * in a group of its own and keeps the replies addressed to its pending requests.
+ * The asking side of request/reply over Kafka: sends a command envelope to `<app>.commands` and
+ * waits for the reply on its own reply topic (`gateway.replies` for the gateway, `<app>.replies` for
+ * an app that asks another), named in the command's `reply-to` header. Each instance reads every
+ * partition of that topic in a group of its own (never committed, so a stopped instance leaves no
+ * group behind) and keeps the replies addressed to its pending requests.
  */
 export class CommandBus {
   private readonly logger = new Logger('CommandBus');
@@ -43,19 +45,26 @@ export class CommandBus {
     private readonly instanceId: string,
     private readonly defaultTimeoutMs: number,
     private readonly topicPrefix = '',
+    private readonly where: { replyTopic?: string; groupPrefix?: string } = {},
   ) {}
+
+  private get replyTopic(): string {
+    return this.where.replyTopic ?? REPLY_TOPIC;
+  }
 
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({
-      groupId: `labflow.gateway.replies.${this.instanceId}.${randomUUID()}`,
+      groupId: `${this.where.groupPrefix ?? 'labflow'}.${this.replyTopic}.${this.instanceId}.${randomUUID()}`,
       maxWaitTimeInMs: 1000, // answered at once when a reply arrives; bounds idle fetches only
       sessionTimeout: 30000,
       allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics: [`${this.topicPrefix}${REPLY_TOPIC}`], fromBeginning: false });
+    await consumer.subscribe({ topics: [`${this.topicPrefix}${this.replyTopic}`], fromBeginning: false });
     await consumer.run({
+      // a new group of this instance starts at the latest offset anyway: nothing to remember
+      autoCommit: false,
       partitionsConsumedConcurrently: 6,
       eachMessage: async ({ message }) => {
         const requestId = headerString(message.headers, HEADER.requestId);
@@ -120,7 +129,7 @@ export class CommandBus {
       await this.producer.send({
         topic: `${this.topicPrefix}${commandTopicOf(spec.app)}`,
         acks: -1,
-        messages: [toKafkaMessage(options.key ?? envelope.id, envelope, { [HEADER.replyTo]: REPLY_TOPIC, ...traceHeaders(options.traceContext) })],
+        messages: [toKafkaMessage(options.key ?? envelope.id, envelope, { [HEADER.replyTo]: this.replyTopic, ...traceHeaders(options.traceContext) })],
       });
     } catch (error) {
       if (waiter) clearTimeout(waiter.timer);
@@ -147,7 +156,7 @@ export class CommandBus {
         this.pending.set(probeId, [{ resolve: () => resolve(true), timer }]);
       });
       await this.producer.send({
-        topic: `${this.topicPrefix}${REPLY_TOPIC}`,
+        topic: `${this.topicPrefix}${this.replyTopic}`,
         messages: [{ key: probeId, value: JSON.stringify({ ok: true, status: 200, body: 'probe' }), headers: { [HEADER.requestId]: probeId } }],
       });
       if (await back) {
@@ -155,7 +164,7 @@ export class CommandBus {
         return;
       }
     }
-    throw new Error(`reply consumer did not start reading ${REPLY_TOPIC} within 60s`);
+    throw new Error(`reply consumer did not start reading ${this.replyTopic} within 60s`);
   }
 
   private removeWaiter(id: string, waiter: Pending | undefined): void {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
-import { AppName } from '@labflow/contracts';
+import { AppName, replyTopicOf } from '@labflow/contracts';
 import { CommonConfig } from '@labflow/platform/config';
 import { CommandBus } from '@labflow/platform/kafka';
 import { HealthRegistry } from '../health/health.registry';
@@ -26,8 +26,8 @@ class CommandBusLifecycle implements OnModuleInit, OnApplicationShutdown {
 }
 
 /**
- * For a service that asks another service synchronously: the gateway's Kafka request/reply
- * `CommandBus` (commands to `<app>.commands`, replies on `gateway.replies`), one per instance.
+ * For a service that asks another service synchronously: the Kafka request/reply `CommandBus`
+ * (commands to `<app>.commands`, replies on its own `<app>.replies`), one per instance.
  * Import beside `PlatformModule.forRoot(...)`, which provides Kafka and the config.
  */
 @Module({
@@ -36,7 +36,9 @@ class CommandBusLifecycle implements OnModuleInit, OnApplicationShutdown {
       provide: CommandBus,
       inject: [KAFKA, KAFKA_PRODUCER, APP_CONFIG, SERVICE_IDENTITY],
       useFactory: (kafka: Kafka, producer: Producer, config: CommonConfig, identity: { app: AppName }) =>
-        new CommandBus(kafka, producer, `${identity.app}-${config.INSTANCE_ID}`, config.COMMAND_TIMEOUT_MS, config.KAFKA_TOPIC_PREFIX),
+        new CommandBus(kafka, producer, `${identity.app}-${config.INSTANCE_ID}`, config.COMMAND_TIMEOUT_MS, config.KAFKA_TOPIC_PREFIX, {
+          replyTopic: replyTopicOf(identity.app), groupPrefix: config.KAFKA_GROUP_PREFIX,
+        }),
     },
     CommandBusLifecycle,
   ],
