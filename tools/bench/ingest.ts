@@ -57,7 +57,7 @@ export async function ingestAtRate(lab: BenchLab, options: { rate: number; durat
       const t0 = performance.now();
       if (!(await upload(sample.sampleId, value))) {
         probeErrors++;
-        await sleep(probePeriodMs);
+        await sleep(Math.max(0, Math.min(probePeriodMs, end - Date.now())));
         continue;
       }
       let seen = false;
@@ -67,7 +67,7 @@ export async function ingestAtRate(lab: BenchLab, options: { rate: number; durat
       }
       if (seen) probeLatencies.push(performance.now() - t0);
       else probeErrors++;
-      await sleep(Math.max(0, probePeriodMs - (performance.now() - t0)));
+      await sleep(Math.max(0, Math.min(probePeriodMs - (performance.now() - t0), end - Date.now())));
     }
   }));
   if (backgroundRate > 0) {

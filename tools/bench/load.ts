@@ -20,6 +20,7 @@ export async function runLoad(options: LoadOptions): Promise<RunStats> {
     let nextAt = started + (interval * worker) / options.concurrency;
     while (Date.now() < end) {
       if (interval > 0) {
+        if (nextAt >= end) break; // the worker's next slot falls after the window: nothing is sent late
         const wait = nextAt - Date.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         nextAt += interval;
