@@ -1,19 +1,23 @@
 import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { renewingProducer } from './renewing-producer';
 
 /**
  * The idempotent producer of a service (outbox relay, replies, dead letters): retries without
- * limit so a broker outage delays a message but never drops or duplicates it on a partition.
+ * limit so a broker outage delays a message but never drops or duplicates it on a partition, and
+ * is replaced when the broker stops accepting its producer state (renewing-producer.ts).
  */
 export async function createIdempotentProducer(kafka: Kafka): Promise<Producer> {
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 5000 },
-  });
-  await producer.connect();
-  return producer;
+  return renewingProducer(async () => {
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 5000 },
+    });
+    await producer.connect();
+    return producer;
+  }, 'IdempotentProducer');
 }
 
 /**

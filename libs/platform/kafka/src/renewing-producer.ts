@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import { Producer } from 'kafkajs';
+
+/**
+ * Broker answers after which an idempotent producer's id and sequence numbers are out of step with
+ * the broker (seen after a broker restart): kafkajs keeps failing every send with them until the
+ * producer is replaced, so an outbox relay would stay stuck after the outage (fault suite, kafka).
+ */
+const STALE_PRODUCER_STATE = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
+
+export function isStaleProducerState(error: unknown): boolean {
+  for (let e = error as { type?: unknown; originalError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.type === 'string' && STALE_PRODUCER_STATE.has(e.type)) return true;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
+/**
+ * A producer that replaces the kafkajs producer it wraps when a send fails because the broker no
+ * longer accepts its producer state: the failed send still fails (its caller retries, now with a new
+ * producer id; a message that did land is de-duplicated by the consumers' inboxes), every later send
+ * goes through the new producer. Everything else is the wrapped producer's.
+ */
+export async function renewingProducer(create: () => Promise<Producer>, name: string): Promise<Producer> {
+  const logger = new Logger(name);
+  let current = await create();
+  let renewing: Promise<void> | null = null;
+  const renew = (stale: Producer): Promise<void> => {
+    renewing ??= (async () => {
+      try {
+        if (current !== stale) return; // another send renewed it already
+        current = await create();
+        logger.warn('producer state rejected by the broker: replaced the producer');
+        await stale.disconnect().catch(() => undefined);
+      } finally {
+        renewing = null;
+      }
+    })();
+    return renewing;
+  };
+  const guarded = (method: 'send' | 'sendBatch') => async (argument: never) => {
+    if (renewing) await renewing.catch(() => undefined);
+    const producer = current;
+    try {
+      return await (producer[method] as (a: never) => Promise<unknown>)(argument);
+    } catch (error) {
+      if (isStaleProducerState(error)) await renew(producer).catch((e: unknown) => logger.warn(`producer not replaced yet: ${(e as Error).message}`));
+      throw error;
+    }
+  };
+  const send = guarded('send');
+  const sendBatch = guarded('sendBatch');
+  return new Proxy({} as Producer, {
+    get(_target, property) {
+      if (property === 'send') return send;
+      if (property === 'sendBatch') return sendBatch;
+      const value = (current as unknown as Record<string | symbol, unknown>)[property];
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}
