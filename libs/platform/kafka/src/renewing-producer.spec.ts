@@ -4,7 +4,7 @@ import { isStaleProducerState, renewingProducer } from './renewing-producer';
 /** The broker's answer to a producer whose sequence numbers it no longer accepts, as kafkajs throws it. */
 function outOfOrder(): Error {
   const protocol = new KafkaJSProtocolError({ type: 'OUT_OF_ORDER_SEQUENCE_NUMBER', code: 45, retriable: false, message: 'The broker received an out of order sequence number' } as never);
-  return new KafkaJSNonRetriableError(protocol, { cause: protocol } as never);
+  return new (KafkaJSNonRetriableError as unknown as new (e: Error, o: { cause: Error }) => Error)(protocol, { cause: protocol });
 }
 
 function fakeProducer(name: string, failWith: (() => Error) | null, log: string[]) {
