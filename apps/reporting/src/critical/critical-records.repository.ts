@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AgeRangeDto, AttemptedCalloutView, CalloutStatus, ReportParameterDto } from '@labflow/contracts';
 import { SCHEMA } from '../migrations';
 import { DepartmentScope, scopeCondition } from './department-scope';
+import { LabReportRepository } from '../report-values/lab-report.repository';
 import { StoredValue } from './critical-parameters';
 
 const S = `"${SCHEMA}"`;
@@ -17,7 +18,7 @@ export interface CriticalReportRow {
 /** Reads of the critical records view; every query takes the lab. Two round trips for a whole bill. */
 @Injectable()
 export class CriticalRecordsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly reports: LabReportRepository) {}
 
   async billExists(labId: number, billId: number): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM ${S}.bills WHERE lab_id = $1 AND id = $2`, [labId, billId]);
@@ -49,12 +50,7 @@ export class CriticalRecordsRepository {
    */
   async valuesOf(labId: number, reports: CriticalReportRow[]): Promise<Map<number, StoredValue[]>> {
     const byReport = new Map<number, StoredValue[]>(reports.map((r) => [r.id, []]));
-    if (reports.length === 0) return byReport;
-    const rows: { lab_report_id: number; index: number; value: string; numeric_value: number | null }[] = await this.dataSource.query(
-      `SELECT lab_report_id, index, value, numeric_value FROM ${S}.report_values WHERE lab_id = $1 AND lab_report_id = ANY($2::int[]) ORDER BY lab_report_id, index`,
-      [labId, reports.map((r) => r.id)],
-    );
-    for (const r of rows) byReport.get(r.lab_report_id)?.push({ index: r.index, value: r.numeric_value ?? r.value });
+    for (const v of await this.reports.values(labId, reports.map((r) => r.id))) byReport.get(v.labReportId)?.push({ index: v.index, value: v.numericValue ?? v.value });
     return byReport;
   }
 

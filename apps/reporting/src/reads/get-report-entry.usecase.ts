@@ -20,18 +20,18 @@ export class GetReportEntryUseCase {
 
   async execute(request: CommandRequest): Promise<ReportEntryResult> {
     const { principal, input } = authenticatedInput(ReportEntryQuery, request);
-    // One round trip: the report, its test, its history and its values are read together.
-    const [[report], test, history, valueMap] = await Promise.all([
+    // The report, its test (found through the report) and its history together; then its own values.
+    const [[report], test, history] = await Promise.all([
       this.reports.findByIds(principal.labId, [input.labReportId]),
       this.tests.findOfReport(principal.labId, input.labReportId),
       this.history.of(principal.labId, [input.labReportId]),
-      this.values.valuesOfReport(principal.labId, input.labReportId),
     ]);
     if (!report || !test) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
+    const valueMap = await this.values.valuesByReport(principal.labId, [report]);
     const historicalValuesByIndex: ReportEntryResult['historicalValuesByIndex'] = {};
     for (const { index, ...h } of history.get(report.id) ?? []) (historicalValuesByIndex[String(index)] ??= []).push(h);
     return {
-      value: report.documentReport ? valueMap.document : valueMap.relational,
+      value: valueMap.get(report.id) ?? [],
       reportFormat: reportFormatView(test, report, new Date()),
       calculationList: calculationView(test),
       // No QC module yet: the list is part of the contract and stays empty.

@@ -23,22 +23,4 @@ export class ReportValuesReader {
     }
     return byReport;
   }
-
-  /**
-   * Both kinds of values of one report, read at once, before knowing which kind it is (so the read
-   * goes with the report's own, not after it): the caller shows the one its report has.
-   */
-  async valuesOfReport(labId: number, labReportId: number): Promise<{ document: ReportValueView[]; relational: ReportValueView[] }> {
-    const [documents, relational] = await Promise.all([
-      this.documents.valuesOf(labId, [labReportId]),
-      this.reports.values(labId, [labReportId]),
-    ]);
-    return {
-      document: documents.map((d) => ({
-        index: d.index, value: d.value, device_name: d.device_name, test_flags: d.test_flags, param_flags: d.param_flags,
-        param_flag_interpretations: d.param_flag_interpretations,
-      })),
-      relational: relational.map((v) => ({ index: v.index, value: v.numericValue ?? v.value })),
-    };
-  }
 }
