@@ -2,7 +2,7 @@
 # FerretDB v1.24.2 (MongoDB wire protocol) on 127.0.0.1:27017 with its PostgreSQL backend (database `ferretdb`
 # in the local PostgreSQL; each MongoDB database is a schema there). Not SQLite: FerretDB's SQLite backend pushes no
 # filter down, so every find scans its collection (600 ms at 20k documents); PostgreSQL's pushes equality filters
-# down (7 ms) and writes 2-3x faster (docs/performance.md).
+# down (7 ms) and writes 2-3x faster (docs/performance.md); ferretdb-id-lookup.sql gives its `_id` lookups an index.
 # Built from source fetched through the Go module proxy; binaries cached in $LABFLOW_DOWNLOADS/bin.
 # Usage: ferretdb.sh install|start|stop|status
 #
@@ -133,9 +133,16 @@ ensure_pg_database() {
   die "ferretdb: PostgreSQL on 127.0.0.1:5432 is needed for FerretDB's backend and did not answer"
 }
 
+# lookups by _id that use an index (ferretdb-id-lookup.sql says why); before FerretDB connects, so its
+# sessions start with the database's plan_cache_mode
+ensure_id_lookup_indexes() {
+  PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d "$FDB_PG_DATABASE" -qAt -f "$HERE/ferretdb-id-lookup.sql" >/dev/null \
+    || die "ferretdb: could not install the _id lookup indexes in PostgreSQL database $FDB_PG_DATABASE"
+}
+
 cmd_start() {
   if pid_alive "$NAME"; then
-    hello >/dev/null && { log "ferretdb: already running (pid $(cat "$PIDFILE"))"; return 0; }
+    hello >/dev/null && { ensure_id_lookup_indexes; log "ferretdb: already running (pid $(cat "$PIDFILE"))"; return 0; }
   elif port_open "$FDB_PORT"; then
     cmd_install quiet
     local d; d="$(hello)" || die "port $FDB_PORT is taken by something that does not answer MongoDB hello"
@@ -147,6 +154,7 @@ cmd_start() {
     cmd_install quiet
     mkdir -p "$FDB_STATE"
     ensure_pg_database
+    ensure_id_lookup_indexes
     log "ferretdb: starting $FDB_VERSION on $FDB_ADDR (PostgreSQL database $FDB_PG_DATABASE, log $FDB_LOG)"
     printf '\n===== %s start ferretdb %s =====\n' "$(date -u +%FT%TZ)" "$FDB_VERSION" >> "$FDB_LOG"
     (
