@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { DeviceDataReceived, DeviceValue, ReportValueUpdate, TOPICS } from '@labflow/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { DeviceDataReceived, TOPICS } from '@labflow/contracts';
 import { DomainException, KafkaMessageContext, PgInbox, PgOutbox } from '@labflow/platform/kafka';
 import { StoredTest, TestRepository } from '../report-formats/test.repository';
 import { SearchQueue } from '../search/search-queue';
+import { DeviceDataPlanner, ReportPlan, reportKey } from './device-data-plan';
 import { DocumentValuesStore } from './document-values.store';
 import { LabReportRepository, LabReportView } from './lab-report.repository';
-import { calculatedValues, evaluateValues, IncomingValue } from './value-evaluation';
 
 const CONSUMER = 'reporting.device-data';
 
-interface Planned { report: LabReportView; test: StoredTest; values: ReportValueUpdate[]; applied: boolean }
+export interface DeviceDataMessage { event: DeviceDataReceived; ctx: KafkaMessageContext }
+type Plan = ReportPlan<DeviceDataMessage>;
 
 /**
  * seed 002 §2 storage: document reports keep each value in the document store with test_flags,
@@ -20,6 +21,11 @@ interface Planned { report: LabReportView; test: StoredTest; values: ReportValue
  * A signed report is never overwritten: its values only wait in device results for validation.
  * Any critical stored value sets the report's criticalValues to pending; report.values_updated tells
  * rerun and critical-callout.
+ *
+ * Uploads come in batches (consecutive messages of a partition): one read of the inbox, the reports,
+ * their tests and values, the document writes, then one transaction for the whole batch. Applying a
+ * batch is applying its uploads one after the other (DeviceDataPlanner); if anything fails the
+ * transport applies each upload alone.
  */
 @Injectable()
 export class ApplyDeviceDataUseCase {
@@ -33,92 +39,122 @@ export class ApplyDeviceDataUseCase {
     private readonly inbox: PgInbox,
   ) {}
 
-  async execute(event: DeviceDataReceived, ctx: KafkaMessageContext): Promise<void> {
-    if (!(await this.reports.inboxHas(CONSUMER, ctx.envelope.id))) await this.apply(event, ctx);
-  }
-
-  private async apply(event: DeviceDataReceived, ctx: KafkaMessageContext): Promise<void> {
-    const reports = await this.reports.findByIds(event.labId, event.labReportIds);
-    const missing = event.labReportIds.find((id) => !reports.some((r) => r.id === id));
-    if (missing !== undefined) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', `Lab report ${missing} of lab ${event.labId} not found`);
-    const tests = new Map((await this.tests.findByIds(event.labId, [...new Set(reports.map((r) => r.testId))])).map((t) => [t.id, t]));
-    const at = new Date(event.receivedAt);
-    const plans: Planned[] = [];
-    for (const report of reports) {
-      const test = tests.get(report.testId)!;
-      const own = event.values.filter((v) => v.labReportId === report.id);
-      const applied = report.isSigned === 0;
-      // The device-result writes and the read of current numbers touch different documents: one
-      // round trip instead of two, and no read at all for a test without calculations (docs/performance.md).
-      const [, numbers] = await Promise.all([
-        this.keepDeviceResults(event, report, own),
-        applied && test.calculations.length > 0 ? this.currentNumbers(report, own) : null,
-      ]);
-      const incoming = own.map(toIncoming);
-      if (numbers) incoming.push(...calculatedValues(test, numbers));
-      const values = evaluateValues(test, report, at, incoming);
-      if (applied && report.documentReport) await this.saveDocumentValues(event, report, values);
-      plans.push({ report, test, values, applied });
-    }
+  async execute(messages: DeviceDataMessage[]): Promise<void> {
+    const fresh = await this.unseen(messages);
+    if (fresh.length === 0) return;
+    const plans = await this.plan(fresh);
+    // Document writes first (idempotent: a redelivery writes the same documents again), then the
+    // relational state and the events, which commit together.
+    await Promise.all([this.keepDeviceResults(plans), this.saveDocumentValues(plans.filter((p) => p.applied && p.report.documentReport))]);
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.inbox.claim(manager, CONSUMER, ctx.envelope.id))) return;
-      await this.search.mark(manager, event.labId, plans.map((p) => p.report.id));
-      for (const { report, values, applied } of plans) {
-        // Every applied value also goes to the relational values (document reports: the value without
-        // its flags), so history and batches read one table in one query (docs/performance.md).
-        if (applied) {
-          await this.reports.upsertValues(manager, report.labId, report.id,
-            values.map((v) => ({ index: v.index, value: v.value, numericValue: v.numericValue ?? null, deviceId: event.deviceId })));
-        }
-        const critical = applied && values.some((v) => v.critical);
-        if (critical) await this.reports.markCriticalPending(manager, report.labId, report.id);
-        await this.outbox.add(manager, TOPICS.reportValuesUpdated, {
-          updateId: randomUUID(), labId: report.labId, labReportId: report.id, billId: report.billId, patientId: report.patientId,
-          testId: report.testId, sampleId: report.sampleId, departmentId: report.departmentId ?? undefined, source: 'device',
-          deviceId: event.deviceId, resultId: event.resultId, documentReport: report.documentReport, applied,
-          testFlags: report.documentReport ? event.testFlags : [], values,
-          criticalValues: critical && report.criticalValues === 'none' ? 'pending' : report.criticalValues,
-          updatedAt: new Date().toISOString(),
-        }, ctx.causedContext);
-      }
+      const claimed = await this.inbox.claimAll(manager, CONSUMER, fresh.map((m) => m.ctx.envelope.id));
+      await this.commit(manager, plans.filter((p) => claimed.has(p.source.ctx.envelope.id)));
     });
   }
 
-  /** Numeric values after this update: what calculations read. */
-  private async currentNumbers(report: LabReportView, own: DeviceValue[]): Promise<Map<number, number>> {
-    const current = new Map<number, number>();
-    // every applied value is in the relational values, document reports' too
-    for (const v of await this.reports.values(report.labId, [report.id])) if (v.numericValue !== null) current.set(v.index, v.numericValue);
-    for (const v of own) if (v.numericValue !== undefined) current.set(v.index, v.numericValue);
-    return current;
+  /** Messages not applied yet; a message repeated within the batch counts once. */
+  private async unseen(messages: DeviceDataMessage[]): Promise<DeviceDataMessage[]> {
+    const seen = await this.inbox.seen(this.dataSource.manager, CONSUMER, messages.map((m) => m.ctx.envelope.id));
+    return messages.filter((m) => {
+      if (seen.has(m.ctx.envelope.id)) return false;
+      seen.add(m.ctx.envelope.id);
+      return true;
+    });
   }
 
-  private async keepDeviceResults(event: DeviceDataReceived, report: LabReportView, own: DeviceValue[]): Promise<void> {
-    await this.documents.saveDeviceResults(own.map((v) => ({
+  private async plan(messages: DeviceDataMessage[]): Promise<Plan[]> {
+    const reports = await this.reportsOf(messages);
+    const tests = await this.testsOf([...reports.values()]);
+    const planner = new DeviceDataPlanner<DeviceDataMessage>(reports, tests, await this.numbersOf([...reports.values()], tests));
+    return messages.flatMap((message) => {
+      const missing = planner.missingReportOf(message.event);
+      if (missing !== null) {
+        throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', `Lab report ${missing} of lab ${message.event.labId} not found`);
+      }
+      return planner.plan(message, message.event);
+    });
+  }
+
+  private async commit(manager: EntityManager, plans: Plan[]): Promise<void> {
+    if (plans.length === 0) return;
+    for (const [labId, ids] of byLab(plans.map((p) => p.report))) await this.search.mark(manager, labId, ids);
+    const applied = plans.filter((p) => p.applied);
+    // Every applied value also goes to the relational values (document reports: the value without
+    // its flags), so history and batches read one table in one query (docs/performance.md).
+    await this.reports.upsertValues(manager, applied.flatMap(({ report, event, values }) => values.map((v) => ({
+      labId: report.labId, labReportId: report.id, index: v.index, value: v.value, numericValue: v.numericValue ?? null, deviceId: event.deviceId,
+    }))));
+    await this.reports.markCriticalPending(manager, applied.filter((p) => p.critical).map((p) => p.report));
+    await this.outbox.addAll(manager, TOPICS.reportValuesUpdated, plans.map((p) => ({
+      payload: valuesUpdated(p), cause: p.source.ctx.causedContext, trace: p.source.ctx.traceHeaders(),
+    })));
+  }
+
+  private async reportsOf(messages: DeviceDataMessage[]): Promise<Map<string, LabReportView>> {
+    const wanted = new Map<number, Set<number>>();
+    for (const { event } of messages) for (const id of event.labReportIds) wanted.set(event.labId, (wanted.get(event.labId) ?? new Set()).add(id));
+    const found = await Promise.all([...wanted].map(([labId, ids]) => this.reports.findByIds(labId, [...ids])));
+    return new Map(found.flat().map((r) => [reportKey(r.labId, r.id), r]));
+  }
+
+  private async testsOf(reports: LabReportView[]): Promise<Map<string, StoredTest>> {
+    const found = await Promise.all([...byLab(reports.map((r) => ({ labId: r.labId, id: r.testId })))]
+      .map(([labId, ids]) => this.tests.findByIds(labId, ids)));
+    return new Map(found.flat().map((t) => [reportKey(t.labId, t.id), t]));
+  }
+
+  /** Current numeric values of the reports calculations will read (every applied value is relational). */
+  private async numbersOf(reports: LabReportView[], tests: Map<string, StoredTest>): Promise<Map<string, Map<number, number>>> {
+    const calculated = reports.filter((r) => r.isSigned === 0 && (tests.get(reportKey(r.labId, r.testId))?.calculations.length ?? 0) > 0);
+    const out = new Map(calculated.map((r) => [reportKey(r.labId, r.id), new Map<number, number>()]));
+    await Promise.all([...byLab(calculated)].map(async ([labId, ids]) => {
+      for (const v of await this.reports.values(labId, ids)) if (v.numericValue !== null) out.get(reportKey(labId, v.labReportId))?.set(v.index, v.numericValue);
+    }));
+    return out;
+  }
+
+  private async keepDeviceResults(plans: Plan[]): Promise<void> {
+    await this.documents.saveDeviceResults(plans.flatMap(({ event, report, own }) => own.map((v) => ({
       _id: `${event.resultId}:${report.id}:${v.index}`, labId: event.labId, deviceId: event.deviceId, deviceName: event.deviceName,
       resultId: event.resultId, sampleId: event.sampleId, labReportId: report.id, testId: report.testId, index: v.index,
       testName: v.testName, value: v.numericValue ?? v.value, test_flags: event.testFlags, param_flags: v.paramFlags,
       param_flag_interpretations: v.interpretation, status: report.isSigned ? 'awaiting_validation' : 'applied',
       receivedAt: new Date(event.receivedAt),
-    })));
+    }))));
   }
 
-  private async saveDocumentValues(event: DeviceDataReceived, report: LabReportView, values: ReportValueUpdate[]): Promise<void> {
-    const fromDevice = new Set(event.values.filter((v) => v.labReportId === report.id).map((v) => v.index));
-    // The report's document, each value at its index: one write.
-    await this.documents.saveValues(values.map((v) => {
-      const device = fromDevice.has(v.index);
-      return {
-        labId: report.labId, labReportId: report.id, index: v.index,
-        value: v.numericValue ?? v.value, test_flags: device ? event.testFlags : [], param_flags: v.paramFlags,
-        param_flag_interpretations: v.interpretation, device_id: device ? event.deviceId : null,
-        device_name: device ? event.deviceName : null, device_extra_data: device ? event.deviceExtraData ?? {} : {},
-        resultId: event.resultId, updatedAt: new Date(event.receivedAt),
-      };
+  /** Each report's document, each value at its index: one write per report (the batch's last value of an index wins). */
+  private async saveDocumentValues(plans: Plan[]): Promise<void> {
+    await this.documents.saveValues(plans.flatMap(({ event, report, own, values }) => {
+      const fromDevice = new Set(own.map((v) => v.index));
+      return values.map((v) => {
+        const device = fromDevice.has(v.index);
+        return {
+          labId: report.labId, labReportId: report.id, index: v.index,
+          value: v.numericValue ?? v.value, test_flags: device ? event.testFlags : [], param_flags: v.paramFlags,
+          param_flag_interpretations: v.interpretation, device_id: device ? event.deviceId : null,
+          device_name: device ? event.deviceName : null, device_extra_data: device ? event.deviceExtraData ?? {} : {},
+          resultId: event.resultId, updatedAt: new Date(event.receivedAt),
+        };
+      });
     }));
   }
 }
 
-function toIncoming(v: DeviceValue): IncomingValue {
-  return { index: v.index, raw: v.numericValue ?? v.value, paramFlags: v.paramFlags, interpretation: v.interpretation };
+function valuesUpdated({ event, report, values, applied, criticalValues }: Plan) {
+  return {
+    updateId: randomUUID(), labId: report.labId, labReportId: report.id, billId: report.billId, patientId: report.patientId,
+    testId: report.testId, sampleId: report.sampleId, departmentId: report.departmentId ?? undefined, source: 'device' as const,
+    deviceId: event.deviceId, resultId: event.resultId, documentReport: report.documentReport, applied,
+    testFlags: report.documentReport ? event.testFlags : [], values,
+    criticalValues,
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+/** Ids per lab, each once. */
+function byLab(items: { labId: number; id: number }[]): Map<number, number[]> {
+  const out = new Map<number, Set<number>>();
+  for (const { labId, id } of items) out.set(labId, (out.get(labId) ?? new Set()).add(id));
+  return new Map([...out].map(([labId, ids]) => [labId, [...ids]]));
 }

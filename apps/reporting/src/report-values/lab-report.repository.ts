@@ -45,6 +45,8 @@ const toView = (r: Row): LabReportView => ({
   documentReport: r.document_report, testName: r.test_name, patientName: r.patient_name, dateOfBirth: r.date_of_birth, gender: r.gender,
 });
 
+export interface ValueRow { labId: number; labReportId: number; index: number; value: string; numericValue: number | null; deviceId: number | null }
+
 /** Lab reports and their relational values (every applied value, without flags). Every query is scoped by lab. */
 @Injectable()
 export class LabReportRepository {
@@ -62,24 +64,27 @@ export class LabReportRepository {
   }
 
   /** seed 001/002: any critical stored value sets criticalValues pending (a done callout is not reopened here). */
-  async markCriticalPending(manager: EntityManager, labId: number, id: number): Promise<void> {
+  async markCriticalPending(manager: EntityManager, reports: { labId: number; id: number }[]): Promise<void> {
+    if (reports.length === 0) return;
     await manager.query(
-      `UPDATE "${SCHEMA}".lab_reports SET critical_values = 'pending', updated_at = now() WHERE lab_id = $1 AND id = $2 AND critical_values = 'none'`,
-      [labId, id],
+      `UPDATE "${SCHEMA}".lab_reports r SET critical_values = 'pending', updated_at = now()
+       FROM unnest($1::int[], $2::int[]) AS k(lab_id, id) WHERE r.lab_id = k.lab_id AND r.id = k.id AND r.critical_values = 'none'`,
+      [reports.map((r) => r.labId), reports.map((r) => r.id)],
     );
   }
 
-  /** Relational values of one report, all in one statement. */
-  async upsertValues(manager: EntityManager, labId: number, labReportId: number, given: { index: number; value: string; numericValue: number | null; deviceId: number | null }[]): Promise<void> {
-    const values = [...new Map(given.map((v) => [v.index, v])).values()]; // one row per index: the last value wins
+  /** Relational values of any reports, in one statement; of two rows for one report and index the last wins. */
+  async upsertValues(manager: EntityManager, given: ValueRow[]): Promise<void> {
+    const values = [...new Map(given.map((v) => [`${v.labReportId}:${v.index}`, v])).values()];
     if (values.length === 0) return;
     await manager.query(
       `INSERT INTO "${SCHEMA}".report_values (lab_id, lab_report_id, index, value, numeric_value, device_id)
-       SELECT $1::int, $2::int, v.index, v.value, v.numeric_value, v.device_id
-       FROM unnest($3::int[], $4::text[], $5::float8[], $6::int[]) AS v(index, value, numeric_value, device_id)
+       SELECT v.lab_id, v.lab_report_id, v.index, v.value, v.numeric_value, v.device_id
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::float8[], $6::int[]) AS v(lab_id, lab_report_id, index, value, numeric_value, device_id)
        ON CONFLICT (lab_report_id, index) DO UPDATE SET value = EXCLUDED.value, numeric_value = EXCLUDED.numeric_value,
          device_id = EXCLUDED.device_id, updated_at = now()`,
-      [labId, labReportId, values.map((v) => v.index), values.map((v) => v.value), values.map((v) => v.numericValue), values.map((v) => v.deviceId)],
+      [values.map((v) => v.labId), values.map((v) => v.labReportId), values.map((v) => v.index), values.map((v) => v.value),
+        values.map((v) => v.numericValue), values.map((v) => v.deviceId)],
     );
   }
 

@@ -48,8 +48,8 @@ export class ApplyRerunConfirmedUseCase {
     }
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.inbox.claim(manager, CONSUMER, ctx.envelope.id))) return;
-      await this.reports.upsertValues(manager, report.labId, report.id, event.confirmed.map((c) => ({
-        index: c.index, value: c.value, numericValue: NUMERIC.test(c.value.trim()) ? Number(c.value) : null, deviceId: null,
+      await this.reports.upsertValues(manager, event.confirmed.map((c) => ({
+        labId: report.labId, labReportId: report.id, index: c.index, value: c.value, numericValue: NUMERIC.test(c.value.trim()) ? Number(c.value) : null, deviceId: null,
       })));
       // The values are replaced whatever the order; the flag only moves forward.
       if (await this.positions.advance(manager, event)) await this.positions.setRedrawFlag(manager, event.labId, event.labReportId, 0);

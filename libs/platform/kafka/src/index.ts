@@ -20,3 +20,4 @@ export * from './consumer/dead-letter-replay';
 export * from './wakeable-sleep';
 export * from './background-loop';
 export * from './exclusive-pg-worker';
+export * from './consumer/batch-processor';

@@ -1,7 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { Consumer, Kafka } from 'kafkajs';
+import { Consumer, ConsumerRunConfig, EachBatchPayload, Kafka } from 'kafkajs';
 import { sharedAdminOf } from '../admin/shared-admin';
+import { BatchProcessor } from './batch-processor';
 import { MessageProcessor } from './message-processor';
+
+/** At most this many messages of a partition go to a batch handler at once (one transaction each). */
+export const MAX_BATCH = 50;
 
 export interface ConsumerRunnerOptions {
   kafka: Kafka;
@@ -9,6 +13,8 @@ export interface ConsumerRunnerOptions {
   topics: string[];
   concurrency: number;
   processor: MessageProcessor;
+  /** Batch handlers of some topics: the member then reads whole fetches of a partition (eachBatch). */
+  batches?: BatchProcessor;
 }
 
 export type ConsumerState = 'stopped' | 'starting' | 'running' | 'crashed';
@@ -68,19 +74,42 @@ export class ConsumerRunner {
     });
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
-    await consumer.run({
-      partitionsConsumedConcurrently: this.options.concurrency,
-      autoCommit: true,
-      autoCommitInterval: 500,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        this.inFlight++;
-        try {
-          await this.options.processor.process({ topic, partition, message, heartbeat });
-        } finally {
-          this.inFlight--;
-        }
-      },
-    });
+    await consumer.run({ partitionsConsumedConcurrently: this.options.concurrency, autoCommit: true, autoCommitInterval: 500, ...this.handling() });
+  }
+
+  /** One message at a time, or (a topic with a batch handler) consecutive messages of a partition together. */
+  private handling(): Pick<ConsumerRunConfig, 'eachMessage' | 'eachBatch' | 'eachBatchAutoResolve'> {
+    const { processor, batches, topics } = this.options;
+    if (!batches || !topics.some((t) => batches.accepts(t))) {
+      return {
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          this.inFlight++;
+          try {
+            await processor.process({ topic, partition, message, heartbeat });
+          } finally {
+            this.inFlight--;
+          }
+        },
+      };
+    }
+    return { eachBatchAutoResolve: false, eachBatch: (payload) => this.eachBatch(payload, batches) };
+  }
+
+  /** Offsets are resolved only up to what is done; a rebalance (stale batch) or a stop ends the loop. */
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, batches: BatchProcessor): Promise<void> {
+    const { topic, partition, messages } = batch;
+    const size = batches.accepts(topic) ? MAX_BATCH : 1;
+    for (let i = 0; i < messages.length && isRunning() && !isStale(); i += size) {
+      const chunk = messages.slice(i, i + size);
+      this.inFlight += chunk.length;
+      try {
+        await batches.process(chunk.map((message) => ({ topic, partition, message, heartbeat })), () => this.running && isRunning());
+      } finally {
+        this.inFlight -= chunk.length;
+      }
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await heartbeat();
+    }
   }
 
   private scheduleRestart(crashed: Consumer, attempt = 1): void {

@@ -1,12 +1,13 @@
-import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, EventPattern, MessageHandler, Server } from '@nestjs/microservices';
 import { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { AppName, commandTopicOf, CommandReply, Envelope, REPLY_TOPIC, REPLY_TOPICS, topicByName } from '@labflow/contracts';
 import { traceHeaders } from '@labflow/platform/observability';
 import { HEADER, headerString } from '../wire';
+import { BatchHandlerFn, BatchProcessor } from './batch-processor';
 import { ConsumerRunner } from './consumer-runner';
 import { DeadLetterWriter } from './dead-letter';
-import { KafkaMessageContext } from './message-context';
+import { KafkaBatchContext, KafkaMessageContext } from './message-context';
 import { MessageHandlerFn, MessageProcessor } from './message-processor';
 
 export interface KafkaTransportOptions {
@@ -26,7 +27,8 @@ export interface KafkaTransportOptions {
  * A Nest microservice transport on kafkajs with LabFlow's delivery rules: `@EventPattern(topic)`
  * handlers consume catalog topics in group `labflow.<app>`; `@MessagePattern(command)` handlers
  * answer the gateway's commands from `<app>.commands` in group `labflow.<app>.commands`, so a
- * slow event never delays a command.
+ * slow event never delays a command. `@EventBatchPattern(topic)` handlers get consecutive messages of a
+ * partition together (BatchProcessor).
  */
 export class KafkaTransport extends Server implements CustomTransportStrategy {
   private readonly runners: ConsumerRunner[] = [];
@@ -101,16 +103,29 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       resolveHandler: (key) => this.resolve(key, kind),
       reply: (envelope, reply, command) => this.reply(envelope, reply, command),
     });
-    return new ConsumerRunner({ kafka: this.options.kafka, groupId, topics, concurrency: this.options.concurrency, processor });
+    const batches = kind === 'events' ? new BatchProcessor(processor, (topic) => this.resolveBatch(topic)) : undefined;
+    return new ConsumerRunner({ kafka: this.options.kafka, groupId, topics, concurrency: this.options.concurrency, processor, batches });
   }
 
   private resolve(key: string, kind: 'events' | 'commands'): MessageHandlerFn | null {
     const handler: MessageHandler | null = this.getHandlerByPattern(key);
     if (!handler || Boolean(handler.isEventHandler) !== (kind === 'events')) return null;
-    return async (payload: unknown, ctx: KafkaMessageContext) => {
-      const result = await handler(payload, ctx);
-      return lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    // a batch handler applies a message alone as a batch of one
+    if (isBatchHandler(handler)) return (payload, ctx) => this.invoke(handler, [payload], new KafkaBatchContext([ctx]));
+    return (payload: unknown, ctx: KafkaMessageContext) => this.invoke(handler, payload, ctx);
+  }
+
+  private resolveBatch(topic: string): BatchHandlerFn | null {
+    const handler: MessageHandler | null = this.getHandlerByPattern(topic);
+    if (!handler?.isEventHandler || !isBatchHandler(handler)) return null;
+    return async (payloads, batch) => {
+      await this.invoke(handler, payloads, batch);
     };
+  }
+
+  private async invoke(handler: MessageHandler, data: unknown, ctx: KafkaMessageContext | KafkaBatchContext): Promise<unknown> {
+    const result = await handler(data, ctx);
+    return lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }
 
   /**
@@ -130,3 +145,13 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     });
   }
 }
+
+const BATCH = 'labflowBatch';
+
+/**
+ * `@EventPattern` whose handler takes consecutive messages of a partition at once:
+ * `(@Payload() events: T[], @Ctx() batch: KafkaBatchContext)`, all applied or none (then each alone).
+ */
+export const EventBatchPattern = (topic: string): MethodDecorator => EventPattern(topic, { [BATCH]: true });
+
+const isBatchHandler = (handler: MessageHandler): boolean => handler.extras?.[BATCH] === true;

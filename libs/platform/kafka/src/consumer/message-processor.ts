@@ -24,6 +24,12 @@ export interface ProcessorOptions {
   isRunning: () => boolean;
 }
 
+export interface Admitted {
+  envelope: Envelope;
+  handler: MessageHandlerFn;
+  payload: unknown;
+}
+
 export interface ProcessInput {
   topic: string;
   partition: number;
@@ -53,8 +59,17 @@ export class MessageProcessor {
     this.logger = new Logger(`Consumer:${options.consumerGroup}`);
   }
 
+  get consumerGroup(): string {
+    return this.options.consumerGroup;
+  }
+
+  /** The catalog topic of a physical one (the environment's prefix stripped). */
+  logicalTopicOf(topic: string): string {
+    return topic.slice(this.options.topicPrefix.length);
+  }
+
   async process(input: ProcessInput): Promise<void> {
-    const logicalTopic = input.topic.slice(this.options.topicPrefix.length);
+    const logicalTopic = this.logicalTopicOf(input.topic);
     const span = new MessageSpan(input, logicalTopic, this.options.consumerGroup);
     let outcome: MessageOutcome;
     try {
@@ -67,31 +82,9 @@ export class MessageProcessor {
   }
 
   private async processInSpan(input: ProcessInput, logicalTopic: string, span: MessageSpan): Promise<MessageOutcome> {
-    let envelope: Envelope;
-    let handler: MessageHandlerFn;
-    let payload: unknown;
-    try {
-      envelope = this.parse(input.message);
-      span.identify(envelope, this.options.kind);
-      const key = this.options.kind === 'commands' ? envelope.type : logicalTopic;
-      if (this.options.kind === 'events' && envelope.type !== logicalTopic) {
-        throw new Rejected('invalid-envelope', `message type ${envelope.type} does not belong to topic ${logicalTopic}`);
-      }
-      const found = this.options.resolveHandler(key);
-      if (!found) {
-        if (this.options.kind === 'commands') {
-          await this.options.reply(envelope, { ok: false, status: 501, error: { code: 'NO_HANDLER', message: `No handler for ${key}` } }, input.message);
-        }
-        throw new Rejected('no-handler', `no handler for ${key} in ${this.options.consumerGroup}`);
-      }
-      handler = found;
-      payload = this.validatedPayload(logicalTopic, envelope);
-    } catch (error) {
-      if (!(error instanceof Rejected)) throw error;
-      span.recordFailure(error, 1);
-      await this.deadLetter(input, error.reason, error.message, 1);
-      return 'dead-lettered';
-    }
+    const admitted = await this.admit(input, logicalTopic, span);
+    if (!admitted) return 'dead-lettered';
+    const { envelope, handler, payload } = admitted;
     const started = process.hrtime.bigint();
     let outcome = 'failed';
     try {
@@ -104,6 +97,35 @@ export class MessageProcessor {
     } finally {
       const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
       handlerDuration.observe({ topic: logicalTopic, kind: this.options.kind, outcome }, elapsed);
+    }
+  }
+
+  /**
+   * Reads and checks one message: its envelope, the handler of its type and (events) its payload
+   * against the topic's contract. A message that can never be applied is dead-lettered at once
+   * (a command without a handler is answered first) and null returned.
+   */
+  async admit(input: ProcessInput, logicalTopic: string, span: MessageSpan): Promise<Admitted | null> {
+    try {
+      const envelope = this.parse(input.message);
+      span.identify(envelope, this.options.kind);
+      const key = this.options.kind === 'commands' ? envelope.type : logicalTopic;
+      if (this.options.kind === 'events' && envelope.type !== logicalTopic) {
+        throw new Rejected('invalid-envelope', `message type ${envelope.type} does not belong to topic ${logicalTopic}`);
+      }
+      const handler = this.options.resolveHandler(key);
+      if (!handler) {
+        if (this.options.kind === 'commands') {
+          await this.options.reply(envelope, { ok: false, status: 501, error: { code: 'NO_HANDLER', message: `No handler for ${key}` } }, input.message);
+        }
+        throw new Rejected('no-handler', `no handler for ${key} in ${this.options.consumerGroup}`);
+      }
+      return { envelope, handler, payload: this.validatedPayload(logicalTopic, envelope) };
+    } catch (error) {
+      if (!(error instanceof Rejected)) throw error;
+      span.recordFailure(error, 1);
+      await this.deadLetter(input, error.reason, error.message, 1);
+      return null;
     }
   }
 
@@ -139,9 +161,7 @@ export class MessageProcessor {
       try {
         const result = await handler(payload, ctx);
         if (this.options.kind === 'commands') await this.options.reply(envelope, toReply(result), input.message);
-        this.handled++;
-        // ids only, never the payload: result values and patient data stay out of info logs
-        this.logger.log(`handled ${envelope.type} ${envelope.id} from ${input.topic}[${input.partition}]@${input.message.offset}`);
+        this.recordHandled(envelope, input);
         return 'handled';
       } catch (error) {
         span.recordFailure(error, attempt);
@@ -172,6 +192,12 @@ export class MessageProcessor {
         return 'dead-lettered';
       }
     }
+  }
+
+  /** Counts a handled message and logs it (ids only, never the payload: results and patient data stay out of info logs). */
+  recordHandled(envelope: Envelope, input: ProcessInput): void {
+    this.handled++;
+    this.logger.log(`handled ${envelope.type} ${envelope.id} from ${input.topic}[${input.partition}]@${input.message.offset}`);
   }
 
   private async deadLetter(input: ProcessInput, reason: DeadLetterReason, error: string, attempts: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { Context, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { Context, Link, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Envelope } from '@labflow/contracts';
 import { runWithTraceContext, traceContextFromHeaders, tracer } from '@labflow/platform/observability';
 import { stringHeaders } from '../wire';
@@ -31,6 +31,16 @@ export class MessageSpan {
     this.context = trace.setSpan(parent, this.span);
   }
 
+  /** This span's context: what a batch handler's outbox rows for this message carry. */
+  get traceContext(): Context {
+    return this.context;
+  }
+
+  /** A link to this message's span, for the span of a batch it was handled in. */
+  get link(): Link {
+    return { context: this.span.spanContext() };
+  }
+
   /** Runs the handling with this span current: its log lines, outbox rows and replies carry it. */
   run<T>(work: () => Promise<T>): Promise<T> {
     return runWithTraceContext(this.context, work);
@@ -60,6 +70,13 @@ export class MessageSpan {
   end(outcome: MessageOutcome): void {
     this.span.setAttribute('labflow.outcome', outcome);
     if (outcome === 'dead-lettered') this.markError(outcome);
+    this.span.end();
+  }
+
+  /** The batch this message was in failed: it is handled again on its own, in a span of its own. */
+  batchFailed(error: unknown): void {
+    this.span.recordException(error instanceof Error ? error : String(error));
+    this.span.setAttribute('labflow.outcome', 'batch-failed');
     this.span.end();
   }
 

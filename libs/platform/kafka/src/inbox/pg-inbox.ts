@@ -17,6 +17,27 @@ export class PgInbox {
     return rows.length === 1;
   }
 
+  /** The ids of `messageIds` seen for the first time (claimed now), in one statement: a batch's claim. */
+  async claimAll(manager: EntityManager, consumer: string, messageIds: string[]): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    const rows: { message_id: string }[] = await manager.query(
+      `INSERT INTO "${this.schema}".inbox (consumer, message_id) SELECT $1, unnest($2::uuid[])
+       ON CONFLICT DO NOTHING RETURNING message_id`,
+      [consumer, messageIds],
+    );
+    return new Set(rows.map((r) => r.message_id));
+  }
+
+  /** Which of `messageIds` `consumer` has already applied (read outside any transaction, before the work). */
+  async seen(manager: EntityManager, consumer: string, messageIds: string[]): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    const rows: { message_id: string }[] = await manager.query(
+      `SELECT message_id FROM "${this.schema}".inbox WHERE consumer = $1 AND message_id = ANY($2::uuid[])`,
+      [consumer, messageIds],
+    );
+    return new Set(rows.map((r) => r.message_id));
+  }
+
   /** Remembers the reply of a command so a repeated command (same id) answers the same. */
   async saveResponse(manager: EntityManager, consumer: string, messageId: string, response: unknown): Promise<void> {
     await manager.query(

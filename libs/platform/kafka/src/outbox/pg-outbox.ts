@@ -37,4 +37,38 @@ export class PgOutbox {
     );
     return envelope;
   }
+
+  /**
+   * Several events in one statement (a batch handler's): each row carries the trace headers of the
+   * message that caused it (KafkaMessageContext.traceHeaders), not the batch's.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async addAll<T extends TopicSpec<any>>(manager: EntityManager, topic: T, events: OutboxEvent<PayloadOf<T>>[]): Promise<Envelope<PayloadOf<T>>[]> {
+    if (events.length === 0) return [];
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`outbox write for ${topic.name} outside a transaction`);
+    }
+    const envelopes = events.map(({ payload, cause }) => {
+      const checked = validatePayload(topic.payload, payload);
+      if (checked.problems.length > 0) throw new Error(`invalid ${topic.name} payload: ${checked.problems.join('; ')}`);
+      return newEnvelope(topic.name, topic.version, payload, cause);
+    });
+    // unnest keeps the array order, and seq (the relay's order) follows the insert order
+    await manager.query(
+      `WITH written AS (INSERT INTO "${this.schema}".outbox (id, topic, key, envelope, headers)
+         SELECT e.id, $1, e.key, e.envelope, e.headers FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS e(id, key, envelope, headers, n)
+         ORDER BY e.n RETURNING 1)
+       SELECT pg_notify('${this.schema}_outbox', '') FROM (SELECT 1 FROM written LIMIT 1) w`,
+      [topic.name, envelopes.map((e) => e.id), events.map((e) => topic.key(e.payload)), envelopes.map((e) => JSON.stringify(e)),
+        events.map((e) => JSON.stringify(e.trace))],
+    );
+    return envelopes;
+  }
+}
+
+export interface OutboxEvent<P> {
+  payload: P;
+  cause: MessageContext;
+  /** W3C trace headers of the span the event belongs to. */
+  trace: Record<string, string>;
 }

@@ -1,0 +1,140 @@
+import { Controller, INestMicroservice, Module } from '@nestjs/common';
+import { APP_FILTER, NestFactory } from '@nestjs/core';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { DeviceRegistered, Envelope, newEnvelope, TOPICS } from '@labflow/contracts';
+import {
+  createIdempotentProducer, EventBatchPattern, KafkaBatchContext, KafkaTransport, PgInbox, PgOutbox, platformTablesSql, toKafkaMessage,
+} from '@labflow/platform/kafka';
+import { PassthroughRpcFilter } from '@labflow/platform/service';
+import { freshLabId, TopicProbe } from '@labflow/testing';
+
+const PG_URL = process.env.POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/labflow';
+const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const PREFIX = process.env.KAFKA_TOPIC_PREFIX ?? '';
+const schema = `it_batch_${randomUUID().slice(0, 8)}`;
+const labId = freshLabId();
+const batchSizes: number[] = [];
+let dataSource: DataSource;
+
+/** Applies a batch in one transaction, as reporting applies uploads: inbox claims, rows, one outbox statement. */
+@Controller()
+class BatchHandler {
+  private readonly inbox = new PgInbox(schema);
+  private readonly outbox = new PgOutbox(schema);
+
+  @EventBatchPattern(TOPICS.deviceRegistered.name)
+  async onDevices(@Payload() devices: DeviceRegistered[], @Ctx() batch: KafkaBatchContext): Promise<void> {
+    const mine = devices.map((device, i) => ({ device, ctx: batch.messages[i] })).filter((m) => m.device.labId === labId);
+    if (mine.length === 0) return;
+    batchSizes.push(mine.length);
+    if (mine.some((m) => m.device.name === 'reject-me')) throw new Error('handler rejects this device');
+    await dataSource.transaction(async (manager) => {
+      const claimed = await this.inbox.claimAll(manager, 'test', mine.map((m) => m.ctx.envelope.id));
+      const fresh = mine.filter((m) => claimed.has(m.ctx.envelope.id));
+      for (const { device, ctx } of fresh) {
+        await manager.query(`INSERT INTO "${schema}".applied (message_id, name) VALUES ($1, $2)`, [ctx.envelope.id, device.name]);
+      }
+      await this.outbox.addAll(manager, TOPICS.deviceRegistered, fresh.map(({ device, ctx }) => ({
+        payload: { ...device, name: `${device.name}-echo` }, cause: ctx.causedContext, trace: ctx.traceHeaders(),
+      })));
+    });
+  }
+}
+
+@Module({ controllers: [BatchHandler], providers: [{ provide: APP_FILTER, useClass: PassthroughRpcFilter }] })
+class BatchModule {}
+
+describe('Batch consumption (@EventBatchPattern) against the real broker and PostgreSQL', () => {
+  let kafka: Kafka;
+  let producer: Producer;
+  let microservice: INestMicroservice | null = null;
+  let dlqProbe: TopicProbe;
+  const topic = `${PREFIX}${TOPICS.deviceRegistered.name}`;
+  const groupPrefix = `it-batch-${randomUUID()}`;
+
+  const device = (name: string): DeviceRegistered => ({ deviceId: Math.floor(Math.random() * 1e9), labId, name, registeredAt: new Date().toISOString() });
+  const envelopeOf = (payload: DeviceRegistered) => newEnvelope(TOPICS.deviceRegistered.name, 1, payload, { labId, correlationId: randomUUID(), causationId: null });
+  const traceIdOf = (e: Envelope<unknown>) => e.id.replace(/-/g, '');
+  /** One key, so one partition: the consumer finds them as one backlog. Each carries a trace of its own. */
+  const send = async (envelopes: Envelope<unknown>[]) => producer.send({
+    topic, messages: envelopes.map((e) => toKafkaMessage(`k-${labId}`, e, { traceparent: `00-${traceIdOf(e)}-${traceIdOf(e).slice(0, 16)}-01` })),
+  });
+  const applied = async (): Promise<string[]> => (await dataSource.query(`SELECT name FROM "${schema}".applied ORDER BY id`)).map((r: { name: string }) => r.name);
+
+  const startConsumer = async () => {
+    const transport = new KafkaTransport({ app: 'orders', kafka, producer, concurrency: 2, maxAttempts: 2, backoffMs: 20, groupPrefix, topicPrefix: PREFIX });
+    microservice = await NestFactory.createMicroservice(BatchModule, { strategy: transport, logger: false });
+    await microservice.listen();
+  };
+  const stopConsumer = async () => {
+    await microservice?.close();
+    microservice = null;
+  };
+
+  beforeAll(async () => {
+    dataSource = new DataSource({ type: 'postgres', url: PG_URL });
+    await dataSource.initialize();
+    await dataSource.query(`CREATE SCHEMA "${schema}"`);
+    for (const sql of platformTablesSql(schema)) await dataSource.query(sql);
+    await dataSource.query(`CREATE TABLE "${schema}".applied (id serial PRIMARY KEY, message_id uuid NOT NULL, name text NOT NULL)`);
+    kafka = new Kafka({ clientId: 'it-batch', brokers: BROKERS, logLevel: logLevel.NOTHING });
+    producer = await createIdempotentProducer(kafka);
+    // The topic is shared with every earlier run: the group starts at its current end.
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId: `${groupPrefix}.orders`, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+    await admin.disconnect();
+    dlqProbe = await TopicProbe.start(['device.registered.dlq']);
+  });
+
+  afterAll(async () => {
+    await stopConsumer();
+    await dlqProbe.stop();
+    await producer.disconnect();
+    await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await dataSource.destroy();
+  });
+
+  it('applies a backlog in batches, in partition order, each message once, its event carrying the message\'s own trace', async () => {
+    const backlog = Array.from({ length: 40 }, (_, i) => envelopeOf(device(`d${i}`)));
+    await send([...backlog.slice(0, 10), backlog[3], ...backlog.slice(10)]); // backlog[3] delivered twice
+    await startConsumer();
+    await waitUntil(async () => (await applied()).length >= 40);
+    expect(await applied()).toEqual(backlog.map((e) => (e.payload as DeviceRegistered).name));
+    expect(Math.max(...batchSizes)).toBeGreaterThan(1);
+    const rows: { envelope: Envelope<DeviceRegistered>; headers: Record<string, string> }[] = await dataSource.query(
+      `SELECT envelope, headers FROM "${schema}".outbox ORDER BY seq`);
+    expect(rows.map((r) => r.envelope.payload.name)).toEqual(backlog.map((e) => `${(e.payload as DeviceRegistered).name}-echo`));
+    rows.forEach((row, i) => {
+      expect(row.envelope.causationId).toBe(backlog[i].id);
+      expect(row.headers.traceparent).toContain(`-${traceIdOf(backlog[i])}-`);
+    });
+  });
+
+  it('applies a failed batch one message at a time: only the bad message is dead-lettered, the others once each', async () => {
+    await stopConsumer();
+    batchSizes.length = 0;
+    const before = (await applied()).length;
+    const poison = envelopeOf(device('reject-me'));
+    const others = Array.from({ length: 12 }, (_, i) => envelopeOf(device(`after-${i}`)));
+    await send([others[0], others[1], poison, ...others.slice(2)]);
+    await startConsumer();
+    const [letter] = await dlqProbe.waitFor((m) => m.envelope.id === poison.id);
+    expect(letter.headers['dlq-reason']).toBe('handler-failed');
+    await waitUntil(async () => (await applied()).length >= before + others.length);
+    expect((await applied()).slice(before)).toEqual(others.map((e) => (e.payload as DeviceRegistered).name));
+    expect(Math.max(...batchSizes)).toBeGreaterThan(1); // the batch was tried first
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
