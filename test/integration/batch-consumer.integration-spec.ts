@@ -6,14 +6,12 @@ import { Kafka, logLevel, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DeviceRegistered, Envelope, newEnvelope, TOPICS } from '@labflow/contracts';
 import {
-  createIdempotentProducer, EventBatchPattern, KafkaBatchContext, KafkaTransport, PgInbox, PgOutbox, platformTablesSql, toKafkaMessage,
+  createIdempotentProducer, EventBatchPattern, KafkaBatchContext, KafkaTransport, PgInbox, PgOutbox, toKafkaMessage,
 } from '@labflow/platform/kafka';
 import { PassthroughRpcFilter } from '@labflow/platform/service';
 import { freshLabId, TopicProbe } from '@labflow/testing';
+import { BROKERS, dropTestSchema, openTestSchema, PREFIX, startGroupAtEnd, waitUntil } from './platform-fixture';
 
-const PG_URL = process.env.POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/labflow';
-const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const PREFIX = process.env.KAFKA_TOPIC_PREFIX ?? '';
 const schema = `it_batch_${randomUUID().slice(0, 8)}`;
 const labId = freshLabId();
 const batchSizes: number[] = [];
@@ -75,19 +73,10 @@ describe('Batch consumption (@EventBatchPattern) against the real broker and Pos
   };
 
   beforeAll(async () => {
-    dataSource = new DataSource({ type: 'postgres', url: PG_URL });
-    await dataSource.initialize();
-    await dataSource.query(`CREATE SCHEMA "${schema}"`);
-    for (const sql of platformTablesSql(schema)) await dataSource.query(sql);
-    await dataSource.query(`CREATE TABLE "${schema}".applied (id serial PRIMARY KEY, message_id uuid NOT NULL, name text NOT NULL)`);
+    dataSource = await openTestSchema(schema);
     kafka = new Kafka({ clientId: 'it-batch', brokers: BROKERS, logLevel: logLevel.NOTHING });
     producer = await createIdempotentProducer(kafka);
-    // The topic is shared with every earlier run: the group starts at its current end.
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId: `${groupPrefix}.orders`, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
-    await admin.disconnect();
+    await startGroupAtEnd(kafka, `${groupPrefix}.orders`, topic);
     dlqProbe = await TopicProbe.start(['device.registered.dlq']);
   });
 
@@ -95,8 +84,7 @@ describe('Batch consumption (@EventBatchPattern) against the real broker and Pos
     await stopConsumer();
     await dlqProbe.stop();
     await producer.disconnect();
-    await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await dataSource.destroy();
+    await dropTestSchema(dataSource, schema);
   });
 
   it('applies a backlog in batches, in partition order, each message once, its event carrying the message\'s own trace', async () => {
@@ -130,11 +118,3 @@ describe('Batch consumption (@EventBatchPattern) against the real broker and Pos
     expect(Math.max(...batchSizes)).toBeGreaterThan(1); // the batch was tried first
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -8,15 +8,13 @@ import { ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 import { DeviceRegistered, Envelope, newEnvelope, TOPICS } from '@labflow/contracts';
 import {
-  createIdempotentProducer, KafkaMessageContext, replayDeadLetters, KafkaTransport, PgInbox, PgOutbox, PgOutboxRelay, platformTablesSql, toKafkaMessage,
+  createIdempotentProducer, KafkaMessageContext, replayDeadLetters, KafkaTransport, PgInbox, PgOutbox, PgOutboxRelay, toKafkaMessage,
 } from '@labflow/platform/kafka';
 import { runWithTraceContext } from '@labflow/platform/observability';
 import { PassthroughRpcFilter } from '@labflow/platform/service';
 import { freshLabId, TopicProbe } from '@labflow/testing';
+import { BROKERS, dropTestSchema, openTestSchema, PG_URL, PREFIX, startGroupAtEnd, waitUntil } from './platform-fixture';
 
-const PG_URL = process.env.POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/labflow';
-const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const PREFIX = process.env.KAFKA_TOPIC_PREFIX ?? '';
 const schema = `it_platform_${randomUUID().slice(0, 8)}`;
 const labId = freshLabId();
 
@@ -58,21 +56,11 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     (await dataSource.query(`SELECT name FROM "${schema}".applied ORDER BY id`)).map((r: { name: string }) => r.name);
 
   beforeAll(async () => {
-    dataSource = new DataSource({ type: 'postgres', url: PG_URL });
-    await dataSource.initialize();
-    await dataSource.query(`CREATE SCHEMA "${schema}"`);
-    for (const sql of platformTablesSql(schema)) await dataSource.query(sql);
-    await dataSource.query(`CREATE TABLE "${schema}".applied (id serial PRIMARY KEY, message_id uuid NOT NULL, name text NOT NULL)`);
+    dataSource = await openTestSchema(schema);
     kafka = new Kafka({ clientId: 'it-platform', brokers: BROKERS, logLevel: logLevel.NOTHING });
     producer = await createIdempotentProducer(kafka);
-    // The topic is shared with every earlier run: start this test's group at its current end.
     const groupPrefix = `it-${randomUUID()}`;
-    const admin = kafka.admin();
-    await admin.connect();
-    const topic = `${PREFIX}${TOPICS.deviceRegistered.name}`;
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId: `${groupPrefix}.audit`, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
-    await admin.disconnect();
+    await startGroupAtEnd(kafka, `${groupPrefix}.audit`, `${PREFIX}${TOPICS.deviceRegistered.name}`);
     const transport = new KafkaTransport({
       app: 'audit', kafka, producer, concurrency: 3, maxAttempts: 3, backoffMs: 20, groupPrefix, topicPrefix: PREFIX,
     });
@@ -90,8 +78,7 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     await dlqProbe.stop();
     await topicProbe.stop();
     await producer.disconnect();
-    await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await dataSource.destroy();
+    await dropTestSchema(dataSource, schema);
   });
 
   it('applies the same envelope delivered twice once', async () => {
@@ -179,11 +166,3 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
       .rejects.toThrow('invalid device.registered payload');
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
