@@ -1,17 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { SpanRecord } from '@labflow/platform/observability';
 import { call, eventually, freshLabId, TopicProbe, WebhookReceiver } from '@labflow/testing';
 import { closeRegistration, registerBill } from './support/registration';
 import { actionsPath, settledJob, specimenLab, waitForSpecimens } from './support/specimen-fixtures';
 import { orderBody, orderTokens } from './support/orders.fixtures';
-import { spansOf, traceparentIds } from './support/trace-files';
-
-/** A caller's own trace: what a LIMS UI or an interfacing bridge sends as `traceparent`. */
-function callerTrace(): { traceId: string; callerSpanId: string; headers: Record<string, string> } {
-  const traceId = randomBytes(16).toString('hex');
-  const callerSpanId = randomBytes(8).toString('hex');
-  return { traceId, callerSpanId, headers: { traceparent: `00-${traceId}-${callerSpanId}-01` } };
-}
+import { callerTrace, spansOf, traceparentIds } from './support/trace-files';
 
 /** gateway HTTP span → the command's span in `app`: the span the app's background work must continue. */
 async function commandSpanOf(app: string, traceId: string, callerSpanId: string): Promise<SpanRecord> {

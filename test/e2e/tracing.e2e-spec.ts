@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { currentEnvironment } from '@labflow/tools/dev';
 import { call, eventually, freshLabId, tokenFor } from '@labflow/testing';
 import { createTest } from './lab-fixtures';
-import { logOf, spansOf } from './support/trace-files';
+import { callerTrace, logOf, spansOf } from './support/trace-files';
 
 const env = currentEnvironment();
 const prefix = env.variables.KAFKA_TOPIC_PREFIX;
@@ -63,12 +63,9 @@ describe('tracing across HTTP and Kafka', () => {
   });
 
   it("continues a caller's traceparent, and records a rejected command on its span", async () => {
-    const traceId = randomBytes(16).toString('hex');
-    const callerSpanId = randomBytes(8).toString('hex');
+    const { traceId, callerSpanId, headers } = callerTrace();
     const token = await tokenFor({ lab_id: freshLabId() });
-    const res = await call('GET', '/getReportFormatForTestEntry/?labReportId=999999999&isSigned=0', {
-      token, headers: { traceparent: `00-${traceId}-${callerSpanId}-01` },
-    });
+    const res = await call('GET', '/getReportFormatForTestEntry/?labReportId=999999999&isSigned=0', { token, headers });
     expect(res.status).toBe(404);
     const [httpSpan] = await eventually(async () => spansOf('gateway', traceId), (s) => s.length === 1);
     expect(httpSpan).toMatchObject({ parentSpanId: callerSpanId, attributes: { 'http.response.status_code': 404 } });

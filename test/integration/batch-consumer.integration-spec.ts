@@ -9,8 +9,8 @@ import {
   createIdempotentProducer, EventBatchPattern, KafkaBatchContext, KafkaTransport, PgInbox, PgOutbox, toKafkaMessage,
 } from '@labflow/platform/kafka';
 import { PassthroughRpcFilter } from '@labflow/platform/service';
-import { freshLabId, TopicProbe } from '@labflow/testing';
-import { BROKERS, dropTestSchema, openTestSchema, PREFIX, startGroupAtEnd, waitUntil } from './platform-fixture';
+import { eventually, freshLabId, TopicProbe } from '@labflow/testing';
+import { BROKERS, dropTestSchema, openTestSchema, PREFIX, startGroupAtEnd } from './platform-fixture';
 
 const schema = `it_batch_${randomUUID().slice(0, 8)}`;
 const labId = freshLabId();
@@ -91,7 +91,7 @@ describe('Batch consumption (@EventBatchPattern) against the real broker and Pos
     const backlog = Array.from({ length: 40 }, (_, i) => envelopeOf(device(`d${i}`)));
     await send([...backlog.slice(0, 10), backlog[3], ...backlog.slice(10)]); // backlog[3] delivered twice
     await startConsumer();
-    await waitUntil(async () => (await applied()).length >= 40);
+    await until(async () => (await applied()).length >= 40);
     expect(await applied()).toEqual(backlog.map((e) => (e.payload as DeviceRegistered).name));
     expect(Math.max(...batchSizes)).toBeGreaterThan(1);
     const rows: { envelope: Envelope<DeviceRegistered>; headers: Record<string, string> }[] = await dataSource.query(
@@ -113,8 +113,11 @@ describe('Batch consumption (@EventBatchPattern) against the real broker and Pos
     await startConsumer();
     const [letter] = await dlqProbe.waitFor((m) => m.envelope.id === poison.id);
     expect(letter.headers['dlq-reason']).toBe('handler-failed');
-    await waitUntil(async () => (await applied()).length >= before + others.length);
+    await until(async () => (await applied()).length >= before + others.length);
     expect((await applied()).slice(before)).toEqual(others.map((e) => (e.payload as DeviceRegistered).name));
     expect(Math.max(...batchSizes)).toBeGreaterThan(1); // the batch was tried first
   });
 });
+
+/** Polls `check` every 100 ms until it holds (at most 30 s). */
+const until = (check: () => Promise<boolean>) => eventually(check, (ok) => ok, 30_000, 100);

@@ -33,11 +33,3 @@ export async function startGroupAtEnd(kafka: Kafka, groupId: string, topic: stri
     await admin.disconnect();
   }
 }
-
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -12,8 +12,8 @@ import {
 } from '@labflow/platform/kafka';
 import { runWithTraceContext } from '@labflow/platform/observability';
 import { PassthroughRpcFilter } from '@labflow/platform/service';
-import { freshLabId, TopicProbe } from '@labflow/testing';
-import { BROKERS, dropTestSchema, openTestSchema, PG_URL, PREFIX, startGroupAtEnd, waitUntil } from './platform-fixture';
+import { eventually, freshLabId, TopicProbe } from '@labflow/testing';
+import { BROKERS, dropTestSchema, openTestSchema, PG_URL, PREFIX, startGroupAtEnd } from './platform-fixture';
 
 const schema = `it_platform_${randomUUID().slice(0, 8)}`;
 const labId = freshLabId();
@@ -86,7 +86,7 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     await send(envelope);
     await send(envelope);
     await send(envelopeOf(device('after-twice')));
-    await waitUntil(async () => (await appliedNames()).includes('after-twice'));
+    await until(async () => (await appliedNames()).includes('after-twice'));
     expect((await appliedNames()).filter((n) => n === 'twice')).toHaveLength(1);
   });
 
@@ -99,7 +99,7 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     expect(letter.headers['dlq-attempts']).toBe('3');
     expect(letter.headers['dlq-error']).toContain('handler rejects this device');
     expect(letter.headers['dlq-original-topic']).toBe(`${PREFIX}device.registered`); // the physical topic a replay writes back to
-    await waitUntil(async () => (await appliedNames()).includes('behind-poison'));
+    await until(async () => (await appliedNames()).includes('behind-poison'));
   });
 
   it('replays the dead letters of one consumer group once the handler is fixed, applying each once', async () => {
@@ -115,7 +115,7 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
       return ids;
     };
     expect(await replay()).toContain(poison.envelope.id);
-    await waitUntil(async () => (await appliedNames()).includes('reject-me'));
+    await until(async () => (await appliedNames()).includes('reject-me'));
     expect(await replay()).not.toContain(poison.envelope.id);
     expect((await appliedNames()).filter((n) => n === 'reject-me')).toHaveLength(1);
   });
@@ -166,3 +166,6 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
       .rejects.toThrow('invalid device.registered payload');
   });
 });
+
+/** Polls `check` every 100 ms until it holds (at most 30 s). */
+const until = (check: () => Promise<boolean>) => eventually(check, (ok) => ok, 30_000, 100);

@@ -63,7 +63,6 @@ async function measure(extra: ChildProcess[]): Promise<string> {
     const seconds = await waitForDrain(kafka, [TOPICS.deviceDataReceived, TOPICS.reportValuesUpdated]
       .flatMap((t) => t.consumers.map((app): [string, string] => [`${groups}.${app}`, `${prefix}${t.name}`])));
     log(`${what}: drained in ${seconds.toFixed(1)} s`);
-    return seconds;
   };
 
   // 1. Ingest at rising rates, then the raw baseline at the same rates.

@@ -1,4 +1,4 @@
-import { ALL_TOPICS, APP_NAMES, AppName, COMMAND_APPS, commandTopicOf, dlqTopicOf, REPLY_TOPICS } from '@labflow/contracts';
+import { APP_NAMES, AppName, topicPlan } from '@labflow/contracts';
 import { BASE_PORTS } from '../dev/environment';
 
 /** Stores each app needs (DESIGN §1), for container environment and docs. */
@@ -17,11 +17,7 @@ const HEADER = '# Generated from libs/contracts by `npm run generate`; do not ed
 
 /** Strimzi KafkaTopic resources: every catalog topic, its DLQ, the command topics and the reply topics. */
 export function kafkaTopicsYaml(partitions = 6): string {
-  const names = [
-    ...ALL_TOPICS.flatMap((t) => [t.name, dlqTopicOf(t.name)]),
-    ...COMMAND_APPS.flatMap((a) => [commandTopicOf(a), dlqTopicOf(commandTopicOf(a))]),
-    ...REPLY_TOPICS,
-  ];
+  const names = topicPlan(partitions).map((t) => t.topic);
   return HEADER + names.map((name) => `---
 apiVersion: kafka.strimzi.io/v1beta2
 kind: KafkaTopic

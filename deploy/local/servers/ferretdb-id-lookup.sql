@@ -4,7 +4,8 @@
 -- docs/performance.md). A GIN index on the same expression answers `@>`. FerretDB creates a table per
 -- collection on first write, so an event trigger indexes each new table; existing ones are indexed here.
 -- Custom plans: FerretDB prepares its statements with the key as a parameter, and only a plan made for the
--- actual key can use an expression index. Idempotent (run at every start of the stack's FerretDB).
+-- actual key can use an expression index. Idempotent: run at every start of the stack's FerretDB, it
+-- does its work once.
 \set ON_ERROR_STOP on
 
 create or replace function labflow_ferretdb_id_lookup(tbl regclass) returns void language plpgsql as $$
@@ -25,15 +26,14 @@ begin
   end loop;
 end $$;
 
+-- Once, when the trigger is installed: the tables that existed before it, and the database's plan mode.
 do $$
 begin
   if not exists (select 1 from pg_event_trigger where evtname = 'labflow_ferretdb_id_lookup') then
     create event trigger labflow_ferretdb_id_lookup on ddl_command_end when tag in ('CREATE TABLE')
       execute function labflow_ferretdb_index_new_table();
+    perform labflow_ferretdb_id_lookup(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\_%';
+    execute format('alter database %I set plan_cache_mode = force_custom_plan', current_database());
   end if;
 end $$;
-
-select count(labflow_ferretdb_id_lookup(c.oid)) as tables_checked from pg_class c join pg_namespace n on n.oid = c.relnamespace
-  where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\_%';
-
-alter database ferretdb set plan_cache_mode = force_custom_plan;

@@ -133,8 +133,9 @@ ensure_pg_database() {
   die "ferretdb: PostgreSQL on 127.0.0.1:5432 is needed for FerretDB's backend and did not answer"
 }
 
-# lookups by _id that use an index (ferretdb-id-lookup.sql says why); before FerretDB connects, so its
-# sessions start with the database's plan_cache_mode
+# lookups by _id that use an index (ferretdb-id-lookup.sql says why). Run before FerretDB connects, so its
+# sessions start with the database's plan_cache_mode; also when it already runs (a stack started before
+# this existed gets its indexes; its open sessions keep their plan mode until FerretDB restarts)
 ensure_id_lookup_indexes() {
   PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d "$FDB_PG_DATABASE" -qAt -f "$HERE/ferretdb-id-lookup.sql" >/dev/null \
     || die "ferretdb: could not install the _id lookup indexes in PostgreSQL database $FDB_PG_DATABASE"

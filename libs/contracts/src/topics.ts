@@ -208,15 +208,16 @@ export function topicByName(name: string): TopicSpec<any> | undefined {
 
 export const dlqTopicOf = (topic: string): string => `${topic}.dlq`;
 
-/** Request/reply: the gateway sends commands to `<app>.commands`; replies come back on one topic. */
+/** Request/reply: commands go to `<app>.commands`; each asking app reads its replies on `<app>.replies`. */
 export const commandTopicOf = (app: AppName): string => `${app}.commands`;
-export const REPLY_TOPIC = 'gateway.replies';
-/**
- * Who asks other apps over request/reply. Each reads only its own replies, on `<app>.replies` (the
- * gateway's is REPLY_TOPIC), named in the command's `reply-to` header: no app decodes another's.
- */
-export const REQUESTING_APPS: readonly AppName[] = ['gateway', 'rerun', 'device-ingestion'];
 export const replyTopicOf = (app: AppName): string => `${app}.replies`;
+/** The gateway's replies: where an answering app replies when a command names no `reply-to`. */
+export const REPLY_TOPIC = replyTopicOf('gateway');
+/**
+ * Who asks other apps over request/reply. Each reads only its own replies, named in the command's
+ * `reply-to` header: no app decodes another's.
+ */
+const REQUESTING_APPS: readonly AppName[] = ['gateway', 'rerun', 'device-ingestion'];
 export const REPLY_TOPICS: readonly string[] = REQUESTING_APPS.map(replyTopicOf);
 export const COMMAND_APPS: readonly AppName[] = [
   'reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SpanRecord } from '@labflow/platform/observability';
@@ -17,6 +18,13 @@ export const logOf = (app: string, id: string) => jsonLines<LogLine>(`${app}.log
 
 /** An app's spans that mention `traceId`: the spans of that trace, and spans linking to it. */
 export const spansOf = (app: string, traceId: string) => jsonLines<SpanRecord>(`${app}.spans.jsonl`, (l) => l.includes(traceId));
+
+/** A caller's own trace: what a LIMS UI or an interfacing bridge sends as `traceparent`. */
+export function callerTrace(): { traceId: string; callerSpanId: string; headers: Record<string, string> } {
+  const traceId = randomBytes(16).toString('hex');
+  const callerSpanId = randomBytes(8).toString('hex');
+  return { traceId, callerSpanId, headers: { traceparent: `00-${traceId}-${callerSpanId}-01` } };
+}
 
 /** The span ids a W3C traceparent header names. */
 export function traceparentIds(traceparent: string | undefined): { traceId: string; spanId: string } {

@@ -1,39 +1,12 @@
-import { Global, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Kafka, Producer } from 'kafkajs';
-import { REPLY_TOPIC } from '@labflow/contracts';
-import { CommandBus } from '@labflow/platform/kafka';
-import { APP_CONFIG, KAFKA, KAFKA_PRODUCER, retryStart } from '@labflow/platform/service';
-import { GatewayConfig } from '../gateway.config';
+import { Global, Module } from '@nestjs/common';
+import { RequestReplyModule } from '@labflow/platform/service';
 import { CommandForwarder } from './command-forwarder';
 
-@Injectable()
-class CommandBusLifecycle implements OnModuleInit, OnApplicationShutdown {
-  constructor(private readonly bus: CommandBus) {}
-
-  async onModuleInit(): Promise<void> {
-    await retryStart('kafka reply consumer', () => this.bus.start());
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.bus.stop();
-  }
-}
-
+/** The gateway's request/reply bus (replies on `gateway.replies`, part of readiness) and what forwards HTTP calls over it. */
 @Global()
 @Module({
-  providers: [
-    {
-      provide: CommandBus,
-      inject: [KAFKA, KAFKA_PRODUCER, APP_CONFIG],
-      useFactory: (kafka: Kafka, producer: Producer, config: GatewayConfig) =>
-        new CommandBus(kafka, producer, config.INSTANCE_ID, config.COMMAND_TIMEOUT_MS, config.KAFKA_TOPIC_PREFIX, {
-          replyTopic: REPLY_TOPIC, groupPrefix: config.KAFKA_GROUP_PREFIX,
-        }),
-    },
-    CommandBusLifecycle,
-    CommandForwarder,
-  ],
-  exports: [CommandBus, CommandForwarder],
+  imports: [RequestReplyModule],
+  providers: [CommandForwarder],
+  exports: [RequestReplyModule, CommandForwarder],
 })
 export class BusModule {}
-

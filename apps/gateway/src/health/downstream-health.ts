@@ -5,17 +5,14 @@ import { HealthRegistry, healthPatternOf } from '@labflow/platform/service';
 import { randomUUID } from 'node:crypto';
 
 /**
- * The gateway is ready when its reply consumer reads and every app answers its readiness over
- * Kafka: one probe proves broker, topics, consumers and stores end to end.
+ * The gateway is ready when its reply consumer reads (`command-bus`, RequestReplyModule) and every app
+ * answers its readiness over Kafka: one probe proves broker, topics, consumers and stores end to end.
  */
 @Injectable()
 export class DownstreamHealth implements OnModuleInit {
   constructor(private readonly registry: HealthRegistry, @Inject(CommandBus) private readonly bus: CommandBus) {}
 
   onModuleInit(): void {
-    this.registry.register('command-bus', async () => {
-      if (!this.bus.isReady) throw new Error('reply consumer not positioned yet');
-    });
     for (const app of COMMAND_APPS) {
       const spec = defineCommand<object, { status: string }>(app, healthPatternOf(app));
       this.registry.register(app, async () => {

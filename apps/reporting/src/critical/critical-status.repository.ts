@@ -17,7 +17,7 @@ export class CriticalStatusRepository {
        WHERE lab_id = $1 AND bill_id = $2 AND id = ANY($3::int[]) AND critical_values = ANY($5::text[])`,
       [labId, billId, labReportIds, to, from],
     );
-    await this.search.mark(manager, labId, labReportIds); // the index shows criticalValues
+    await this.search.mark(manager, labReportIds.map((id) => ({ labId, id }))); // the index shows criticalValues
   }
 
   /** A later draft replaces the earlier one (the topic key, billId, keeps one bill's callouts in order). */

@@ -34,9 +34,10 @@ export class GetDeviceResultsValidationUseCase {
     const results = await this.documents.deviceResults(labId, device.id, from, to);
     const reports = await this.reports.findByIds(labId, [...new Set(results.map((r) => r.labReportId))]);
     const reportById = new Map(reports.map((r) => [r.id, r]));
-    const [testRows, history] = await Promise.all([
+    const [testRows, history, billDetails] = await Promise.all([
       this.tests.findByIds(labId, [...new Set(reports.map((r) => r.testId))]),
       this.history.of(labId, reports.map((r) => r.id)),
+      this.billDetails(labId, reports),
     ]);
     const tests = new Map(testRows.map((t) => [t.id, t]));
     return {
@@ -57,7 +58,7 @@ export class GetDeviceResultsValidationUseCase {
       }),
       device_id: device.id,
       device_name: device.name,
-      bill_and_user_details_by_sample: await this.billDetails(labId, reports),
+      bill_and_user_details_by_sample: billDetails,
     };
   }
 

@@ -21,9 +21,9 @@ export class GetReportEntryUseCase {
   async execute(request: CommandRequest): Promise<ReportEntryResult> {
     const { principal, input } = authenticatedInput(ReportEntryQuery, request);
     // The report, its test (found through the report) and its history together; then its own values.
-    const [[report], test, history] = await Promise.all([
+    const [[report], [test], history] = await Promise.all([
       this.reports.findByIds(principal.labId, [input.labReportId]),
-      this.tests.findOfReport(principal.labId, input.labReportId),
+      this.tests.findOfReports(principal.labId, [input.labReportId]),
       this.history.of(principal.labId, [input.labReportId]),
     ]);
     if (!report || !test) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');

@@ -67,7 +67,7 @@ export class RegisterPatientUseCase {
         organizationId: input.bill?.organizationId, samples, labReports, registeredBy: principal.sub, registeredAt: bill.createdAt.toISOString(),
       };
       await this.outbox.add(manager, TOPICS.billRegistered, event, ctx.causedContext);
-      await this.search.mark(manager, labId, labReports.map((r) => r.labReportId));
+      await this.search.mark(manager, labReports.map((r) => ({ labId, id: r.labReportId })));
       const result: RegisterPatientResult = {
         patientId, billId: bill.id,
         labReports: labReports.map((r) => ({ labReportId: r.labReportId, testId: r.testId, sampleId: r.sampleId })),

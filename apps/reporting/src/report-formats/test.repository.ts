@@ -80,13 +80,15 @@ export class TestRepository {
     return rows[0] ? toTest(rows[0]) : null;
   }
 
-  /** The test of a lab report, found through the report (read together with the report, not after it). */
-  async findOfReport(labId: number, labReportId: number): Promise<StoredTest | null> {
+  /** The tests of lab reports, found through the reports (so read together with them, not after them), each once. */
+  async findOfReports(labId: number, labReportIds: number[]): Promise<StoredTest[]> {
+    if (labReportIds.length === 0) return [];
     const rows: Row[] = await this.dataSource.query(
-      `SELECT t.* FROM "${SCHEMA}".tests t JOIN "${SCHEMA}".lab_reports r ON r.test_id = t.id AND r.lab_id = t.lab_id WHERE r.lab_id = $1 AND r.id = $2`,
-      [labId, labReportId],
+      `SELECT DISTINCT ON (t.id) t.* FROM "${SCHEMA}".tests t JOIN "${SCHEMA}".lab_reports r ON r.test_id = t.id AND r.lab_id = t.lab_id
+       WHERE r.lab_id = $1 AND r.id = ANY($2::int[]) ORDER BY t.id`,
+      [labId, labReportIds],
     );
-    return rows[0] ? toTest(rows[0]) : null;
+    return rows.map(toTest);
   }
 
   async findByIds(labId: number, ids: number[], manager: EntityManager = this.dataSource.manager): Promise<StoredTest[]> {

@@ -40,9 +40,10 @@ export class ApplyDeviceDataUseCase {
   ) {}
 
   async execute(messages: DeviceDataMessage[]): Promise<void> {
-    const fresh = await this.unseen(messages);
+    // the inbox, the reports and their tests in one round trip of time (a redelivered batch reads them for nothing)
+    const [fresh, reports, tests] = await Promise.all([this.unseen(messages), this.reportsOf(messages), this.testsOf(messages)]);
     if (fresh.length === 0) return;
-    const plans = await this.plan(fresh);
+    const plans = await this.plan(fresh, reports, tests);
     // Document writes first (idempotent: a redelivery writes the same documents again), then the
     // relational state and the events, which commit together.
     await Promise.all([this.keepDeviceResults(plans), this.saveDocumentValues(plans.filter((p) => p.applied && p.report.documentReport))]);
@@ -52,19 +53,13 @@ export class ApplyDeviceDataUseCase {
     });
   }
 
-  /** Messages not applied yet; a message repeated within the batch counts once. */
+  /** Messages not applied yet (the transport hands a batch each envelope once). */
   private async unseen(messages: DeviceDataMessage[]): Promise<DeviceDataMessage[]> {
     const seen = await this.inbox.seen(this.dataSource.manager, CONSUMER, messages.map((m) => m.ctx.envelope.id));
-    return messages.filter((m) => {
-      if (seen.has(m.ctx.envelope.id)) return false;
-      seen.add(m.ctx.envelope.id);
-      return true;
-    });
+    return messages.filter((m) => !seen.has(m.ctx.envelope.id));
   }
 
-  private async plan(messages: DeviceDataMessage[]): Promise<Plan[]> {
-    const reports = await this.reportsOf(messages);
-    const tests = await this.testsOf([...reports.values()]);
+  private async plan(messages: DeviceDataMessage[], reports: Map<string, LabReportView>, tests: Map<string, StoredTest>): Promise<Plan[]> {
     const planner = new DeviceDataPlanner<DeviceDataMessage>(reports, tests, await this.numbersOf([...reports.values()], tests));
     return messages.flatMap((message) => {
       const missing = planner.missingReportOf(message.event);
@@ -77,7 +72,7 @@ export class ApplyDeviceDataUseCase {
 
   private async commit(manager: EntityManager, plans: Plan[]): Promise<void> {
     if (plans.length === 0) return;
-    for (const [labId, ids] of byLab(plans.map((p) => p.report))) await this.search.mark(manager, labId, ids);
+    await this.search.mark(manager, plans.map((p) => p.report));
     const applied = plans.filter((p) => p.applied);
     // Every applied value also goes to the relational values (document reports: the value without
     // its flags), so history and batches read one table in one query (docs/performance.md).
@@ -91,15 +86,12 @@ export class ApplyDeviceDataUseCase {
   }
 
   private async reportsOf(messages: DeviceDataMessage[]): Promise<Map<string, LabReportView>> {
-    const wanted = new Map<number, Set<number>>();
-    for (const { event } of messages) for (const id of event.labReportIds) wanted.set(event.labId, (wanted.get(event.labId) ?? new Set()).add(id));
-    const found = await Promise.all([...wanted].map(([labId, ids]) => this.reports.findByIds(labId, [...ids])));
+    const found = await Promise.all([...reportIdsByLab(messages)].map(([labId, ids]) => this.reports.findByIds(labId, ids)));
     return new Map(found.flat().map((r) => [reportKey(r.labId, r.id), r]));
   }
 
-  private async testsOf(reports: LabReportView[]): Promise<Map<string, StoredTest>> {
-    const found = await Promise.all([...byLab(reports.map((r) => ({ labId: r.labId, id: r.testId })))]
-      .map(([labId, ids]) => this.tests.findByIds(labId, ids)));
+  private async testsOf(messages: DeviceDataMessage[]): Promise<Map<string, StoredTest>> {
+    const found = await Promise.all([...reportIdsByLab(messages)].map(([labId, ids]) => this.tests.findOfReports(labId, ids)));
     return new Map(found.flat().map((t) => [reportKey(t.labId, t.id), t]));
   }
 
@@ -150,6 +142,11 @@ function valuesUpdated({ event, report, values, applied, criticalValues }: Plan)
     criticalValues,
     updatedAt: new Date().toISOString(),
   };
+}
+
+/** The lab reports the uploads fill, per lab. */
+function reportIdsByLab(messages: DeviceDataMessage[]): Map<number, number[]> {
+  return byLab(messages.flatMap(({ event }) => event.labReportIds.map((id) => ({ labId: event.labId, id }))));
 }
 
 /** Ids per lab, each once. */

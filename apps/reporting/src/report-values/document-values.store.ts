@@ -104,7 +104,8 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
     await Promise.all([...byReport].map(([labReportId, own]) => {
       const set: Record<string, unknown> = { labId: own[0].labId, labReportId, updatedAt: new Date() };
       for (const v of own) set[`values.${v.index}`] = storedValue(v);
-      return this.values.updateOne({ _id: String(labReportId) }, { $set: set }, { upsert: true });
+      // scoped by lab too: a report id of another lab's document is refused (duplicate _id), never merged
+      return this.values.updateOne({ _id: String(labReportId), labId: own[0].labId }, { $set: set }, { upsert: true });
     }));
   }
 

@@ -118,9 +118,4 @@ export class LabReportRepository {
     );
     return rows.map((r) => ({ id: r.id, doctorId: r.doctor_id, organizationId: r.organization_id, registeredBy: r.registered_by, createdAt: r.created_at }));
   }
-
-  async inboxHas(consumer: string, messageId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM "${SCHEMA}".inbox WHERE consumer = $1 AND message_id = $2`, [consumer, messageId]);
-    return rows.length > 0;
-  }
 }

@@ -41,11 +41,11 @@ export class LegacyValuesFold implements OnApplicationBootstrap {
       const batch = await legacy.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(BATCH).toArray();
       if (batch.length === 0) break;
       for (const { _id, ...v } of batch) {
-        await sets.updateOne({ _id: String(v.labReportId) as never }, { $setOnInsert: { labId: v.labId, labReportId: v.labReportId, values: {}, updatedAt: v.updatedAt } }, { upsert: true });
-        await sets.updateOne({ _id: String(v.labReportId) as never, [`values.${v.index}`]: { $exists: false } }, { $set: { [`values.${v.index}`]: storedValue(v) } });
+        await sets.updateOne({ _id: String(v.labReportId) as never, labId: v.labId }, { $setOnInsert: { labId: v.labId, labReportId: v.labReportId, values: {}, updatedAt: v.updatedAt } }, { upsert: true });
+        await sets.updateOne({ _id: String(v.labReportId) as never, labId: v.labId, [`values.${v.index}`]: { $exists: false } }, { $set: { [`values.${v.index}`]: storedValue(v) } });
         await this.dataSource.query(
           `INSERT INTO "${SCHEMA}".report_values (lab_id, lab_report_id, index, value, numeric_value, device_id)
-           SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM "${SCHEMA}".lab_reports WHERE id = $2)
+           SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM "${SCHEMA}".lab_reports WHERE lab_id = $1 AND id = $2)
            ON CONFLICT (lab_report_id, index) DO NOTHING`,
           [v.labId, v.labReportId, v.index, String(v.value), typeof v.value === 'number' ? v.value : null, v.device_id],
         );

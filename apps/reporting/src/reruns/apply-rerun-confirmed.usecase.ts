@@ -26,7 +26,8 @@ export class ApplyRerunConfirmedUseCase {
   ) {}
 
   async execute(event: RerunConfirmed, ctx: KafkaMessageContext): Promise<void> {
-    if (!(await this.reports.inboxHas(CONSUMER, ctx.envelope.id))) await this.apply(event, ctx);
+    const seen = await this.inbox.seen(this.dataSource.manager, CONSUMER, [ctx.envelope.id]);
+    if (!seen.has(ctx.envelope.id)) await this.apply(event, ctx);
   }
 
   private async apply(event: RerunConfirmed, ctx: KafkaMessageContext): Promise<void> {
@@ -53,7 +54,7 @@ export class ApplyRerunConfirmedUseCase {
       })));
       // The values are replaced whatever the order; the flag only moves forward.
       if (await this.positions.advance(manager, event)) await this.positions.setRedrawFlag(manager, event.labId, event.labReportId, 0);
-      await this.search.mark(manager, event.labId, [event.labReportId]);
+      await this.search.mark(manager, [{ labId: event.labId, id: event.labReportId }]);
     });
   }
 }

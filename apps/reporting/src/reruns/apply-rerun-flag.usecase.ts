@@ -29,7 +29,7 @@ export class ApplyRerunFlagUseCase {
       if (!(await this.positions.advance(manager, event))) return;
       if (flag === null) return;
       await this.positions.setRedrawFlag(manager, event.labId, event.labReportId, flag);
-      await this.search.mark(manager, event.labId, [event.labReportId]);
+      await this.search.mark(manager, [{ labId: event.labId, id: event.labReportId }]);
     });
   }
 }

@@ -21,10 +21,12 @@ export class RerunContextQuery {
 
   async execute(request: CommandRequest): Promise<LabReportRerunContext> {
     const { principal, input } = authenticatedInput(LabReportIdParam, request);
-    const [report] = await this.reports.findByIds(principal.labId, [input.labReportId]);
-    if (!report) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
-    const [test] = await this.tests.findByIds(principal.labId, [report.testId]);
-    if (!test) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
+    // the report and its test (found through the report) together
+    const [[report], [test]] = await Promise.all([
+      this.reports.findByIds(principal.labId, [input.labReportId]),
+      this.tests.findOfReports(principal.labId, [input.labReportId]),
+    ]);
+    if (!report || !test) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
     const values = (await this.reports.valuesAsText(principal.labId, [report])).get(report.id) ?? [];
     return {
       labReportId: report.id, labId: report.labId, sampleId: report.sampleId, testId: report.testId, sampleRedrawFlag: report.sampleRedrawFlag,

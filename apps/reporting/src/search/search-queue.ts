@@ -11,15 +11,15 @@ export const SEARCH_CHANNEL = `${SCHEMA}_search`;
  */
 @Injectable()
 export class SearchQueue {
-  async mark(manager: EntityManager, labId: number, labReportIds: number[]): Promise<void> {
-    if (labReportIds.length === 0) return;
+  async mark(manager: EntityManager, reports: { labId: number; id: number }[]): Promise<void> {
+    if (reports.length === 0) return;
     await manager.query(
       `WITH marked AS (
-         INSERT INTO "${SCHEMA}".search_pending (lab_report_id, lab_id) SELECT DISTINCT unnest($2::int[]), $1::int
+         INSERT INTO "${SCHEMA}".search_pending (lab_report_id, lab_id) SELECT DISTINCT k.id, k.lab_id FROM unnest($1::int[], $2::int[]) AS k(lab_id, id)
          ON CONFLICT (lab_report_id) DO UPDATE SET version = search_pending.version + 1, marked_at = now()
          RETURNING 1)
        SELECT pg_notify('${SEARCH_CHANNEL}', '') FROM (SELECT 1 FROM marked LIMIT 1) m`,
-      [labId, labReportIds],
+      [reports.map((r) => r.labId), reports.map((r) => r.id)],
     );
   }
 }

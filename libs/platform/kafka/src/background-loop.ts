@@ -8,6 +8,9 @@ import { WakeableSleep } from './wakeable-sleep';
  */
 export type RoundResult = 'busy' | 'idle' | { waitMs: number };
 
+/** Another instance holds the work (a lock, a lease): ask again in a second. */
+export const STAND_BY: RoundResult = { waitMs: 1000 };
+
 export interface BackgroundLoopOptions {
   /** The context of its log lines: what the loop does. */
   name: string;

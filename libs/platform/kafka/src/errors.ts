@@ -14,8 +14,14 @@ export class DomainException extends Error {
   }
 }
 
+/**
+ * Something this service needs is down: a DomainException for HTTP (status and message kept), an
+ * outage for consumers (retried until it answers, never dead-lettered).
+ */
+export abstract class UnavailableException extends DomainException {}
+
 /** A store or broker could not be reached. Retried (events) or answered with 503 (commands). */
-export class DependencyUnavailableException extends DomainException {
+export class DependencyUnavailableException extends UnavailableException {
   constructor(dependency: string, cause?: unknown) {
     super(503, 'DEPENDENCY_UNAVAILABLE', `Service temporarily unavailable: ${dependency} is unreachable`, {
       cause: cause instanceof Error ? cause.message : undefined,
@@ -29,7 +35,7 @@ export class DependencyUnavailableException extends DomainException {
  * its status and message for an HTTP caller, and is an outage for a consumer: the event waits and is
  * retried until the service answers, never dead-lettered.
  */
-export class UpstreamUnavailableException extends DomainException {
+export class UpstreamUnavailableException extends UnavailableException {
   constructor(status: 503 | 504, code: string, message: string) {
     super(status, code, message);
     this.name = 'UpstreamUnavailableException';
@@ -61,7 +67,7 @@ const MONGO_SOCKET = /\bconnection \d+ to \S+ (timed out|closed)/;
 
 /** Whether `error` is an outage of a store or the broker (worth retrying) rather than a bad message. */
 export function isTransientInfraError(error: unknown): boolean {
-  if (error instanceof DependencyUnavailableException || error instanceof UpstreamUnavailableException) return true;
+  if (error instanceof UnavailableException) return true;
   if (error instanceof DomainException) return false;
   if (!(error instanceof Error)) return false;
   const e = error as Error & { code?: unknown; cause?: unknown; driverError?: unknown };

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { BackgroundLoop, RoundResult } from './background-loop';
+import { BackgroundLoop, RoundResult, STAND_BY } from './background-loop';
 
 export interface ExclusivePgWorkerOptions {
   /** For logs: what the worker does. */
@@ -13,9 +13,6 @@ export interface ExclusivePgWorkerOptions {
   /** One round of work on the worker's own connection; returns how much it did (0: sleep). */
   step: (client: Client) => Promise<number>;
 }
-
-/** Another instance holds the lock: ask again in a second. */
-const STAND_BY: RoundResult = { waitMs: 1000 };
 
 /**
  * A background loop of which one instance of an app works at a time (a session advisory lock),

@@ -18,9 +18,9 @@ interface Item extends Admitted {
  * so a backlog is applied with one transaction per batch instead of per message. Each message still
  * gets its own span (a child of its producer's, so a result's trace is unbroken), its own checks and
  * dead-lettering of what can never be applied; an envelope repeated within the batch reaches the
- * handler once (a repeat in a later batch is the handler's inbox to absorb). If the batch handler throws, every message of the
- * batch is applied again on its own by MessageProcessor, with its retries, backoff and DLQ: a bad
- * message costs the batch one attempt, never the other messages.
+ * handler once (a repeat in a later batch is the handler's inbox to absorb). If the batch handler
+ * throws, every message of the batch is applied again on its own by MessageProcessor, with its
+ * retries, backoff and DLQ: a bad message costs the batch one attempt, never the other messages.
  */
 export class BatchProcessor {
   private readonly logger: Logger;
@@ -41,51 +41,56 @@ export class BatchProcessor {
       for (const input of inputs) await this.messages.process(input);
       return;
     }
-    const items: Item[] = [];
-    const ids = new Set<string>();
-    for (const input of inputs) {
-      const span = new MessageSpan(input, topic, this.messages.consumerGroup);
-      const admitted = await this.admit(input, topic, span);
-      if (!admitted) {
-        span.end('dead-lettered');
-      } else if (ids.has(admitted.envelope.id)) {
-        // the same envelope twice in one batch (a producer's retry): the handler sees it once
-        this.messages.recordHandled(admitted.envelope, input);
-        span.end('handled');
-      } else {
-        ids.add(admitted.envelope.id);
-        items.push({ ...admitted, input, span });
-      }
-    }
+    const { admitted, items } = await this.admitAll(inputs, topic);
     if (items.length === 0) return;
     const started = process.hrtime.bigint();
     try {
       await this.runBatch(topic, handler, items);
     } catch (error) {
-      for (const item of items) item.span.batchFailed(error);
+      for (const item of admitted) item.span.batchFailed(error);
       if (!isRunning()) throw error; // shutting down: the offsets stay uncommitted, the messages return
       this.logger.warn(`a batch of ${items.length} ${topic} messages failed (${(error as Error).message}): applying each on its own`);
-      for (const item of items) await this.messages.process(item.input);
+      for (const item of admitted) await this.messages.process(item.input);
       return;
     }
     // the metric is per message: each gets its share of the batch's time
     const share = Number(process.hrtime.bigint() - started) / 1e9 / items.length;
-    for (const { envelope, input, span } of items) {
-      handlerDuration.observe({ topic, kind: 'events', outcome: 'handled' }, share);
-      runWithTraceContext(span.traceContext, () => runWithCorrelation(
-        { correlationId: envelope.correlationId, messageId: envelope.id, topic }, () => this.messages.recordHandled(envelope, input),
-      ));
-      span.end('handled');
+    for (let n = 0; n < items.length; n++) handlerDuration.observe({ topic, kind: 'events', outcome: 'handled' }, share);
+    for (const item of admitted) {
+      inMessage(item, topic, () => this.messages.recordHandled(item.envelope, item.input));
+      item.span.end('handled');
     }
   }
 
-  private async admit(input: ProcessInput, topic: string, span: MessageSpan): Promise<Admitted | null> {
-    try {
-      return await this.messages.admit(input, topic, span);
-    } catch (error) {
-      span.abandon(error);
-      throw error;
+  /**
+   * Each message checked in its own span (what can never be applied is dead-lettered now); an envelope
+   * repeated within the batch (a producer's retry) reaches the handler once (`items`) and shares the
+   * first one's outcome (`admitted` has every admitted message, in partition order).
+   */
+  private async admitAll(inputs: ProcessInput[], topic: string): Promise<{ admitted: Item[]; items: Item[] }> {
+    const admitted: Item[] = [];
+    const ids = new Set<string>();
+    for (const input of inputs) {
+      const span = new MessageSpan(input, topic, this.messages.consumerGroup);
+      let found: Admitted | null;
+      try {
+        found = await span.run(() => this.messages.admit(input, topic, span));
+      } catch (error) {
+        for (const open of [...admitted, { span }]) open.span.abandon(error);
+        throw error;
+      }
+      if (!found) {
+        span.end('dead-lettered');
+        continue;
+      }
+      admitted.push({ ...found, input, span });
     }
+    const items = admitted.filter(({ envelope }) => {
+      if (ids.has(envelope.id)) return false;
+      ids.add(envelope.id);
+      return true;
+    });
+    return { admitted, items };
   }
 
   /** The batch's own span links every message's span (OpenTelemetry's model of batch processing). */
@@ -107,4 +112,9 @@ export class BatchProcessor {
       span.end();
     }
   }
+}
+
+/** Runs `work` as part of the item's message: its trace and correlation in the log lines. */
+function inMessage<T>({ envelope, span }: Item, topic: string, work: () => T): T {
+  return runWithCorrelation({ correlationId: envelope.correlationId, messageId: envelope.id, topic }, work, span.traceContext);
 }

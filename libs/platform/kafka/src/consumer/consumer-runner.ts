@@ -5,7 +5,7 @@ import { BatchProcessor } from './batch-processor';
 import { MessageProcessor } from './message-processor';
 
 /** At most this many messages of a partition go to a batch handler at once (one transaction each). */
-export const MAX_BATCH = 50;
+const MAX_BATCH = 50;
 
 export interface ConsumerRunnerOptions {
   kafka: Kafka;
@@ -95,8 +95,14 @@ export class ConsumerRunner {
     return { eachBatchAutoResolve: false, eachBatch: (payload) => this.eachBatch(payload, batches) };
   }
 
-  /** Offsets are resolved only up to what is done; a rebalance (stale batch) or a stop ends the loop. */
-  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, batches: BatchProcessor): Promise<void> {
+  /**
+   * Offsets are resolved only up to what is done, and committed at the autoCommitInterval as eachMessage
+   * does (kafkajs commits an eachBatch fetch only when it returns); a rebalance (stale batch) or a stop
+   * ends the loop.
+   */
+  private async eachBatch(
+    { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload, batches: BatchProcessor,
+  ): Promise<void> {
     const { topic, partition, messages } = batch;
     const size = batches.accepts(topic) ? MAX_BATCH : 1;
     for (let i = 0; i < messages.length && isRunning() && !isStale(); i += size) {
@@ -108,6 +114,7 @@ export class ConsumerRunner {
         this.inFlight -= chunk.length;
       }
       resolveOffset(chunk[chunk.length - 1].offset);
+      await commitOffsetsIfNecessary();
       await heartbeat();
     }
   }

@@ -3,9 +3,9 @@ import { Producer } from 'kafkajs';
 import type { Collection, Db, Document } from 'mongodb';
 import { outboxPublished } from '@labflow/platform/observability';
 import { traceOutboxBatch } from './outbox-batch-span';
-import { toKafkaMessage } from '../wire';
-import { MongoOutboxEntry, PendingEvent } from './mongo-outbox';
-import { BackgroundLoop, RoundResult } from '../background-loop';
+import { sendOutboxEvents } from './send-outbox-events';
+import { MongoOutboxEntry } from './mongo-outbox';
+import { BackgroundLoop, RoundResult, STAND_BY } from '../background-loop';
 
 export interface MongoOutboxRelayOptions {
   db: Db;
@@ -21,9 +21,6 @@ export interface MongoOutboxRelayOptions {
 }
 
 type OutboxDoc = Document & MongoOutboxEntry;
-
-/** Another instance holds the lease: ask again in a second. */
-const STAND_BY: RoundResult = { waitMs: 1000 };
 
 /**
  * The MongoDB twin of PgOutboxRelay, with the same guarantees: one active relay per service (a lease
@@ -113,7 +110,7 @@ export class MongoOutboxRelay {
       if (entries.length === 0) continue;
       const events = entries.flatMap((entry) => entry.pendingEvents ?? []);
       await traceOutboxBatch(name, events.map((e) => e.headers ?? {}), async () => {
-        await this.send(events);
+        await sendOutboxEvents(this.options.producer, this.options.topicPrefix ?? '', events);
         for (const entry of entries) {
           await collection.updateOne({ _id: entry._id } as Document, { $set: { outboxPending: false, pendingEvents: [] } });
           await collection.deleteMany({ streamId: entry.streamId, version: { $lt: entry.version }, outboxPending: false } as Document);
@@ -125,19 +122,5 @@ export class MongoOutboxRelay {
       published += count;
     }
     return published;
-  }
-
-  private async send(events: PendingEvent[]): Promise<void> {
-    const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
-    for (const e of events) {
-      const list = byTopic.get(e.topic) ?? [];
-      list.push(toKafkaMessage(e.key, e.envelope, e.headers ?? {}));
-      byTopic.set(e.topic, list);
-    }
-    // One aggregate's events share a key, hence a partition per topic: one batch keeps their order.
-    await this.options.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: `${this.options.topicPrefix ?? ''}${topic}`, messages })),
-    });
   }
 }

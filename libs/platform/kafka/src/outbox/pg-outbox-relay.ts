@@ -3,7 +3,7 @@ import { Producer } from 'kafkajs';
 import { Envelope } from '@labflow/contracts';
 import { outboxPublished } from '@labflow/platform/observability';
 import { traceOutboxBatch } from './outbox-batch-span';
-import { toKafkaMessage } from '../wire';
+import { sendOutboxEvents } from './send-outbox-events';
 import { ExclusivePgWorker } from '../exclusive-pg-worker';
 
 export interface PgOutboxRelayOptions {
@@ -76,7 +76,7 @@ export class PgOutboxRelay {
     }
     // the headers hold the trace context of the span that wrote each row (PgOutbox.add)
     await traceOutboxBatch(`${this.options.schema}.outbox`, rows.map((r) => r.headers), async () => {
-      await this.send(rows);
+      await sendOutboxEvents(this.options.producer, this.options.topicPrefix ?? '', rows);
       await client.query(
         `UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
         [rows.map((r) => r.seq)],
@@ -85,19 +85,6 @@ export class PgOutboxRelay {
     this.publishedCount += rows.length;
     outboxPublished.inc(rows.length);
     return rows.length;
-  }
-
-  private async send(rows: OutboxRow[]): Promise<void> {
-    const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
-    for (const row of rows) {
-      const list = byTopic.get(row.topic) ?? [];
-      list.push(toKafkaMessage(row.key, row.envelope, row.headers));
-      byTopic.set(row.topic, list);
-    }
-    await this.options.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: `${this.options.topicPrefix ?? ''}${topic}`, messages })),
-    });
   }
 
   private async cleanup(client: Client): Promise<void> {

@@ -13,28 +13,10 @@ import { traceHeaders } from '@labflow/platform/observability';
 export class PgOutbox {
   constructor(private readonly schema: string) {}
 
+  /** One event, with the trace context of the current span. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async add<T extends TopicSpec<any>>(
-    manager: EntityManager,
-    topic: T,
-    payload: PayloadOf<T>,
-    ctx: MessageContext,
-  ): Promise<Envelope<PayloadOf<T>>> {
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error(`outbox write for ${topic.name} outside a transaction`);
-    }
-    const checked = validatePayload(topic.payload, payload);
-    if (checked.problems.length > 0) {
-      throw new Error(`invalid ${topic.name} payload: ${checked.problems.join('; ')}`);
-    }
-    const envelope = newEnvelope(topic.name, topic.version, payload, ctx);
-    // One round trip: the row, and a NOTIFY that wakes the relay at commit time (NOTIFY is
-    // transactional; PostgreSQL folds repeats within a transaction): low latency without polling.
-    await manager.query(
-      `WITH written AS (INSERT INTO "${this.schema}".outbox (id, topic, key, envelope, headers) VALUES ($1, $2, $3, $4, $5) RETURNING 1)
-       SELECT pg_notify('${this.schema}_outbox', '') FROM written`,
-      [envelope.id, topic.name, topic.key(payload), JSON.stringify(envelope), JSON.stringify(traceHeaders())],
-    );
+  async add<T extends TopicSpec<any>>(manager: EntityManager, topic: T, payload: PayloadOf<T>, ctx: MessageContext): Promise<Envelope<PayloadOf<T>>> {
+    const [envelope] = await this.addAll(manager, topic, [{ payload, cause: ctx, trace: traceHeaders() }]);
     return envelope;
   }
 
@@ -53,7 +35,9 @@ export class PgOutbox {
       if (checked.problems.length > 0) throw new Error(`invalid ${topic.name} payload: ${checked.problems.join('; ')}`);
       return newEnvelope(topic.name, topic.version, payload, cause);
     });
-    // unnest keeps the array order, and seq (the relay's order) follows the insert order
+    // One round trip: the rows, and a NOTIFY that wakes the relay at commit time (NOTIFY is
+    // transactional; PostgreSQL folds repeats within a transaction): low latency without polling.
+    // unnest keeps the array order, and seq (the relay's order) follows the insert order.
     await manager.query(
       `WITH written AS (INSERT INTO "${this.schema}".outbox (id, topic, key, envelope, headers)
          SELECT e.id, $1, e.key, e.envelope, e.headers FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS e(id, key, envelope, headers, n)

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, Producer } from 'kafkajs';
 import type { Context } from '@opentelemetry/api';
 import {
-  commandTopicOf, CommandReply, CommandRequest, CommandSpec, InputOf, newEnvelope, Principal, REPLY_TOPIC, ResultOf,
+  commandTopicOf, CommandReply, CommandRequest, CommandSpec, InputOf, newEnvelope, Principal, ResultOf,
 } from '@labflow/contracts';
 import { traceHeaders } from '@labflow/platform/observability';
 import { headerString, HEADER, toKafkaMessage } from '../wire';
@@ -44,17 +44,18 @@ export class CommandBus {
     private readonly producer: Producer,
     private readonly instanceId: string,
     private readonly defaultTimeoutMs: number,
-    private readonly topicPrefix = '',
-    private readonly where: { replyTopic?: string; groupPrefix?: string } = {},
+    private readonly topicPrefix: string,
+    /** The asking app's own reply topic (REPLY_TOPICS), and the environment's consumer group prefix. */
+    private readonly where: { replyTopic: string; groupPrefix: string },
   ) {}
 
   private get replyTopic(): string {
-    return this.where.replyTopic ?? REPLY_TOPIC;
+    return this.where.replyTopic;
   }
 
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({
-      groupId: `${this.where.groupPrefix ?? 'labflow'}.${this.replyTopic}.${this.instanceId}.${randomUUID()}`,
+      groupId: `${this.where.groupPrefix}.${this.replyTopic}.${this.instanceId}.${randomUUID()}`,
       maxWaitTimeInMs: 1000, // answered at once when a reply arrives; bounds idle fetches only
       sessionTimeout: 30000,
       allowAutoTopicCreation: false,
