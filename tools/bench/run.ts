@@ -5,14 +5,12 @@ import mongoose from 'mongoose';
 import { AppName, commandTopicOf, TOPICS } from '@labflow/contracts';
 import { currentEnvironment, REPO_ROOT, spawnApp, startApps, stopApps, stopPid, waitForReady } from '../dev';
 import { waitForDrain } from './drain';
-import { EchoBaseline } from './echo-baseline';
-import { send, sleep } from './http';
+import { gatewayRoundTrips, GatewayRun } from './gateway';
+import { sleep } from './http';
 import { ingestAtRate, IngestRun } from './ingest';
-import { PANEL, readValue, setUpLab } from './lab';
-import { runLoad } from './load';
+import { PANEL, setUpLab } from './lab';
 import { RawIngestBaseline, RawRun } from './raw-baseline';
 import { gatewayTable, goalsTable, ingestTable, ScaleOutRun, scaleOutTable, writeResults } from './report';
-import { RunStats } from './stats';
 import { assignment, drainedCount, ValuesUpdatedCounter } from './scale-out';
 
 /**
@@ -27,7 +25,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 // 1× is a large lab's sustained rate (issue 9: "a few results per second"): 5 results/s = 0.5 panels/s.
 const RATES = (process.env.BENCH_RATES ?? '0.5,5,50,500').split(',').map(Number);
 const ANALYZERS = Number(process.env.BENCH_ANALYZERS ?? 32);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,8').split(',').map(Number);
 const SCALE_RATE = Number(process.env.BENCH_SCALE_RATE ?? 600);
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'ingest,gateway,scale').split(','));
 const SCALED: AppName[] = ['reporting', 'device-ingestion'];
@@ -88,23 +86,14 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   console.log(`\nIngest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n${ingest}\n`);
   out.push(`### 1. Ingest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n\n${ingest}`);
 
-  let read: RunStats | null = null;
-  let echo: RunStats | null = null;
+  let gateway: GatewayRun[] = [];
   if (SCENARIOS.has('gateway')) {
-    // 2. Gateway round trip at fixed concurrency, then the bare echo.
+    // 2. Gateway round trip at fixed concurrencies, each next to the bare echo.
     await drain('before the gateway round trip');
-    const target = lab.samples[0].labReportId;
-    read = await runLoad({ concurrency: CONCURRENCY, durationMs, request: async () => (await readValue(lab, target)) !== null });
-    const baseline = new EchoBaseline(kafka, prefix, ENV.ports.gateway + 50);
-    await baseline.start();
-    try {
-      echo = await runLoad({ concurrency: CONCURRENCY, durationMs, request: async (n) => (await send(`http://127.0.0.1:${baseline.port}/echo/${n}`, 'GET')).status === 200 });
-    } finally {
-      await baseline.stop();
-    }
-    const gateway = gatewayTable(read, echo, CONCURRENCY);
-    console.log(`Gateway round trip (${CONCURRENCY} concurrent, ${SECONDS} s)\n${gateway}\n`);
-    out.push(`### 2. Gateway round trip (${CONCURRENCY} concurrent clients, ${SECONDS} s)\n\n${gateway}`);
+    gateway = await gatewayRoundTrips(lab, kafka, { prefix, port: ENV.ports.gateway + 50 }, CONCURRENCIES, durationMs);
+    const table = gatewayTable(gateway);
+    console.log(`Gateway round trip (closed loop, ${SECONDS} s per row)\n${table}\n`);
+    out.push(`### 2. Gateway round trip (closed-loop clients, ${SECONDS} s per row)\n\n${table}`);
   }
 
   if (SCENARIOS.has('scale')) {
@@ -114,7 +103,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
     console.log(`Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions)\n${scale}\n`);
     out.push(`### 3. Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions per topic)\n\n${scale}`);
   }
-  const goals = goalsTable(app, raw, read, echo);
+  const goals = goalsTable(app, raw, gateway);
   console.log(`Goals\n${goals}\n`);
   out.push(`### Goals\n\n${goals}`);
   return out.join('\n\n');

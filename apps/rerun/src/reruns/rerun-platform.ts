@@ -1,9 +1,11 @@
-import { Injectable, OnApplicationShutdown, OnModuleInit, Provider } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit, Provider } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { CommonConfig } from '@labflow/platform/config';
 import { MongoOutboxRelay } from '@labflow/platform/kafka';
-import { APP_CONFIG, HealthRegistry, KAFKA_PRODUCER, MONGO_CONNECTION, registerOutboxGauges } from '@labflow/platform/service';
+import {
+  APP_CONFIG, HealthRegistry, KAFKA_PRODUCER, MONGO_CONNECTION, outboxReadiness, registerOutboxGauges,
+} from '@labflow/platform/service';
 import { LIFECYCLE_COLLECTION } from './rerun-lifecycle.repository';
 
 /**
@@ -25,11 +27,15 @@ export const RERUN_PLATFORM_PROVIDERS: Provider[] = [
 
 @Injectable()
 export class RerunPlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
-  constructor(private readonly relay: MongoOutboxRelay, private readonly health: HealthRegistry) {}
+  constructor(
+    private readonly relay: MongoOutboxRelay,
+    private readonly health: HealthRegistry,
+    @Inject(APP_CONFIG) private readonly config: CommonConfig,
+  ) {}
 
   onModuleInit(): void {
     this.relay.start();
-    this.health.register('outbox', async () => ({ ...(await this.relay.backlog()), lastError: this.relay.lastError }));
+    this.health.register('outbox', outboxReadiness(this.relay, () => this.relay.backlog(), this.config.OUTBOX_STALLED_AFTER_MS));
     registerOutboxGauges(() => this.relay.backlog()); // the same gauges as the PostgreSQL outboxes
   }
 

@@ -20,6 +20,8 @@ export class CommonConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(50) KAFKA_MAX_ATTEMPTS = 3;
   @Type(() => Number) @IsInt() @Min(0) KAFKA_RETRY_BACKOFF_MS = 200;
   @Type(() => Number) @IsInt() @Min(100) COMMAND_TIMEOUT_MS = 15000;
+  /** Readiness turns red once an outbox relay has failed to publish for this long in a row. */
+  @Type(() => Number) @IsInt() @Min(1000) OUTBOX_STALLED_AFTER_MS = 30000;
 
   @IsString() POSTGRES_URL = 'postgres://postgres:postgres@127.0.0.1:5432/labflow';
   @Type(() => Number) @IsInt() @Min(1) POSTGRES_POOL_SIZE = 10;

@@ -148,4 +148,35 @@ describe('BackgroundLoop', () => {
     await sleep(50);
     expect(startedAt).toHaveLength(1);
   });
+
+  it('measures a failing streak from the last good round, and forgets it after the next good one', async () => {
+    const { startedAt, round } = plannedRounds(['idle', new Error('broker refuses'), new Error('broker refuses'), 'idle']);
+    sut = new BackgroundLoop({ ...options, idleWaitMs: 30, backoffMs: () => 30 }, round);
+    sut.start();
+    expect(sut.stalledForMs).toBe(0);
+    await until(() => startedAt.length === 3);
+    await sleep(5);
+    // two failures after a good round: counted from that round, not from the first failure
+    expect(sut.stalledForMs).toBeGreaterThanOrEqual(Date.now() - startedAt[1] - 5);
+    expect(sut.lastError).toBe('broker refuses');
+    await until(() => startedAt.length === 4);
+    await until(() => sut.stalledForMs === 0);
+    expect(sut.lastError).toBeNull();
+  });
+
+  it('counts a round that hangs as stalled from its start', async () => {
+    const inRound = gate();
+    let rounds = 0;
+    sut = new BackgroundLoop(options, async () => {
+      rounds += 1;
+      await inRound.promise;
+      return 'idle';
+    });
+    sut.start();
+    await until(() => rounds === 1);
+    await sleep(40);
+    expect(sut.stalledForMs).toBeGreaterThanOrEqual(35);
+    inRound.open();
+    await until(() => sut.stalledForMs === 0);
+  });
 });

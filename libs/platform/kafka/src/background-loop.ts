@@ -39,6 +39,10 @@ export class BackgroundLoop {
   private loop: Promise<void> | null = null;
   private failures = 0;
   private lastFailure: string | null = null;
+  /** When the last round succeeded (or the loop started): a failing streak is measured from here. */
+  private lastSuccessAt = Date.now();
+  /** When the round in hand started; null between rounds. */
+  private roundStartedAt: number | null = null;
 
   constructor(private readonly options: BackgroundLoopOptions, private readonly round: () => Promise<RoundResult>) {
     this.logger = new Logger(options.name);
@@ -49,9 +53,20 @@ export class BackgroundLoop {
     return this.lastFailure;
   }
 
+  /**
+   * How long the loop has been getting nowhere: since its last good round while rounds fail, or since
+   * the round in hand started (a round can hang in a client's own retries, e.g. a producer that retries
+   * a send without limit); 0 between good rounds.
+   */
+  get stalledForMs(): number {
+    if (this.failures > 0) return Date.now() - this.lastSuccessAt;
+    return this.roundStartedAt === null ? 0 : Date.now() - this.roundStartedAt;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.lastSuccessAt = Date.now();
     this.loop = this.runUntilStopped();
   }
 
@@ -78,10 +93,20 @@ export class BackgroundLoop {
 
   /** One round; answers how long to wait before the next. */
   private async runRound(): Promise<number> {
+    this.roundStartedAt = Date.now();
+    try {
+      return await this.roundOutcome();
+    } finally {
+      this.roundStartedAt = null;
+    }
+  }
+
+  private async roundOutcome(): Promise<number> {
     try {
       const result = await this.round();
       this.failures = 0;
       this.lastFailure = null;
+      this.lastSuccessAt = Date.now();
       if (result === 'busy') return 0;
       if (result === 'idle') return this.options.idleWaitMs;
       return result.waitMs;

@@ -40,6 +40,10 @@ export class ExclusivePgWorker {
     return this.loop.lastError;
   }
 
+  get stalledForMs(): number {
+    return this.loop.stalledForMs;
+  }
+
   start(): void {
     this.loop.start();
   }

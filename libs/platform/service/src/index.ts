@@ -2,6 +2,7 @@ export * from './tokens';
 export * from './retry-start';
 export * from './health/health.registry';
 export * from './health/health.controller';
+export * from './health/outbox-readiness';
 export * from './passthrough-rpc.filter';
 export * from './platform.module';
 export * from './run-service';

@@ -20,6 +20,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { registerOutboxGauges } from './metrics/outbox-gauges';
 import { HealthRegistry } from './health/health.registry';
+import { outboxReadiness } from './health/outbox-readiness';
 import { retryStart } from './retry-start';
 import { APP_CONFIG, ELASTICSEARCH, KAFKA, KAFKA_PRODUCER, MONGO_CONNECTION, REDIS, SERVICE_IDENTITY } from './tokens';
 
@@ -75,10 +76,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
       this.relay.start();
       const relay = this.relay;
       this.health.register('postgres', () => pingPostgres(ds));
-      this.health.register('outbox', async () => {
-        const backlog = await relay.backlog((sql) => ds.query(sql));
-        return { ...backlog, lastError: relay.lastError };
-      });
+      this.health.register('outbox', outboxReadiness(relay, () => relay.backlog((sql) => ds.query(sql)), this.config.OUTBOX_STALLED_AFTER_MS));
       registerOutboxGauges(() => relay.backlog((sql) => ds.query(sql)));
     }
     const mongo = this.mongo;

@@ -46,6 +46,11 @@ export class MongoOutboxRelay {
     return this.loop.lastError;
   }
 
+  /** How long the relay has been failing to publish (0 while it publishes): readiness turns red past a limit. */
+  get stalledForMs(): number {
+    return this.loop.stalledForMs;
+  }
+
   start(): void {
     this.loop.start();
   }

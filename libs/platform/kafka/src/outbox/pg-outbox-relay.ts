@@ -48,6 +48,11 @@ export class PgOutboxRelay {
     return this.worker.lastError;
   }
 
+  /** How long the relay has been failing to publish (0 while it publishes): readiness turns red past a limit. */
+  get stalledForMs(): number {
+    return this.worker.stalledForMs;
+  }
+
   start(): void {
     this.worker.start();
   }

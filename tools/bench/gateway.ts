@@ -1,0 +1,46 @@
+import { Kafka } from 'kafkajs';
+import { EchoBaseline } from './echo-baseline';
+import { send } from './http';
+import { BenchLab, readValue } from './lab';
+import { runLoad } from './load';
+import { RunStats } from './stats';
+
+/** The gateway round trip at one concurrency: report entry through the gateway and the bare echo. */
+export interface GatewayRun {
+  concurrency: number;
+  read: RunStats;
+  echo: RunStats;
+}
+
+/** Each measured window is preceded by this long of the same load, not counted (connections, JIT, caches). */
+const WARM_UP_MS = 2000;
+
+/**
+ * Scenario 2: clients read report entry of one lab report in a closed loop at each concurrency, then
+ * the same clients call the bare echo (EchoBaseline), on the same machine in the same run. One client
+ * shows what a read costs alone; more show it under contention for the same two cores.
+ */
+export async function gatewayRoundTrips(
+  lab: BenchLab, kafka: Kafka, where: { prefix: string; port: number }, concurrencies: number[], durationMs: number,
+): Promise<GatewayRun[]> {
+  const target = lab.samples[0].labReportId;
+  const readOnce = async () => (await readValue(lab, target)) !== null;
+  const reads: RunStats[] = [];
+  for (const concurrency of concurrencies) {
+    await runLoad({ concurrency, durationMs: WARM_UP_MS, request: readOnce });
+    reads.push(await runLoad({ concurrency, durationMs, request: readOnce }));
+  }
+  const baseline = new EchoBaseline(kafka, where.prefix, where.port);
+  await baseline.start();
+  try {
+    const echoOnce = async (n: number) => (await send(`http://127.0.0.1:${baseline.port}/echo/${n}`, 'GET')).status === 200;
+    const runs: GatewayRun[] = [];
+    for (const [i, concurrency] of concurrencies.entries()) {
+      await runLoad({ concurrency, durationMs: WARM_UP_MS, request: echoOnce });
+      runs.push({ concurrency, read: reads[i], echo: await runLoad({ concurrency, durationMs, request: echoOnce }) });
+    }
+    return runs;
+  } finally {
+    await baseline.stop();
+  }
+}
