@@ -179,4 +179,38 @@ describe('BackgroundLoop', () => {
     inRound.open();
     await until(() => sut.stalledForMs === 0);
   });
+
+  it('a wake during a round that found nothing starts the next round at once', async () => {
+    const inRound = gate();
+    const startedAt: number[] = [];
+    sut = new BackgroundLoop(options, async () => {
+      startedAt.push(Date.now());
+      if (startedAt.length === 1) await inRound.promise;
+      return 'idle';
+    });
+    sut.start();
+    await until(() => startedAt.length === 1);
+    sut.wake(); // e.g. a NOTIFY for a row committed after the round's SELECT
+    inRound.open();
+    await until(() => startedAt.length === 2, 1000);
+  });
+
+  it('a wake during a failing round does not cut its backoff short', async () => {
+    const inRound = gate();
+    const startedAt: number[] = [];
+    sut = new BackgroundLoop({ ...options, backoffMs: () => 300 }, async () => {
+      startedAt.push(Date.now());
+      if (startedAt.length === 1) {
+        await inRound.promise;
+        throw new Error('store down');
+      }
+      return 'idle';
+    });
+    sut.start();
+    await until(() => startedAt.length === 1);
+    sut.wake();
+    inRound.open();
+    await until(() => startedAt.length === 2, 2000);
+    expect(startedAt[1] - startedAt[0]).toBeGreaterThanOrEqual(290);
+  });
 });

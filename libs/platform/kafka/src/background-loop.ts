@@ -78,7 +78,7 @@ export class BackgroundLoop {
     this.loop = null;
   }
 
-  /** Ends the current wait now; dropped while a round runs (the loop looks again anyway). */
+  /** Ends the current wait now; during a round, the wait after it (the round may have looked already). */
   wake(): void {
     this.idle.wake();
   }
@@ -119,6 +119,8 @@ export class BackgroundLoop {
         else this.logger.warn(line);
       }
       await this.options.afterFailure?.();
+      // work announced during a failed round does not cut its backoff short (an outage is not hammered)
+      this.idle.forget();
       return this.options.backoffMs?.(this.failures) ?? 1000;
     }
   }

@@ -8,9 +8,27 @@ describe('WakeableSleep', () => {
     await expect(slept).resolves.toBeUndefined();
   });
 
-  it('ends on its own after the wait, and a wake while awake is dropped', async () => {
+  it('ends on its own after the wait', async () => {
+    const sut = new WakeableSleep();
+    const started = Date.now();
+    await sut.sleep(30);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+  });
+
+  it('keeps a wake that came while awake: the next sleep ends at once, the one after waits', async () => {
     const sut = new WakeableSleep();
     sut.wake();
+    sut.wake();
+    await expect(sut.sleep(60_000)).resolves.toBeUndefined();
+    const started = Date.now();
+    await sut.sleep(30);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+  });
+
+  it('forgets a kept wake when told to', async () => {
+    const sut = new WakeableSleep();
+    sut.wake();
+    sut.forget();
     const started = Date.now();
     await sut.sleep(30);
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);

@@ -34,11 +34,13 @@ type OutboxDoc = Document & MongoOutboxEntry;
 export class MongoOutboxRelay {
   private readonly loop: BackgroundLoop;
   private readonly instance = randomUUID();
+  /** Until when this instance's lease runs (its own clock); 0 when it holds none. */
+  private heldUntil = 0;
   publishedCount = 0;
 
   constructor(private readonly options: MongoOutboxRelayOptions) {
     this.loop = new BackgroundLoop({
-      name: `MongoOutboxRelay:${options.owner}`, idleWaitMs: options.idleWaitMs ?? 200, failureLog: 'relay paused',
+      name: `MongoOutboxRelay:${options.owner}`, idleWaitMs: options.idleWaitMs ?? 500, failureLog: 'relay paused',
     }, () => this.round());
   }
 
@@ -57,6 +59,7 @@ export class MongoOutboxRelay {
 
   async stop(): Promise<void> {
     await this.loop.stop();
+    this.heldUntil = 0;
     await this.leases().deleteOne({ _id: this.options.owner, holder: this.instance } as Document).catch(() => undefined);
   }
 
@@ -84,17 +87,31 @@ export class MongoOutboxRelay {
     return this.options.db.collection('outbox_relay_leases');
   }
 
-  /** Takes or renews the lease; false while another instance holds an unexpired one. */
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? 10_000;
+  }
+
+  /**
+   * Takes or renews the lease; false while another instance holds an unexpired one. A lease with more
+   * than half of its time left is not renewed (one write every few seconds, not one per round): the
+   * other instances take over only after it expires, so half a lease is the margin for their clocks.
+   */
   private async holdLease(): Promise<boolean> {
+    if (this.heldUntil - Date.now() > this.leaseMs / 2) return true;
+    this.heldUntil = 0;
     const now = new Date();
-    const expiresAt = new Date(now.getTime() + (this.options.leaseMs ?? 10_000));
+    const expiresAt = new Date(now.getTime() + this.leaseMs);
     const renewed = await this.leases().updateOne(
       { _id: this.options.owner, $or: [{ holder: this.instance }, { expiresAt: { $lt: now } }] } as Document,
       { $set: { holder: this.instance, expiresAt } },
     );
-    if (renewed.matchedCount === 1) return true;
+    if (renewed.matchedCount === 1) {
+      this.heldUntil = expiresAt.getTime();
+      return true;
+    }
     try {
       await this.leases().insertOne({ _id: this.options.owner, holder: this.instance, expiresAt } as Document);
+      this.heldUntil = expiresAt.getTime();
       return true;
     } catch {
       return false; // duplicate key: another instance holds it

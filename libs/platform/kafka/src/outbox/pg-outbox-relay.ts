@@ -13,6 +13,7 @@ export interface PgOutboxRelayOptions {
   /** Environment prefix of physical topic names. */
   topicPrefix?: string;
   batchSize?: number;
+  /** The poll when idle (default 1 s): each write's NOTIFY wakes the relay at once, this only covers a reconnect. */
   idleWaitMs?: number;
   /** Published rows are kept this long for inspection, then deleted. */
   retentionMs?: number;
@@ -40,7 +41,7 @@ export class PgOutboxRelay {
   constructor(private readonly options: PgOutboxRelayOptions) {
     this.worker = new ExclusivePgWorker({
       name: `OutboxRelay:${options.schema}`, postgresUrl: options.postgresUrl, lockKey: `${options.schema}.outbox`,
-      channel: `${options.schema}_outbox`, idleWaitMs: options.idleWaitMs ?? 250, step: (client) => this.publishBatch(client),
+      channel: `${options.schema}_outbox`, idleWaitMs: options.idleWaitMs ?? 1000, step: (client) => this.publishBatch(client),
     });
   }
 
