@@ -4,15 +4,18 @@
 # and kill apps, so they run alone, after the rest. Extra arguments go to Jest.
 #   npm test -- <jest args>    everything (LABFLOW_SKIP_FAULTS=1: without the fault suites)
 #   npm run test:faults        the fault suites only
-# Results are also written to $LABFLOW_HOME/test-results.json (and test-results-faults.json).
+# Results are also written to $LABFLOW_HOME/test-results.json (and test-results-faults.json); another
+# environment's run (LABFLOW_ENV=<name>) writes test-results-<name>.json, so parallel runs keep their own.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash tools/scripts/prepare.sh
 bash tools/scripts/install-schemathesis.sh
 eval "$(node -r ./tools/runtime/register-aliases.js dist/tools/cli/print-env.js)"
 HOME_DIR="${LABFLOW_HOME:-$HOME/.cache/labflow}"
-RESULTS="$HOME_DIR/test-results.json"
-FAULT_RESULTS="$HOME_DIR/test-results-faults.json"
+SUFFIX=""
+if [[ "${LABFLOW_ENV:-local}" != local ]]; then SUFFIX="-$LABFLOW_ENV"; fi
+RESULTS="$HOME_DIR/test-results$SUFFIX.json"
+FAULT_RESULTS="$HOME_DIR/test-results$SUFFIX-faults.json"
 rm -f "$RESULTS" "$FAULT_RESULTS"
 faults() { npx jest --runInBand --selectProjects faults --json --outputFile="$FAULT_RESULTS" "$@"; }
 if [[ "${1:-}" == "--faults" ]]; then

@@ -77,7 +77,9 @@ export class ReceiveDeviceDataUseCase {
       const first = await this.payloads.claim(manager, { key, resultId, labId: input.labId, deviceId: device.id, sampleId: input.sampleId, payload: stored, response });
       if (!first) {
         const earlier = await this.payloads.response(manager, key);
-        return { ...(earlier ?? response), duplicate: true };
+        // Never answer a duplicate with an id that was not stored: the analyzer sends it again instead.
+        if (!earlier) throw new DomainException(503, 'DUPLICATE_NOT_READABLE', 'Service temporarily unavailable, try again');
+        return { ...earlier, duplicate: true };
       }
       await this.outbox.add(manager, TOPICS.deviceDataReceived, {
         resultId, labId: input.labId, sampleId: input.sampleId, deviceId: device.id, deviceName: device.name,
