@@ -53,6 +53,17 @@ describe('tracing of background work: the request that queued an item, into the 
     }
   });
 
+  it('the search indexing batch of a registered report links to the registration command that marked it', async () => {
+    const { traceId, callerSpanId, headers } = callerTrace();
+    await registerBill(freshLabId(), { headers });
+    const command = await commandSpanOf('reporting', traceId, callerSpanId);
+    const indexing = await eventually(async () => spansOf('reporting', traceId).find((s) => s.name === 'index lab reports'), Boolean, 30_000);
+    expect(indexing).toMatchObject({ kind: 'INTERNAL', parentSpanId: null, status: { code: 0 } });
+    expect(indexing?.traceId).not.toBe(traceId);
+    expect(indexing?.links).toContainEqual({ traceId, spanId: command.spanId });
+    expect(indexing?.attributes['labflow.search.reports']).toBeGreaterThanOrEqual(1);
+  });
+
   it('every attempt at a webhook delivery is a child of the order change that queued it, failed ones marked', async () => {
     const receiver = await WebhookReceiver.start();
     try {

@@ -27,6 +27,8 @@ export interface RegisterBillOptions {
   collectedAt?: Date;
   samples?: number;
   patientId?: string;
+  /** Extra request headers of the registration (a caller's traceparent). */
+  headers?: Record<string, string>;
 }
 
 let producer: Producer | null = null;
@@ -90,6 +92,7 @@ export async function registerBill(labId: number, options: RegisterBillOptions =
   const samples = Array.from({ length: options.samples ?? 1 }, (_, i) => ({ sampleId: `S${randomUUID().slice(0, 8)}-${i + 1}`, collectedAt }));
   const res = await call('POST', '/api-v3/registrations', {
     token,
+    headers: options.headers,
     body: {
       patient: { name: 'Test Patient', dateOfBirth: '1980-02-29', gender: 'female' },
       bill: { doctorId: 21 },

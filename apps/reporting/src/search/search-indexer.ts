@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CommonConfig } from '@labflow/platform/config';
 import { ExclusivePgWorker } from '@labflow/platform/kafka';
-import { gaugesFromOneRead, registeredMetric } from '@labflow/platform/observability';
+import { gaugesFromOneRead, registeredMetric, traceBackgroundWork } from '@labflow/platform/observability';
 import { APP_CONFIG } from '@labflow/platform/service';
 import { SCHEMA } from '../migrations';
 import { LabReportIndex } from './lab-report-index';
@@ -11,13 +11,14 @@ import { SEARCH_CHANNEL } from './search-queue';
 
 const BATCH = 200;
 
-interface PendingRow { lab_report_id: number; lab_id: number; version: string }
+interface PendingRow { lab_report_id: number; lab_id: number; version: string; trace_headers: Record<string, string> }
 
 /**
  * Keeps the lab-report search index up to date from `search_pending` (SearchQueue): woken by the
  * marking transaction's NOTIFY, it re-indexes up to BATCH reports in one Elasticsearch bulk per lab
  * and removes the marks it covered (a report marked again meanwhile stays marked). One instance
  * indexes at a time (advisory lock). While Elasticsearch is down the marks wait; nothing is lost.
+ * Each batch is a span (`index lab reports`) linked to the changes that marked its reports.
  */
 @Injectable()
 export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -58,12 +59,18 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
 
   private async indexBatch(client: Client): Promise<number> {
     const { rows } = await client.query<PendingRow>(
-      `SELECT lab_report_id, lab_id, version FROM "${SCHEMA}".search_pending ORDER BY marked_at LIMIT $1`, [BATCH],
+      `SELECT lab_report_id, lab_id, version, trace_headers FROM "${SCHEMA}".search_pending ORDER BY marked_at LIMIT $1`, [BATCH],
     );
     if (rows.length === 0) return 0;
     const byLab = new Map<number, number[]>();
     for (const r of rows) byLab.set(r.lab_id, [...(byLab.get(r.lab_id) ?? []), r.lab_report_id]);
-    for (const [labId, ids] of byLab) await this.index.reindex(labId, ids);
+    // one span per batch, linked to the changes that marked its reports (they belong to many traces)
+    await traceBackgroundWork('index lab reports', {
+      linkedHeaders: rows.map((r) => r.trace_headers),
+      attributes: { 'labflow.search.reports': rows.length, 'labflow.search.labs': byLab.size },
+    }, async () => {
+      for (const [labId, ids] of byLab) await this.index.reindex(labId, ids);
+    });
     await client.query(
       `DELETE FROM "${SCHEMA}".search_pending p USING unnest($1::int[], $2::bigint[]) AS done(id, version)
        WHERE p.lab_report_id = done.id AND p.version = done.version`,
