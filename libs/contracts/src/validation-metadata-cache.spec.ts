@@ -1,0 +1,43 @@
+import { Type } from 'class-transformer';
+import { getMetadataStorage, IsInt, IsString, ValidateNested } from 'class-validator';
+import { validatePayload } from './topic';
+
+class Part {
+  @IsInt() index!: number;
+}
+
+class Base {
+  @IsString() name!: string;
+}
+
+class Whole extends Base {
+  @IsInt() labId!: number;
+  @ValidateNested({ each: true }) @Type(() => Part) parts!: Part[];
+}
+
+describe('validation metadata cache (installed by @labflow/contracts)', () => {
+  const lookup = () => getMetadataStorage().getTargetValidationMetadatas(Whole, '', false, false, undefined);
+
+  it('answers as class-validator does: own, inherited and nested rules, and whitelisting', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(validatePayload(Whole, { name: 'CBC', labId: 5, parts: [{ index: 1 }] }).problems).toEqual([]);
+      const bad = validatePayload(Whole, { name: 7, labId: 'x', parts: [{ index: 'y' }], extra: true });
+      expect(bad.problems.join('; ')).toMatch(/name must be a string/);
+      expect(bad.problems.join('; ')).toMatch(/labId must be an integer/);
+      expect(bad.problems.join('; ')).toMatch(/index must be an integer/);
+      expect(bad.problems.join('; ')).toMatch(/property extra should not exist/);
+    }
+  });
+
+  it('looks the rules of a class up once', () => {
+    expect(lookup()).toBe(lookup());
+  });
+
+  it('forgets what it remembered when a rule is added later, so the new rule applies', () => {
+    const before = lookup();
+    expect(validatePayload(Whole, { name: 'CBC', labId: 5, parts: [], late: 'x' }).problems.join()).toMatch(/property late should not exist/);
+    IsInt()(Whole.prototype, 'late');
+    expect(lookup()).not.toBe(before);
+    expect(validatePayload(Whole, { name: 'CBC', labId: 5, parts: [], late: 'x' }).problems.join()).toMatch(/late must be an integer/);
+  });
+});
