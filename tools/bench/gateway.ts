@@ -16,6 +16,22 @@ export interface GatewayRun {
 const WARM_UP_MS = 2000;
 
 /**
+ * Load on the broker before anything is measured: a Kafka broker that has just started (the fault
+ * suites restart it) answers the same echo at a third of the rate it reaches once its JIT has warmed
+ * up, which takes tens of seconds of traffic (411 → 1,279 req/s over four 10 s runs after a restart).
+ */
+export async function warmUpBroker(kafka: Kafka, where: { prefix: string; port: number }, durationMs: number): Promise<void> {
+  if (durationMs <= 0) return;
+  const baseline = new EchoBaseline(kafka, where.prefix, where.port);
+  await baseline.start();
+  try {
+    await runLoad({ concurrency: 8, durationMs, request: async (n) => (await send(`http://127.0.0.1:${baseline.port}/echo/${n}`, 'GET')).status === 200 });
+  } finally {
+    await baseline.stop();
+  }
+}
+
+/**
  * Scenario 2: clients read report entry of one lab report in a closed loop at each concurrency, then
  * the same clients call the bare echo (EchoBaseline), on the same machine in the same run. One client
  * shows what a read costs alone; more show it under contention for the same two cores.

@@ -5,7 +5,7 @@ import mongoose from 'mongoose';
 import { AppName, commandTopicOf, TOPICS } from '@labflow/contracts';
 import { currentEnvironment, REPO_ROOT, spawnApp, startApps, stopApps, stopPid, waitForReady } from '../dev';
 import { waitForDrain } from './drain';
-import { gatewayRoundTrips, GatewayRun } from './gateway';
+import { gatewayRoundTrips, GatewayRun, warmUpBroker } from './gateway';
 import { sleep } from './http';
 import { ingestAtRate, IngestRun } from './ingest';
 import { PANEL, setUpLab } from './lab';
@@ -27,6 +27,7 @@ const RATES = (process.env.BENCH_RATES ?? '0.5,5,50,500').split(',').map(Number)
 const ANALYZERS = Number(process.env.BENCH_ANALYZERS ?? 32);
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,8').split(',').map(Number);
 const SCALE_RATE = Number(process.env.BENCH_SCALE_RATE ?? 600);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 40);
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'ingest,gateway,scale').split(','));
 const SCALED: AppName[] = ['reporting', 'device-ingestion'];
 const freshLabId = () => 2_000_000_000 + Math.floor(Math.random() * 100_000_000);
@@ -64,8 +65,10 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   };
 
   // 1. Ingest at rising rates, then the raw baseline at the same rates.
+  log(`warming the broker up for ${WARM_UP_SECONDS} s (echo traffic, not measured)`);
+  await warmUpBroker(kafka, { prefix, port: ENV.ports.gateway + 50 }, WARM_UP_SECONDS * 1000);
   const lab = await setUpLab(GATEWAY, freshLabId(), ANALYZERS + 4);
-  await ingestAtRate(lab, { rate: 50, durationMs: 3000, analyzers: ANALYZERS, probes: 2 }); // warm-up, not reported
+  await ingestAtRate(lab, { rate: 50, durationMs: 10_000, analyzers: ANALYZERS, probes: 2 }); // the apps warm up, not reported
   const app: IngestRun[] = [];
   await drain('before ingest');
   for (const rate of SCENARIOS.has('ingest') ? RATES : []) {
