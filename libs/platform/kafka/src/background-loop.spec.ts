@@ -153,7 +153,7 @@ describe('BackgroundLoop', () => {
     const { startedAt, round } = plannedRounds(['idle', new Error('broker refuses'), new Error('broker refuses'), 'idle']);
     sut = new BackgroundLoop({ ...options, idleWaitMs: 30, backoffMs: () => 30 }, round);
     sut.start();
-    expect(sut.stalledForMs).toBe(0);
+    expect(sut.stalledForMs).toBeLessThan(20); // the first round is in hand, nothing failed
     await until(() => startedAt.length === 3);
     await sleep(5);
     // two failures after a good round: counted from that round, not from the first failure
