@@ -4,13 +4,15 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { DeviceRegistered, Envelope, newEnvelope, TOPICS } from '@labflow/contracts';
+import { DeviceRegistered, Envelope, TOPICS } from '@labflow/contracts';
 import {
   createIdempotentProducer, EventBatchPattern, KafkaBatchContext, KafkaTransport, PgInbox, PgOutbox, toKafkaMessage,
 } from '@labflow/platform/kafka';
 import { PassthroughRpcFilter } from '@labflow/platform/service';
-import { eventually, freshLabId, TopicProbe } from '@labflow/testing';
-import { BROKERS, dropTestSchema, openTestSchema, PREFIX, startGroupAtEnd } from './platform-fixture';
+import { freshLabId, TopicProbe } from '@labflow/testing';
+import {
+  appliedNames, BROKERS, deviceEnvelope, deviceOf, dropTestSchema, openTestSchema, PREFIX, startGroupAtEnd, until,
+} from './platform-fixture';
 
 const schema = `it_batch_${randomUUID().slice(0, 8)}`;
 const labId = freshLabId();
@@ -53,14 +55,14 @@ describe('Batch consumption (@EventBatchPattern) against the real broker and Pos
   const topic = `${PREFIX}${TOPICS.deviceRegistered.name}`;
   const groupPrefix = `it-batch-${randomUUID()}`;
 
-  const device = (name: string): DeviceRegistered => ({ deviceId: Math.floor(Math.random() * 1e9), labId, name, registeredAt: new Date().toISOString() });
-  const envelopeOf = (payload: DeviceRegistered) => newEnvelope(TOPICS.deviceRegistered.name, 1, payload, { labId, correlationId: randomUUID(), causationId: null });
+  const device = (name: string) => deviceOf(labId, name);
+  const envelopeOf = (payload: DeviceRegistered) => deviceEnvelope(labId, payload);
   const traceIdOf = (e: Envelope<unknown>) => e.id.replace(/-/g, '');
   /** One key, so one partition: the consumer finds them as one backlog. Each carries a trace of its own. */
   const send = async (envelopes: Envelope<unknown>[]) => producer.send({
     topic, messages: envelopes.map((e) => toKafkaMessage(`k-${labId}`, e, { traceparent: `00-${traceIdOf(e)}-${traceIdOf(e).slice(0, 16)}-01` })),
   });
-  const applied = async (): Promise<string[]> => (await dataSource.query(`SELECT name FROM "${schema}".applied ORDER BY id`)).map((r: { name: string }) => r.name);
+  const applied = () => appliedNames(dataSource, schema);
 
   const startConsumer = async () => {
     const transport = new KafkaTransport({ app: 'orders', kafka, producer, concurrency: 2, maxAttempts: 2, backoffMs: 20, groupPrefix, topicPrefix: PREFIX });
@@ -120,4 +122,3 @@ describe('Batch consumption (@EventBatchPattern) against the real broker and Pos
 });
 
 /** Polls `check` every 100 ms until it holds (at most 30 s). */
-const until = (check: () => Promise<boolean>) => eventually(check, (ok) => ok, 30_000, 100);

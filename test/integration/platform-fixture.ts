@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { DeviceRegistered, newEnvelope, TOPICS } from '@labflow/contracts';
 import { platformTablesSql } from '@labflow/platform/kafka';
+import { eventually } from '@labflow/testing';
 
 /** The environment's stores and topic prefix (test/load-environment.ts sets them per LABFLOW_ENV). */
 export const PG_URL = process.env.POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/labflow';
@@ -33,3 +36,18 @@ export async function startGroupAtEnd(kafka: Kafka, groupId: string, topic: stri
     await admin.disconnect();
   }
 }
+
+/** A `device.registered` payload of the lab, named so a test can find what its handler applied. */
+export const deviceOf = (labId: number, name: string): DeviceRegistered =>
+  ({ deviceId: Math.floor(Math.random() * 1e9), labId, name, registeredAt: new Date().toISOString() });
+
+export const deviceEnvelope = (labId: number, payload: DeviceRegistered) =>
+  newEnvelope(TOPICS.deviceRegistered.name, 1, payload, { labId, correlationId: randomUUID(), causationId: null });
+
+/** The names the test handler applied, in order (the schema's `applied` table). */
+export async function appliedNames(dataSource: DataSource, schema: string): Promise<string[]> {
+  return (await dataSource.query(`SELECT name FROM "${schema}".applied ORDER BY id`)).map((r: { name: string }) => r.name);
+}
+
+/** Waits up to 30 s for `check` to hold. */
+export const until = (check: () => Promise<boolean>) => eventually(check, (ok) => ok, 30_000, 100);

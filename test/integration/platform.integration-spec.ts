@@ -12,8 +12,10 @@ import {
 } from '@labflow/platform/kafka';
 import { runWithTraceContext } from '@labflow/platform/observability';
 import { PassthroughRpcFilter } from '@labflow/platform/service';
-import { eventually, freshLabId, TopicProbe } from '@labflow/testing';
-import { BROKERS, dropTestSchema, openTestSchema, PG_URL, PREFIX, startGroupAtEnd } from './platform-fixture';
+import { freshLabId, TopicProbe } from '@labflow/testing';
+import {
+  appliedNames, BROKERS, deviceEnvelope, deviceOf, dropTestSchema, openTestSchema, PG_URL, PREFIX, startGroupAtEnd, until,
+} from './platform-fixture';
 
 const schema = `it_platform_${randomUUID().slice(0, 8)}`;
 const labId = freshLabId();
@@ -47,13 +49,12 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
   let topicProbe: TopicProbe;
   let relay: PgOutboxRelay;
 
-  const device = (name: string): DeviceRegistered => ({ deviceId: Math.floor(Math.random() * 1e9), labId, name, registeredAt: new Date().toISOString() });
-  const envelopeOf = (payload: DeviceRegistered) => newEnvelope(TOPICS.deviceRegistered.name, 1, payload, { labId, correlationId: randomUUID(), causationId: null });
+  const device = (name: string) => deviceOf(labId, name);
+  const envelopeOf = (payload: DeviceRegistered) => deviceEnvelope(labId, payload);
   const send = async (envelope: Envelope<unknown>, key = `k-${labId}`) => {
     await producer.send({ topic: `${PREFIX}${TOPICS.deviceRegistered.name}`, messages: [toKafkaMessage(key, envelope)] });
   };
-  const appliedNames = async (): Promise<string[]> =>
-    (await dataSource.query(`SELECT name FROM "${schema}".applied ORDER BY id`)).map((r: { name: string }) => r.name);
+  const applied = () => appliedNames(dataSource, schema);
 
   beforeAll(async () => {
     dataSource = await openTestSchema(schema);
@@ -86,8 +87,8 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     await send(envelope);
     await send(envelope);
     await send(envelopeOf(device('after-twice')));
-    await until(async () => (await appliedNames()).includes('after-twice'));
-    expect((await appliedNames()).filter((n) => n === 'twice')).toHaveLength(1);
+    await until(async () => (await applied()).includes('after-twice'));
+    expect((await applied()).filter((n) => n === 'twice')).toHaveLength(1);
   });
 
   it('dead-letters a message its handler keeps rejecting, after the configured attempts, and keeps the partition moving', async () => {
@@ -99,7 +100,7 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     expect(letter.headers['dlq-attempts']).toBe('3');
     expect(letter.headers['dlq-error']).toContain('handler rejects this device');
     expect(letter.headers['dlq-original-topic']).toBe(`${PREFIX}device.registered`); // the physical topic a replay writes back to
-    await until(async () => (await appliedNames()).includes('behind-poison'));
+    await until(async () => (await applied()).includes('behind-poison'));
   });
 
   it('replays the dead letters of one consumer group once the handler is fixed, applying each once', async () => {
@@ -115,9 +116,9 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
       return ids;
     };
     expect(await replay()).toContain(poison.envelope.id);
-    await until(async () => (await appliedNames()).includes('reject-me'));
+    await until(async () => (await applied()).includes('reject-me'));
     expect(await replay()).not.toContain(poison.envelope.id);
-    expect((await appliedNames()).filter((n) => n === 'reject-me')).toHaveLength(1);
+    expect((await applied()).filter((n) => n === 'reject-me')).toHaveLength(1);
   });
 
   it('dead-letters an invalid payload and a message type no handler matches, without retrying', async () => {
@@ -168,4 +169,3 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
 });
 
 /** Polls `check` every 100 ms until it holds (at most 30 s). */
-const until = (check: () => Promise<boolean>) => eventually(check, (ok) => ok, 30_000, 100);

@@ -1,6 +1,7 @@
 import Fastify, { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, Producer, logLevel } from 'kafkajs';
+import { send } from './http';
 
 /**
  * The gateway round trip's baseline: a bare Fastify handler doing one kafkajs request/reply echo
@@ -68,6 +69,11 @@ export class EchoBaseline {
       return { ok: true };
     });
     await this.app.listen({ port: this.port, host: '127.0.0.1' });
+  }
+
+  /** One echo round trip through the bare handler; true when it answered 200. */
+  async call(n: number): Promise<boolean> {
+    return (await send(`http://127.0.0.1:${this.port}/echo/${n}`, 'GET')).status === 200;
   }
 
   async stop(): Promise<void> {

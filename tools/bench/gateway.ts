@@ -1,6 +1,5 @@
 import { Kafka } from 'kafkajs';
 import { EchoBaseline } from './echo-baseline';
-import { send } from './http';
 import { BenchLab, readValue } from './lab';
 import { runLoad } from './load';
 import { RunStats } from './stats';
@@ -20,15 +19,9 @@ const WARM_UP_MS = 2000;
  * suites restart it) answers the same echo at a third of the rate it reaches once its JIT has warmed
  * up, which takes tens of seconds of traffic (411 → 1,279 req/s over four 10 s runs after a restart).
  */
-export async function warmUpBroker(kafka: Kafka, where: { prefix: string; port: number }, durationMs: number): Promise<void> {
+export async function warmUpBroker(kafka: Kafka, where: EchoAt, durationMs: number): Promise<void> {
   if (durationMs <= 0) return;
-  const baseline = new EchoBaseline(kafka, where.prefix, where.port);
-  await baseline.start();
-  try {
-    await runLoad({ concurrency: 8, durationMs, request: async (n) => (await send(`http://127.0.0.1:${baseline.port}/echo/${n}`, 'GET')).status === 200 });
-  } finally {
-    await baseline.stop();
-  }
+  await withEchoBaseline(kafka, where, (echo) => runLoad({ concurrency: 8, durationMs, request: (n) => echo.call(n) }));
 }
 
 /**
@@ -37,7 +30,7 @@ export async function warmUpBroker(kafka: Kafka, where: { prefix: string; port: 
  * shows what a read costs alone; more show it under contention for the same two cores.
  */
 export async function gatewayRoundTrips(
-  lab: BenchLab, kafka: Kafka, where: { prefix: string; port: number }, concurrencies: number[], durationMs: number,
+  lab: BenchLab, kafka: Kafka, where: EchoAt, concurrencies: number[], durationMs: number,
 ): Promise<GatewayRun[]> {
   const target = lab.samples[0].labReportId;
   const readOnce = async () => (await readValue(lab, target)) !== null;
@@ -46,17 +39,28 @@ export async function gatewayRoundTrips(
     await runLoad({ concurrency, durationMs: WARM_UP_MS, request: readOnce });
     reads.push(await runLoad({ concurrency, durationMs, request: readOnce }));
   }
-  const baseline = new EchoBaseline(kafka, where.prefix, where.port);
-  await baseline.start();
-  try {
-    const echoOnce = async (n: number) => (await send(`http://127.0.0.1:${baseline.port}/echo/${n}`, 'GET')).status === 200;
+  return withEchoBaseline(kafka, where, async (echo) => {
     const runs: GatewayRun[] = [];
     for (const [i, concurrency] of concurrencies.entries()) {
-      await runLoad({ concurrency, durationMs: WARM_UP_MS, request: echoOnce });
-      runs.push({ concurrency, read: reads[i], echo: await runLoad({ concurrency, durationMs, request: echoOnce }) });
+      await runLoad({ concurrency, durationMs: WARM_UP_MS, request: (n) => echo.call(n) });
+      runs.push({ concurrency, read: reads[i], echo: await runLoad({ concurrency, durationMs, request: (n) => echo.call(n) }) });
     }
     return runs;
+  });
+}
+
+/** Where the bare echo listens: its topics' environment prefix and its HTTP port. */
+export interface EchoAt {
+  prefix: string;
+  port: number;
+}
+
+async function withEchoBaseline<T>(kafka: Kafka, where: EchoAt, work: (echo: EchoBaseline) => Promise<T>): Promise<T> {
+  const echo = new EchoBaseline(kafka, where.prefix, where.port);
+  await echo.start();
+  try {
+    return await work(echo);
   } finally {
-    await baseline.stop();
+    await echo.stop();
   }
 }

@@ -64,9 +64,10 @@ async function measure(extra: ChildProcess[]): Promise<string> {
     log(`${what}: drained in ${seconds.toFixed(1)} s`);
   };
 
+  const echoAt = { prefix, port: ENV.ports.gateway + 50 }; // the bare echo of the warm-up and scenario 2
   // 1. Ingest at rising rates, then the raw baseline at the same rates.
   log(`warming the broker up for ${WARM_UP_SECONDS} s (echo traffic, not measured)`);
-  await warmUpBroker(kafka, { prefix, port: ENV.ports.gateway + 50 }, WARM_UP_SECONDS * 1000);
+  await warmUpBroker(kafka, echoAt, WARM_UP_SECONDS * 1000);
   const lab = await setUpLab(GATEWAY, freshLabId(), ANALYZERS + 4);
   await ingestAtRate(lab, { rate: 50, durationMs: 10_000, analyzers: ANALYZERS, probes: 2 }); // the apps warm up, not reported
   const app: IngestRun[] = [];
@@ -93,7 +94,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   if (SCENARIOS.has('gateway')) {
     // 2. Gateway round trip at fixed concurrencies, each next to the bare echo.
     await drain('before the gateway round trip');
-    gateway = await gatewayRoundTrips(lab, kafka, { prefix, port: ENV.ports.gateway + 50 }, CONCURRENCIES, durationMs);
+    gateway = await gatewayRoundTrips(lab, kafka, echoAt, CONCURRENCIES, durationMs);
     const table = gatewayTable(gateway);
     console.log(`Gateway round trip (closed loop, ${SECONDS} s per row)\n${table}\n`);
     out.push(`### 2. Gateway round trip (closed-loop clients, ${SECONDS} s per row)\n\n${table}`);

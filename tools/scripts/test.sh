@@ -11,11 +11,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash tools/scripts/prepare.sh
 bash tools/scripts/install-schemathesis.sh
 eval "$(node -r ./tools/runtime/register-aliases.js dist/tools/cli/print-env.js)"
-HOME_DIR="${LABFLOW_HOME:-$HOME/.cache/labflow}"
-SUFFIX=""
-if [[ "${LABFLOW_ENV:-local}" != local ]]; then SUFFIX="-$LABFLOW_ENV"; fi
-RESULTS="$HOME_DIR/test-results$SUFFIX.json"
-FAULT_RESULTS="$HOME_DIR/test-results$SUFFIX-faults.json"
+source tools/scripts/test-results-paths.sh
 rm -f "$RESULTS" "$FAULT_RESULTS"
 faults() { npx jest --runInBand --selectProjects faults --json --outputFile="$FAULT_RESULTS" "$@"; }
 if [[ "${1:-}" == "--faults" ]]; then

@@ -15,7 +15,8 @@ const INSTALLED = Symbol.for('labflow.validationMetadataCache');
  * remembered, so the answers stay those of class-validator itself. Installed once per process, for
  * every user of class-validator in it (Nest's ValidationPipe included).
  */
-export function installValidationMetadataCache(storage: Storage = getMetadataStorage()): void {
+export function installValidationMetadataCache(): void {
+  const storage = getMetadataStorage();
   const marked = storage as Storage & { [INSTALLED]?: true };
   if (marked[INSTALLED]) return;
   marked[INSTALLED] = true;

@@ -41,7 +41,8 @@ export class ApplyDeviceDataUseCase {
 
   async execute(messages: DeviceDataMessage[]): Promise<void> {
     // the inbox, the reports and their tests in one round trip of time (a redelivered batch reads them for nothing)
-    const [fresh, reports, tests] = await Promise.all([this.unseen(messages), this.reportsOf(messages), this.testsOf(messages)]);
+    const byLab = [...reportIdsByLab(messages)];
+    const [fresh, reports, tests] = await Promise.all([this.unseen(messages), this.reportsOf(byLab), this.testsOf(byLab)]);
     if (fresh.length === 0) return;
     const plans = await this.plan(fresh, reports, tests);
     // Document writes first (idempotent: a redelivery writes the same documents again), then the
@@ -85,13 +86,13 @@ export class ApplyDeviceDataUseCase {
     })));
   }
 
-  private async reportsOf(messages: DeviceDataMessage[]): Promise<Map<string, LabReportView>> {
-    const found = await Promise.all([...reportIdsByLab(messages)].map(([labId, ids]) => this.reports.findByIds(labId, ids)));
+  private async reportsOf(byLab: [number, number[]][]): Promise<Map<string, LabReportView>> {
+    const found = await Promise.all(byLab.map(([labId, ids]) => this.reports.findByIds(labId, ids)));
     return new Map(found.flat().map((r) => [reportKey(r.labId, r.id), r]));
   }
 
-  private async testsOf(messages: DeviceDataMessage[]): Promise<Map<string, StoredTest>> {
-    const found = await Promise.all([...reportIdsByLab(messages)].map(([labId, ids]) => this.tests.findOfReports(labId, ids)));
+  private async testsOf(byLab: [number, number[]][]): Promise<Map<string, StoredTest>> {
+    const found = await Promise.all(byLab.map(([labId, ids]) => this.tests.findOfReports(labId, ids)));
     return new Map(found.flat().map((t) => [reportKey(t.labId, t.id), t]));
   }
 

@@ -40,7 +40,7 @@ export class DeviceDataPlanner<T> {
     this.numbers = new Map([...numbers].map(([k, n]) => [k, new Map(n)]));
   }
 
-  /** null when a report of the upload is not in `reports` (deleted, or another lab's): the caller rejects it. */
+  /** A report of the upload that is not in `reports` (deleted, or another lab's: the caller rejects the upload); null when all are. */
   missingReportOf(event: DeviceDataReceived): number | null {
     return event.labReportIds.find((id) => !this.reports.has(reportKey(event.labId, id))) ?? null;
   }

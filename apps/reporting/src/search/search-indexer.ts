@@ -18,7 +18,7 @@ interface PendingRow { lab_report_id: number; lab_id: number; version: string; t
  * marking transaction's NOTIFY, it re-indexes up to BATCH reports in one Elasticsearch bulk per lab
  * and removes the marks it covered (a report marked again meanwhile stays marked). One instance
  * indexes at a time (advisory lock). While Elasticsearch is down the marks wait; nothing is lost.
- * Each batch is a span (`index lab reports`) linked to the changes that marked its reports.
+ * Each batch is a span (`index lab reports`) linked to the latest change that marked each of its reports.
  */
 @Injectable()
 export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -64,7 +64,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     if (rows.length === 0) return 0;
     const byLab = new Map<number, number[]>();
     for (const r of rows) byLab.set(r.lab_id, [...(byLab.get(r.lab_id) ?? []), r.lab_report_id]);
-    // one span per batch, linked to the changes that marked its reports (they belong to many traces)
+    // one span per batch, linked to the latest change that marked each report (they belong to many traces)
     await traceBackgroundWork('index lab reports', {
       linkedHeaders: rows.map((r) => r.trace_headers),
       attributes: { 'labflow.search.reports': rows.length, 'labflow.search.labs': byLab.size },

@@ -9,7 +9,8 @@ export const SEARCH_CHANNEL = `${SCHEMA}_search`;
  * Marks lab reports for re-indexing inside the caller's transaction: the search index is a
  * projection that follows the commit (SearchIndexer), never part of applying a result, so an
  * Elasticsearch outage delays search but no analyzer result. One round trip, NOTIFY included. Each
- * mark keeps the trace context of the change that made it: the indexing batch's span links to it.
+ * mark keeps the trace context of the change that made it (a mark made again, of the latest one): the
+ * indexing batch's span links to it.
  */
 @Injectable()
 export class SearchQueue {

@@ -40,7 +40,7 @@ export class BackgroundLoop {
   private failures = 0;
   private lastFailure: string | null = null;
   /** When the last round succeeded (or the loop started): a failing streak is measured from here. */
-  private lastSuccessAt = Date.now();
+  private lastSuccessAt = 0;
   /** When the round in hand started; null between rounds. */
   private roundStartedAt: number | null = null;
 
@@ -94,14 +94,8 @@ export class BackgroundLoop {
   /** One round; answers how long to wait before the next. */
   private async runRound(): Promise<number> {
     this.roundStartedAt = Date.now();
-    try {
-      return await this.roundOutcome();
-    } finally {
-      this.roundStartedAt = null;
-    }
-  }
-
-  private async roundOutcome(): Promise<number> {
+    // a wake kept from before this round is covered by it: only one during it skips the next wait
+    this.idle.forget();
     try {
       const result = await this.round();
       this.failures = 0;
@@ -122,6 +116,8 @@ export class BackgroundLoop {
       // work announced during a failed round does not cut its backoff short (an outage is not hammered)
       this.idle.forget();
       return this.options.backoffMs?.(this.failures) ?? 1000;
+    } finally {
+      this.roundStartedAt = null;
     }
   }
 }

@@ -6,6 +6,7 @@ export * from './producer';
 export * from './outbox/outbox.sql';
 export * from './outbox/pg-outbox';
 export * from './outbox/pg-outbox-relay';
+export * from './outbox/outbox-backlog';
 export * from './outbox/mongo-outbox';
 export * from './outbox/mongo-outbox-relay';
 export * from './inbox/pg-inbox';

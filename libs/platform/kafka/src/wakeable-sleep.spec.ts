@@ -1,5 +1,12 @@
 import { WakeableSleep } from './wakeable-sleep';
 
+/** A sleep of 30 ms that nothing cuts short. */
+async function expectFullSleep(sut: WakeableSleep): Promise<void> {
+  const started = Date.now();
+  await sut.sleep(30);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+}
+
 describe('WakeableSleep', () => {
   it('ends the sleep when woken', async () => {
     const sut = new WakeableSleep();
@@ -9,10 +16,7 @@ describe('WakeableSleep', () => {
   });
 
   it('ends on its own after the wait', async () => {
-    const sut = new WakeableSleep();
-    const started = Date.now();
-    await sut.sleep(30);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    await expectFullSleep(new WakeableSleep());
   });
 
   it('keeps a wake that came while awake: the next sleep ends at once, the one after waits', async () => {
@@ -20,17 +24,13 @@ describe('WakeableSleep', () => {
     sut.wake();
     sut.wake();
     await expect(sut.sleep(60_000)).resolves.toBeUndefined();
-    const started = Date.now();
-    await sut.sleep(30);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    await expectFullSleep(sut);
   });
 
   it('forgets a kept wake when told to', async () => {
     const sut = new WakeableSleep();
     sut.wake();
     sut.forget();
-    const started = Date.now();
-    await sut.sleep(30);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    await expectFullSleep(sut);
   });
 });

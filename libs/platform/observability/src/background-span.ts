@@ -65,10 +65,15 @@ export class BackgroundSpan {
 
   /** The work threw: recorded on the span, which ends. */
   fail(error: unknown): void {
-    this.span.recordException(error instanceof Error ? error : String(error));
+    this.span.recordException(asException(error));
     this.markError(error instanceof Error ? error.message : String(error));
     this.span.end();
   }
+}
+
+/** What `span.recordException` takes, from anything thrown. */
+export function asException(error: unknown): Error | string {
+  return error instanceof Error ? error : String(error);
 }
 
 /** Runs `work` in a BackgroundSpan that ends when it settles (failed when it throws). */

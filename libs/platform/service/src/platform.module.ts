@@ -76,8 +76,9 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
       this.relay.start();
       const relay = this.relay;
       this.health.register('postgres', () => pingPostgres(ds));
-      this.health.register('outbox', outboxReadiness(relay, () => relay.backlog((sql) => ds.query(sql)), this.config.OUTBOX_STALLED_AFTER_MS));
-      registerOutboxGauges(() => relay.backlog((sql) => ds.query(sql)));
+      const backlog = () => relay.backlog((sql) => ds.query(sql));
+      this.health.register('outbox', outboxReadiness(relay, backlog, this.config.OUTBOX_STALLED_AFTER_MS));
+      registerOutboxGauges(backlog);
     }
     const mongo = this.mongo;
     if (mongo) this.health.register('mongodb', () => pingMongo(mongo));

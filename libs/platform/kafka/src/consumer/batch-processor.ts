@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
-import { handlerDuration, runWithCorrelation, runWithTraceContext, tracer } from '@labflow/platform/observability';
+import { asException, handlerDuration, runWithCorrelation, runWithTraceContext, tracer } from '@labflow/platform/observability';
 import { KafkaBatchContext, KafkaMessageContext } from './message-context';
 import { Admitted, MessageProcessor, ProcessInput } from './message-processor';
 import { MessageSpan } from './message-span';
@@ -50,7 +50,10 @@ export class BatchProcessor {
       for (const item of admitted) item.span.batchFailed(error);
       if (!isRunning()) throw error; // shutting down: the offsets stay uncommitted, the messages return
       this.logger.warn(`a batch of ${items.length} ${topic} messages failed (${(error as Error).message}): applying each on its own`);
-      for (const item of admitted) await this.messages.process(item.input);
+      for (const item of admitted) {
+        await this.messages.process(item.input);
+        await item.input.heartbeat(); // as eachMessage does between messages: a slow fallback keeps the member alive
+      }
       return;
     }
     // the metric is per message: each gets its share of the batch's time
@@ -106,7 +109,7 @@ export class BatchProcessor {
       await runWithTraceContext(trace.setSpan(ROOT_CONTEXT, span), () =>
         handler(items.map((i) => i.payload), new KafkaBatchContext(contexts)));
     } catch (error) {
-      span.recordException(error instanceof Error ? error : String(error));
+      span.recordException(asException(error));
       throw error;
     } finally {
       span.end();

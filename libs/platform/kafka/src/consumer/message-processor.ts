@@ -167,7 +167,7 @@ export class MessageProcessor {
         span.recordFailure(error, attempt);
         const transient = isTransientInfraError(error);
         if (!(error instanceof DomainException) || transient) {
-          handlerFailures.inc({ topic: input.topic.slice(this.options.topicPrefix.length), transient: String(transient) });
+          handlerFailures.inc({ topic: this.logicalTopicOf(input.topic), transient: String(transient) });
         }
         if (this.options.kind === 'commands' && (error instanceof DomainException || transient)) {
           // A command is answered at once; nothing was committed by the failed use case.

@@ -1,6 +1,6 @@
 import { Context, Link, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Envelope } from '@labflow/contracts';
-import { runWithTraceContext, traceContextFromHeaders, tracer } from '@labflow/platform/observability';
+import { asException, runWithTraceContext, traceContextFromHeaders, tracer } from '@labflow/platform/observability';
 import { stringHeaders } from '../wire';
 import type { ProcessInput } from './message-processor';
 
@@ -58,7 +58,7 @@ export class MessageSpan {
 
   /** A failed attempt (retried, answered or dead-lettered: `end` says which). */
   recordFailure(error: unknown, attempt: number): void {
-    this.span.recordException(error instanceof Error ? error : String(error));
+    this.span.recordException(asException(error));
     this.span.setAttribute('labflow.attempts', attempt);
   }
 
@@ -75,14 +75,14 @@ export class MessageSpan {
 
   /** The batch this message was in failed: it is handled again on its own, in a span of its own. */
   batchFailed(error: unknown): void {
-    this.span.recordException(error instanceof Error ? error : String(error));
+    this.span.recordException(asException(error));
     this.span.setAttribute('labflow.outcome', 'batch-failed');
     this.span.end();
   }
 
   /** The handling threw (shutting down mid-message): the offset stays uncommitted, the message returns. */
   abandon(error: unknown): void {
-    this.span.recordException(error instanceof Error ? error : String(error));
+    this.span.recordException(asException(error));
     this.span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
     this.span.end();
   }

@@ -25,7 +25,7 @@ export class PgInbox {
        ON CONFLICT DO NOTHING RETURNING message_id`,
       [consumer, messageIds],
     );
-    return new Set(rows.map((r) => r.message_id));
+    return asGiven(messageIds, rows);
   }
 
   /** Which of `messageIds` `consumer` has already applied (read outside any transaction, before the work). */
@@ -35,7 +35,7 @@ export class PgInbox {
       `SELECT message_id FROM "${this.schema}".inbox WHERE consumer = $1 AND message_id = ANY($2::uuid[])`,
       [consumer, messageIds],
     );
-    return new Set(rows.map((r) => r.message_id));
+    return asGiven(messageIds, rows);
   }
 
   /** Remembers the reply of a command so a repeated command (same id) answers the same. */
@@ -53,4 +53,13 @@ export class PgInbox {
     );
     return rows[0]?.response ?? null;
   }
+}
+
+/**
+ * The caller's own spelling of the ids PostgreSQL answered: it returns uuids in lower case, and an
+ * envelope id may come in upper case, so a `has(envelope.id)` on the answer must see the caller's form.
+ */
+function asGiven(messageIds: string[], rows: { message_id: string }[]): Set<string> {
+  const answered = new Set(rows.map((r) => r.message_id.toLowerCase()));
+  return new Set(messageIds.filter((id) => answered.has(id.toLowerCase())));
 }

@@ -5,6 +5,7 @@ import { outboxPublished } from '@labflow/platform/observability';
 import { traceOutboxBatch } from './outbox-batch-span';
 import { sendOutboxEvents } from './send-outbox-events';
 import { MongoOutboxEntry } from './mongo-outbox';
+import { OutboxBacklog } from './outbox-backlog';
 import { BackgroundLoop, RoundResult, STAND_BY } from '../background-loop';
 
 export interface MongoOutboxRelayOptions {
@@ -68,7 +69,7 @@ export class MongoOutboxRelay {
     this.loop.wake();
   }
 
-  async backlog(): Promise<{ count: number; oldestAgeMs: number }> {
+  async backlog(): Promise<OutboxBacklog> {
     let count = 0;
     let oldest: number | null = null;
     for (const name of this.options.collections) {
@@ -93,12 +94,12 @@ export class MongoOutboxRelay {
 
   /**
    * Takes or renews the lease; false while another instance holds an unexpired one. A lease with more
-   * than half of its time left is not renewed (one write every few seconds, not one per round): the
-   * other instances take over only after it expires, so half a lease is the margin for their clocks.
+   * than three quarters of its time left is not renewed (one write every few seconds, not one per
+   * round); a round so starts with at least 7.5 s of a 10 s lease left, the margin for a slow publish
+   * and for the other instances' clocks (they take over only after it expires).
    */
   private async holdLease(): Promise<boolean> {
-    if (this.heldUntil - Date.now() > this.leaseMs / 2) return true;
-    this.heldUntil = 0;
+    if (this.heldUntil - Date.now() > (this.leaseMs * 3) / 4) return true;
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.leaseMs);
     const renewed = await this.leases().updateOne(

@@ -1,7 +1,6 @@
-import {
-  Envelope, MessageContext, newEnvelope, PayloadOf, TopicSpec, validatePayload,
-} from '@labflow/contracts';
+import { Envelope, MessageContext, PayloadOf, TopicSpec } from '@labflow/contracts';
 import { traceHeaders } from '@labflow/platform/observability';
+import { checkedEnvelope } from './checked-envelope';
 
 /**
  * An event waiting inside the document whose write caused it (DESIGN §3, MongoDB): the state change
@@ -36,10 +35,6 @@ export const entryIdOf = (streamId: string, version: number): string => `${strea
 /** Builds a validated pending event, with the current trace context; the caller puts it into the entry it inserts. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function pendingEvent<T extends TopicSpec<any>>(topic: T, payload: PayloadOf<T>, ctx: MessageContext): PendingEvent {
-  const checked = validatePayload(topic.payload, payload);
-  if (checked.problems.length > 0) {
-    throw new Error(`invalid ${topic.name} payload: ${checked.problems.join('; ')}`);
-  }
-  const envelope = newEnvelope(topic.name, topic.version, payload, ctx) as Envelope;
+  const envelope = checkedEnvelope(topic, payload, ctx) as Envelope;
   return { id: envelope.id, topic: topic.name, key: topic.key(payload), envelope, headers: traceHeaders() };
 }

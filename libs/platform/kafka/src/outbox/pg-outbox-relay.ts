@@ -5,6 +5,7 @@ import { outboxPublished } from '@labflow/platform/observability';
 import { traceOutboxBatch } from './outbox-batch-span';
 import { sendOutboxEvents } from './send-outbox-events';
 import { ExclusivePgWorker } from '../exclusive-pg-worker';
+import { OutboxBacklog } from './outbox-backlog';
 
 export interface PgOutboxRelayOptions {
   schema: string;
@@ -63,7 +64,7 @@ export class PgOutboxRelay {
   }
 
   /** Unpublished rows and the age of the oldest, for readiness details and metrics. */
-  async backlog(query: (sql: string) => Promise<{ count: string; oldest: Date | null }[]>): Promise<{ count: number; oldestAgeMs: number }> {
+  async backlog(query: (sql: string) => Promise<{ count: string; oldest: Date | null }[]>): Promise<OutboxBacklog> {
     const [row] = await query(
       `SELECT count(*)::text AS count, min(created_at) AS oldest FROM "${this.options.schema}".outbox WHERE published_at IS NULL`,
     );

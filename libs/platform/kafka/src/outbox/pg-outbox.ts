@@ -1,8 +1,7 @@
 import { EntityManager } from 'typeorm';
-import {
-  Envelope, MessageContext, newEnvelope, PayloadOf, TopicSpec, validatePayload,
-} from '@labflow/contracts';
+import { Envelope, MessageContext, PayloadOf, TopicSpec } from '@labflow/contracts';
 import { traceHeaders } from '@labflow/platform/observability';
+import { checkedEnvelope } from './checked-envelope';
 
 /**
  * Writes events into the service's outbox table inside the caller's transaction (DESIGN §3):
@@ -30,11 +29,7 @@ export class PgOutbox {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`outbox write for ${topic.name} outside a transaction`);
     }
-    const envelopes = events.map(({ payload, cause }) => {
-      const checked = validatePayload(topic.payload, payload);
-      if (checked.problems.length > 0) throw new Error(`invalid ${topic.name} payload: ${checked.problems.join('; ')}`);
-      return newEnvelope(topic.name, topic.version, payload, cause);
-    });
+    const envelopes = events.map(({ payload, cause }) => checkedEnvelope(topic, payload, cause));
     // One round trip: the rows, and a NOTIFY that wakes the relay at commit time (NOTIFY is
     // transactional; PostgreSQL folds repeats within a transaction): low latency without polling.
     // unnest keeps the array order, and seq (the relay's order) follows the insert order.

@@ -18,7 +18,7 @@ export async function sendOutboxEvents(producer: Producer, topicPrefix: string, 
   const byTopic = new Map<string, Message[]>();
   for (const e of events) {
     const list = byTopic.get(e.topic) ?? [];
-    list.push(toKafkaMessage(e.key, e.envelope, e.headers ?? {}));
+    list.push(toKafkaMessage(e.key, e.envelope, e.headers));
     byTopic.set(e.topic, list);
   }
   await producer.sendBatch({

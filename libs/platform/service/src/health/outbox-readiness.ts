@@ -1,14 +1,10 @@
+import { OutboxBacklog } from '@labflow/platform/kafka';
 import { HealthCheck } from './health.registry';
 
 /** What readiness needs of an outbox relay (PgOutboxRelay, MongoOutboxRelay). */
 export interface OutboxRelayState {
   readonly lastError: string | null;
   readonly stalledForMs: number;
-}
-
-export interface OutboxBacklog {
-  count: number;
-  oldestAgeMs: number;
 }
 
 /**
