@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Producer } from 'kafkajs';
+import { hasKafkaErrorType } from './kafka-error-type';
 
 /**
  * Broker answers after which an idempotent producer's id and sequence numbers are out of step with
@@ -9,11 +10,7 @@ import { Producer } from 'kafkajs';
 const STALE_PRODUCER_STATE = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
 
 export function isStaleProducerState(error: unknown): boolean {
-  for (let e = error as { type?: unknown; originalError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
-    if (typeof e.type === 'string' && STALE_PRODUCER_STATE.has(e.type)) return true;
-    e = (e.originalError ?? e.cause) as typeof e;
-  }
-  return false;
+  return hasKafkaErrorType(error, STALE_PRODUCER_STATE);
 }
 
 /**

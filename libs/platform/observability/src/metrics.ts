@@ -42,6 +42,19 @@ export const outboxPublished = new Counter({
   registers: [metricsRegistry],
 });
 
+/** Produce requests and the messages they carried: messages per request shows how well concurrent sends coalesce. */
+export const produceRequests = new Counter({
+  name: 'labflow_kafka_produce_requests_total',
+  help: 'Produce requests this process sent (sendBatch calls of its producers)',
+  registers: [metricsRegistry],
+});
+
+export const producedMessages = new Counter({
+  name: 'labflow_kafka_produced_messages_total',
+  help: 'Messages this process sent to Kafka through its producers',
+  registers: [metricsRegistry],
+});
+
 /** Gauges whose value is read when Prometheus scrapes (backlog, lag). */
 export function gaugeOnScrape(name: string, help: string, labelNames: string[], collect: (g: Gauge) => Promise<void>): Gauge {
   return new Gauge({
