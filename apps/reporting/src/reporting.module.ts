@@ -14,6 +14,7 @@ import { GetDeviceResultsValidationUseCase } from './reads/get-device-results-va
 import { GetPatientReportsUseCase } from './reads/get-patient-reports.usecase';
 import { GetReportEntryUseCase } from './reads/get-report-entry.usecase';
 import { ReportHistoryQuery } from './reads/report-history.query';
+import { ReportWithTestQuery } from './reads/report-with-test.query';
 import { ReportReadsHandler } from './reads/report-reads.handler';
 import { ReportValuesReader } from './reads/report-values.reader';
 import { ApplyDeviceDataUseCase } from './report-values/apply-device-data.usecase';
@@ -47,7 +48,7 @@ export function reportingModule(config: ServiceConfig) {
       TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase, TestParameterIndexesQuery,
       RegistrationRepository, RegisterPatientUseCase,
       LabReportRepository, DocumentValuesStore, LegacyValuesFold, LabReportIndex, SearchQueue, SearchIndexer, ApplyDeviceDataUseCase,
-      DeviceDirectory, ReportValuesReader, ReportHistoryQuery, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,
+      DeviceDirectory, ReportValuesReader, ReportHistoryQuery, ReportWithTestQuery, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,
       ...CRITICAL_PROVIDERS,
       RerunContextQuery, RerunPositionRepository, ApplyRerunFlagUseCase, ApplyRerunConfirmedUseCase,
     ],

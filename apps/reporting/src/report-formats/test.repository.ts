@@ -24,13 +24,13 @@ export interface StoredTest {
 
 export type TestWrite = Omit<StoredTest, 'id' | 'revision' | 'updatedAt'>;
 
-interface Row {
+export interface TestRow {
   id: number; lab_id: number; test_name: string; test_type: TestType; document_report: number;
   show_device_extra_data_in_pdf: boolean; department_id: number | null; report_data: ReportParameterDto[];
   age_range_data: AgeRangeDto[]; calculations: CalculationDto[]; child_labs: number[]; revision: number; updated_at: Date;
 }
 
-const toTest = (r: Row): StoredTest => ({
+export const storedTestOf = (r: TestRow): StoredTest => ({
   id: r.id, labId: r.lab_id, testName: r.test_name, testType: r.test_type, documentReport: r.document_report,
   showDeviceExtraDataInPdf: r.show_device_extra_data_in_pdf, departmentId: r.department_id, reportData: r.report_data,
   ageRangeData: r.age_range_data, calculations: r.calculations, childLabIds: r.child_labs, revision: r.revision,
@@ -52,19 +52,19 @@ export class TestRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, t: TestWrite): Promise<StoredTest> {
-    const rows: Row[] = await manager.query(
+    const rows: TestRow[] = await manager.query(
       `INSERT INTO "${SCHEMA}".tests (lab_id, test_name, test_type, document_report, show_device_extra_data_in_pdf,
          department_id, report_data, age_range_data, calculations, child_labs)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING *`,
       [t.labId, t.testName, t.testType, t.documentReport, t.showDeviceExtraDataInPdf, t.departmentId,
         JSON.stringify(t.reportData), JSON.stringify(t.ageRangeData), JSON.stringify(t.calculations), JSON.stringify(t.childLabIds)],
     );
-    return toTest(rows[0]);
+    return storedTestOf(rows[0]);
   }
 
   /** Replaces the format; the revision grows so consumers keep the newest. Null when not in the lab. */
   async replace(manager: EntityManager, id: number, t: TestWrite): Promise<StoredTest | null> {
-    const [rows]: [Row[], number] = await manager.query(
+    const [rows]: [TestRow[], number] = await manager.query(
       `UPDATE "${SCHEMA}".tests SET test_name=$3, test_type=$4, document_report=$5, show_device_extra_data_in_pdf=$6,
          department_id=$7, report_data=$8, age_range_data=$9, calculations=$10, child_labs=$11,
          revision = revision + 1, updated_at = now()
@@ -72,28 +72,17 @@ export class TestRepository {
       [t.labId, id, t.testName, t.testType, t.documentReport, t.showDeviceExtraDataInPdf, t.departmentId,
         JSON.stringify(t.reportData), JSON.stringify(t.ageRangeData), JSON.stringify(t.calculations), JSON.stringify(t.childLabIds)],
     );
-    return rows[0] ? toTest(rows[0]) : null;
+    return rows[0] ? storedTestOf(rows[0]) : null;
   }
 
   async findForUpdate(manager: EntityManager, labId: number, id: number): Promise<StoredTest | null> {
-    const rows: Row[] = await manager.query(`SELECT * FROM "${SCHEMA}".tests WHERE lab_id = $1 AND id = $2 FOR UPDATE`, [labId, id]);
-    return rows[0] ? toTest(rows[0]) : null;
-  }
-
-  /** The tests of lab reports, found through the reports (so read together with them, not after them), each once. */
-  async findOfReports(labId: number, labReportIds: number[]): Promise<StoredTest[]> {
-    if (labReportIds.length === 0) return [];
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (t.id) t.* FROM "${SCHEMA}".tests t JOIN "${SCHEMA}".lab_reports r ON r.test_id = t.id AND r.lab_id = t.lab_id
-       WHERE r.lab_id = $1 AND r.id = ANY($2::int[]) ORDER BY t.id`,
-      [labId, labReportIds],
-    );
-    return rows.map(toTest);
+    const rows: TestRow[] = await manager.query(`SELECT * FROM "${SCHEMA}".tests WHERE lab_id = $1 AND id = $2 FOR UPDATE`, [labId, id]);
+    return rows[0] ? storedTestOf(rows[0]) : null;
   }
 
   async findByIds(labId: number, ids: number[], manager: EntityManager = this.dataSource.manager): Promise<StoredTest[]> {
     if (ids.length === 0) return [];
-    const rows: Row[] = await manager.query(`SELECT * FROM "${SCHEMA}".tests WHERE lab_id = $1 AND id = ANY($2::int[])`, [labId, ids]);
-    return rows.map(toTest);
+    const rows: TestRow[] = await manager.query(`SELECT * FROM "${SCHEMA}".tests WHERE lab_id = $1 AND id = ANY($2::int[])`, [labId, ids]);
+    return rows.map(storedTestOf);
   }
 }

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeviceDataReceived, TOPICS } from '@labflow/contracts';
 import { DomainException, KafkaMessageContext, PgInbox, PgOutbox } from '@labflow/platform/kafka';
-import { StoredTest, TestRepository } from '../report-formats/test.repository';
+import { ReportWithTestQuery } from '../reads/report-with-test.query';
+import { StoredTest } from '../report-formats/test.repository';
 import { SearchQueue } from '../search/search-queue';
 import { DeviceDataPlanner, ReportPlan, reportKey } from './device-data-plan';
 import { DocumentValuesStore } from './document-values.store';
@@ -32,7 +33,7 @@ export class ApplyDeviceDataUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: LabReportRepository,
-    private readonly tests: TestRepository,
+    private readonly withTests: ReportWithTestQuery,
     private readonly documents: DocumentValuesStore,
     private readonly search: SearchQueue,
     private readonly outbox: PgOutbox,
@@ -41,8 +42,7 @@ export class ApplyDeviceDataUseCase {
 
   async execute(messages: DeviceDataMessage[]): Promise<void> {
     // the inbox, the reports and their tests in one round trip of time (a redelivered batch reads them for nothing)
-    const byLab = [...reportIdsByLab(messages)];
-    const [fresh, reports, tests] = await Promise.all([this.unseen(messages), this.reportsOf(byLab), this.testsOf(byLab)]);
+    const [fresh, { reports, tests }] = await Promise.all([this.unseen(messages), this.reportsOf([...reportIdsByLab(messages)])]);
     if (fresh.length === 0) return;
     const plans = await this.plan(fresh, reports, tests);
     // Document writes first (idempotent: a redelivery writes the same documents again), then the
@@ -86,14 +86,13 @@ export class ApplyDeviceDataUseCase {
     })));
   }
 
-  private async reportsOf(byLab: [number, number[]][]): Promise<Map<string, LabReportView>> {
-    const found = await Promise.all(byLab.map(([labId, ids]) => this.reports.findByIds(labId, ids)));
-    return new Map(found.flat().map((r) => [reportKey(r.labId, r.id), r]));
-  }
-
-  private async testsOf(byLab: [number, number[]][]): Promise<Map<string, StoredTest>> {
-    const found = await Promise.all(byLab.map(([labId, ids]) => this.tests.findOfReports(labId, ids)));
-    return new Map(found.flat().map((t) => [reportKey(t.labId, t.id), t]));
+  /** The reports and their tests, by reportKey: one statement per lab. */
+  private async reportsOf(byLab: [number, number[]][]): Promise<{ reports: Map<string, LabReportView>; tests: Map<string, StoredTest> }> {
+    const found = (await Promise.all(byLab.map(([labId, ids]) => this.withTests.find(labId, ids)))).flat();
+    return {
+      reports: new Map(found.map(({ report }) => [reportKey(report.labId, report.id), report])),
+      tests: new Map(found.map(({ test }) => [reportKey(test.labId, test.id), test])),
+    };
   }
 
   /** Current numeric values of the reports calculations will read (every applied value is relational). */

@@ -26,24 +26,31 @@ export interface LabReportView {
   gender: string;
 }
 
-const SELECT = `SELECT r.id, r.lab_id, r.bill_id, r.patient_id, r.test_id, r.sample_id, r.department_id, r.sample_collected,
+/** The columns of a lab report view, over `REPORT_FROM` (r: the report, t: its test, p: its patient). */
+export const REPORT_COLUMNS = `r.id, r.lab_id, r.bill_id, r.patient_id, r.test_id, r.sample_id, r.department_id, r.sample_collected,
   r.dismissed, r.sample_redraw_flag, r.critical_values, r.is_signed, r.signed_at, r.signed_by, r.created_at,
-  t.document_report, t.test_name, p.name AS patient_name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.gender
-  FROM "${SCHEMA}".lab_reports r JOIN "${SCHEMA}".tests t ON t.id = r.test_id JOIN "${SCHEMA}".patients p ON p.id = r.patient_id`;
+  t.document_report, t.test_name, p.name AS patient_name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.gender`;
+export const REPORT_FROM = `"${SCHEMA}".lab_reports r JOIN "${SCHEMA}".tests t ON t.id = r.test_id JOIN "${SCHEMA}".patients p ON p.id = r.patient_id`;
+const SELECT = `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM}`;
 
-interface Row {
+export interface LabReportRow {
   id: number; lab_id: number; bill_id: number; patient_id: string; test_id: number; sample_id: string; department_id: number | null;
   sample_collected: number; dismissed: number; sample_redraw_flag: number; critical_values: LabReportView['criticalValues'];
   is_signed: number; signed_at: Date | null; signed_by: string | null; created_at: Date; document_report: number; test_name: string;
   patient_name: string; date_of_birth: string; gender: string;
 }
 
-const toView = (r: Row): LabReportView => ({
+export const labReportOfRow = (r: LabReportRow): LabReportView => ({
   id: r.id, labId: r.lab_id, billId: r.bill_id, patientId: r.patient_id, testId: r.test_id, sampleId: r.sample_id,
   departmentId: r.department_id, sampleCollected: r.sample_collected, dismissed: r.dismissed, sampleRedrawFlag: r.sample_redraw_flag,
   criticalValues: r.critical_values, isSigned: r.is_signed, signedAt: r.signed_at, signedBy: r.signed_by, createdAt: r.created_at,
   documentReport: r.document_report, testName: r.test_name, patientName: r.patient_name, dateOfBirth: r.date_of_birth, gender: r.gender,
 });
+
+/** A relational value as text: a document report's as its stored number, a relational one as entered. */
+export function valueAsText(documentReport: number, v: { value: string; numericValue: number | null }): string {
+  return documentReport && v.numericValue !== null ? String(v.numericValue) : v.value;
+}
 
 export interface ValueRow { labId: number; labReportId: number; index: number; value: string; numericValue: number | null; deviceId: number | null }
 
@@ -54,13 +61,13 @@ export class LabReportRepository {
 
   async findByIds(labId: number, ids: number[], manager: EntityManager = this.dataSource.manager): Promise<LabReportView[]> {
     if (ids.length === 0) return [];
-    const rows: Row[] = await manager.query(`${SELECT} WHERE r.lab_id = $1 AND r.id = ANY($2::int[]) ORDER BY r.id`, [labId, ids]);
-    return rows.map(toView);
+    const rows: LabReportRow[] = await manager.query(`${SELECT} WHERE r.lab_id = $1 AND r.id = ANY($2::int[]) ORDER BY r.id`, [labId, ids]);
+    return rows.map(labReportOfRow);
   }
 
   async findOfPatient(labId: number, patientId: string): Promise<LabReportView[]> {
-    const rows: Row[] = await this.dataSource.query(`${SELECT} WHERE r.lab_id = $1 AND r.patient_id = $2 ORDER BY r.id`, [labId, patientId]);
-    return rows.map(toView);
+    const rows: LabReportRow[] = await this.dataSource.query(`${SELECT} WHERE r.lab_id = $1 AND r.patient_id = $2 ORDER BY r.id`, [labId, patientId]);
+    return rows.map(labReportOfRow);
   }
 
   /** seed 001/002: any critical stored value sets criticalValues pending (a done callout is not reopened here). */
@@ -105,7 +112,7 @@ export class LabReportRepository {
     const out = new Map<number, { index: number; value: string }[]>(reports.map((r) => [r.id, []]));
     const documentReport = new Map(reports.map((r) => [r.id, r.documentReport]));
     for (const v of await this.values(labId, reports.map((r) => r.id), manager)) {
-      out.get(v.labReportId)?.push({ index: v.index, value: documentReport.get(v.labReportId) && v.numericValue !== null ? String(v.numericValue) : v.value });
+      out.get(v.labReportId)?.push({ index: v.index, value: valueAsText(documentReport.get(v.labReportId) ?? 0, v) });
     }
     return out;
   }

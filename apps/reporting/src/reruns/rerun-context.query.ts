@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CommandRequest, LabReportIdParam, LabReportRerunContext } from '@labflow/contracts';
 import { DomainException } from '@labflow/platform/kafka';
 import { authenticatedInput } from '@labflow/platform/service';
-import { LabReportRepository } from '../report-values/lab-report.repository';
-import { TestRepository } from '../report-formats/test.repository';
+import { ReportWithTestQuery } from '../reads/report-with-test.query';
+import { valueAsText } from '../report-values/lab-report.repository';
 
 const num = (v: number | undefined): number | null => (v === undefined ? null : v);
 
@@ -14,20 +14,15 @@ const num = (v: number | undefined): number | null => (v === undefined ? null : 
  */
 @Injectable()
 export class RerunContextQuery {
-  constructor(
-    private readonly reports: LabReportRepository,
-    private readonly tests: TestRepository,
-  ) {}
+  constructor(private readonly reports: ReportWithTestQuery) {}
 
   async execute(request: CommandRequest): Promise<LabReportRerunContext> {
     const { principal, input } = authenticatedInput(LabReportIdParam, request);
-    // the report and its test (found through the report) together
-    const [[report], [test]] = await Promise.all([
-      this.reports.findByIds(principal.labId, [input.labReportId]),
-      this.tests.findOfReports(principal.labId, [input.labReportId]),
-    ]);
-    if (!report || !test) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
-    const values = (await this.reports.valuesAsText(principal.labId, [report])).get(report.id) ?? [];
+    // the report, its test and its values in one statement (asked by rerun for every upload)
+    const found = await this.reports.findOne(principal.labId, input.labReportId, { values: true });
+    if (!found) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
+    const { report, test } = found;
+    const values = found.values.map((v) => ({ index: v.index, value: valueAsText(report.documentReport, v) }));
     return {
       labReportId: report.id, labId: report.labId, sampleId: report.sampleId, testId: report.testId, sampleRedrawFlag: report.sampleRedrawFlag,
       patient: { gender: report.gender, dateOfBirth: report.dateOfBirth },
