@@ -11,7 +11,7 @@ export class ReportValuesReader {
 
   /** One report read with its relational values (ReportWithTestQuery): only a document report needs another read. */
   async valuesOf(found: ReportWithTest): Promise<ReportValueView[]> {
-    if (!found.report.documentReport) return found.values.map((v) => ({ index: v.index, value: v.numericValue ?? v.value }));
+    if (!found.report.documentReport) return found.values.map(relationalValueView);
     return (await this.documents.valuesOf(found.report.labId, [found.report.id])).map(documentValueView);
   }
 
@@ -20,11 +20,14 @@ export class ReportValuesReader {
     const documentIds = reports.filter((r) => r.documentReport).map((r) => r.id);
     for (const d of await this.documents.valuesOf(labId, documentIds)) byReport.get(d.labReportId)?.push(documentValueView(d));
     const relationalIds = reports.filter((r) => !r.documentReport).map((r) => r.id);
-    for (const v of await this.reports.values(labId, relationalIds)) {
-      byReport.get(v.labReportId)?.push({ index: v.index, value: v.numericValue ?? v.value });
-    }
+    for (const v of await this.reports.values(labId, relationalIds)) byReport.get(v.labReportId)?.push(relationalValueView(v));
     return byReport;
   }
+}
+
+/** A relational value as the reads show it: the number when it is one, else the text entered. */
+function relationalValueView(v: { index: number; value: string; numericValue: number | null }): ReportValueView {
+  return { index: v.index, value: v.numericValue ?? v.value };
 }
 
 type DocumentValue = Awaited<ReturnType<DocumentValuesStore['valuesOf']>>[number];

@@ -36,8 +36,6 @@ type Row = LabReportRow & Omit<TestRow, 'id' | 'lab_id' | 'department_id' | 'upd
  */
 @Injectable()
 export class ReportWithTestQuery {
-  private readonly statements = new Map<string, string>();
-
   constructor(private readonly dataSource: DataSource) {}
 
   async find(labId: number, ids: number[], parts: ReportParts = {}, manager: EntityManager = this.dataSource.manager): Promise<ReportWithTest[]> {
@@ -47,7 +45,7 @@ export class ReportWithTestQuery {
       report: labReportOfRow(r),
       // only a test of the report's own lab counts (the WHERE clause): a report without one is not found
       test: storedTestOf({ ...r, id: r.test_id, department_id: r.test_department_id, updated_at: r.test_updated_at }),
-      values: (r.values_json ?? []).map((v) => ({ index: v.index, value: v.value, numericValue: v.numericValue })),
+      values: r.values_json ?? [],
       history: historyOf(r.history_json),
     }));
   }
@@ -56,17 +54,11 @@ export class ReportWithTestQuery {
     return (await this.find(labId, [id], parts))[0] ?? null;
   }
 
-  /** One statement text per combination of parts, so PostgreSQL and pg see the same few texts. */
+  /** The same text for the same parts, so PostgreSQL and pg see a few statements only. */
   private statement(parts: ReportParts): string {
-    const key = `${parts.values === true}:${parts.history === true}`;
-    let sql = this.statements.get(key);
-    if (!sql) {
-      sql = `SELECT ${REPORT_COLUMNS}, ${TEST_COLUMNS},
-          ${parts.values ? VALUES_JSON : 'NULL'} AS values_json,
-          ${parts.history ? HISTORY_JSON : 'NULL'} AS history_json
-        FROM ${REPORT_FROM} WHERE r.lab_id = $1 AND r.id = ANY($2::int[]) AND t.lab_id = r.lab_id ORDER BY r.id`;
-      this.statements.set(key, sql);
-    }
-    return sql;
+    return `SELECT ${REPORT_COLUMNS}, ${TEST_COLUMNS},
+        ${parts.values ? VALUES_JSON : 'NULL'} AS values_json,
+        ${parts.history ? HISTORY_JSON : 'NULL'} AS history_json
+      FROM ${REPORT_FROM} WHERE r.lab_id = $1 AND r.id = ANY($2::int[]) AND t.lab_id = r.lab_id ORDER BY r.id`;
   }
 }

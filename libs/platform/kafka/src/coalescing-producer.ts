@@ -1,6 +1,7 @@
 import { CompressionTypes, Message, Producer, ProducerBatch, ProducerRecord, RecordMetadata, TopicMessages } from 'kafkajs';
 import { producedMessages, produceRequests } from '@labflow/platform/observability';
 import { hasKafkaErrorType } from './kafka-error-type';
+import { withSends } from './producer-sends';
 
 /** What one produce request may carry: well below the broker's default 1 MB record batch limit. */
 export interface CoalescingLimits {
@@ -40,14 +41,7 @@ export function coalescingProducer(inner: Producer, limits: CoalescingLimits = D
   const send = (record: ProducerRecord): Promise<RecordMetadata[]> =>
     queue.enqueue({ acks: record.acks, timeout: record.timeout, compression: record.compression, topicMessages: [{ topic: record.topic, messages: record.messages }] });
   const sendBatch = (batch: ProducerBatch): Promise<RecordMetadata[]> => queue.enqueue(batch);
-  return new Proxy(inner, {
-    get(target, property) {
-      if (property === 'send') return send;
-      if (property === 'sendBatch') return sendBatch;
-      const value = (target as unknown as Record<string | symbol, unknown>)[property];
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  return withSends(() => inner, { send, sendBatch });
 }
 
 class SendQueue {

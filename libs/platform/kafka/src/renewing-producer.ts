@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { Producer } from 'kafkajs';
+import { Producer, ProducerBatch, ProducerRecord, RecordMetadata } from 'kafkajs';
 import { hasKafkaErrorType } from './kafka-error-type';
+import { withSends } from './producer-sends';
 
 /**
  * Broker answers after which an idempotent producer's id and sequence numbers are out of step with
@@ -36,24 +37,15 @@ export async function renewingProducer(create: () => Promise<Producer>, name: st
     })();
     return renewing;
   };
-  const guarded = (method: 'send' | 'sendBatch') => async (argument: never) => {
+  const guarded = <A>(method: 'send' | 'sendBatch') => async (argument: A): Promise<RecordMetadata[]> => {
     if (renewing) await renewing.catch(() => undefined);
     const producer = current;
     try {
-      return await (producer[method] as (a: never) => Promise<unknown>)(argument);
+      return await (producer[method] as (a: A) => Promise<RecordMetadata[]>)(argument);
     } catch (error) {
       if (isStaleProducerState(error)) await renew(producer).catch((e: unknown) => logger.warn(`producer not replaced yet: ${(e as Error).message}`));
       throw error;
     }
   };
-  const send = guarded('send');
-  const sendBatch = guarded('sendBatch');
-  return new Proxy({} as Producer, {
-    get(_target, property) {
-      if (property === 'send') return send;
-      if (property === 'sendBatch') return sendBatch;
-      const value = (current as unknown as Record<string | symbol, unknown>)[property];
-      return typeof value === 'function' ? value.bind(current) : value;
-    },
-  });
+  return withSends(() => current, { send: guarded<ProducerRecord>('send'), sendBatch: guarded<ProducerBatch>('sendBatch') });
 }
