@@ -161,6 +161,24 @@ describe('Kafka platform against the real broker and PostgreSQL', () => {
     expect(published.headers.traceparent).toBe(`00-${traceId}-${spanId}-01`);
   });
 
+  it('writes a guarded row and its event in one statement, and neither when the guard writes nothing or fails', async () => {
+    const outbox = new PgOutbox(schema);
+    await dataSource.query(`CREATE TABLE "${schema}".claims (key text PRIMARY KEY)`);
+    const claim = (key: string | null) => ({ sql: `INSERT INTO "${schema}".claims (key) VALUES ($1) ON CONFLICT DO NOTHING RETURNING key`, params: [key] });
+    const event = (name: string) => [{ payload: device(name), cause: { labId, correlationId: name, causationId: null }, trace: {} }];
+    const outboxRows = async () => (await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".outbox`))[0].n as number;
+
+    const first = await outbox.addGuarded<typeof TOPICS.deviceRegistered, { key: string }>(dataSource, claim('k1'), TOPICS.deviceRegistered, event('guarded'));
+    expect(first.rows).toEqual([{ key: 'k1' }]);
+    await topicProbe.waitFor((m) => m.envelope.id === first.envelopes[0].id); // the NOTIFY woke the relay
+    const before = await outboxRows();
+    const repeat = await outbox.addGuarded(dataSource, claim('k1'), TOPICS.deviceRegistered, event('repeat'));
+    expect(repeat).toEqual({ rows: [], envelopes: [] });
+    await expect(outbox.addGuarded(dataSource, claim(null), TOPICS.deviceRegistered, event('failed'))).rejects.toThrow(/null value/);
+    expect(await outboxRows()).toBe(before);
+    expect(topicProbe.matching((m) => ['repeat', 'failed'].includes(m.envelope.correlationId))).toHaveLength(0);
+  });
+
   it('refuses to write an invalid payload into the outbox', async () => {
     const outbox = new PgOutbox(schema);
     await expect(dataSource.transaction((m) => outbox.add(m, TOPICS.deviceRegistered, { ...device('x'), labId: 'nope' as unknown as number }, { labId, correlationId: 'c3', causationId: null })))

@@ -1,36 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { StoredMapping } from '../mappings/mapping-functions';
+import { SampleReport } from '../samples/sample.repository';
 
 const S = '"device_ingestion"';
 
-/** What one analyzer upload needs to know about the device its token names. */
+/** What one analyzer upload needs: the device its token names, its mappings and flag table, and the sample's reports. */
 export interface IngestionContext {
   device: { id: number; labId: number; name: string };
   mappings: StoredMapping[];
   flagTable: Record<string, string>;
+  /** The lab reports of the upload's sample (empty: the sample is not registered in this lab). */
+  reports: SampleReport[];
 }
 
 interface Row {
   id: number; lab_id: number; name: string; flag_interpretations: Record<string, string> | null;
   mappings: { id: number; test_id: number; function_name: string; parameters: StoredMapping['parameters'] }[];
+  reports: { lab_report_id: number; test_id: number; bill_id: number }[];
 }
 
 /**
- * The device of a token with its test mappings and flag table in one round trip (the hot path of
- * every upload): the device is found by its token's hash whatever its lab; the caller checks the lab.
+ * Everything an upload reads, in one statement (the hot path of every upload): the device of the
+ * token's hash in the upload's lab, with its test mappings, its flag table and the reports of the
+ * sample. No row (null) when the token names no device of that lab: another lab's device is refused
+ * like an unknown one.
  */
 @Injectable()
 export class IngestionContextQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async byAuthHash(authHash: string): Promise<IngestionContext | null> {
+  async forUpload(authHash: string, labId: number, sampleId: string): Promise<IngestionContext | null> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT d.id, d.lab_id, d.name, d.flag_interpretations,
          COALESCE((SELECT json_agg(json_build_object('id', m.id, 'test_id', m.test_id, 'function_name', m.function_name, 'parameters', m.parameters) ORDER BY m.id)
-                   FROM ${S}.device_test_mappings m WHERE m.lab_id = d.lab_id AND m.device_id = d.id), '[]'::json) AS mappings
-       FROM ${S}.devices d WHERE d.auth_hash = $1`,
-      [authHash],
+                   FROM ${S}.device_test_mappings m WHERE m.lab_id = d.lab_id AND m.device_id = d.id), '[]'::json) AS mappings,
+         COALESCE((SELECT json_agg(json_build_object('lab_report_id', r.lab_report_id, 'test_id', r.test_id, 'bill_id', r.bill_id) ORDER BY r.lab_report_id)
+                   FROM ${S}.sample_reports r WHERE r.lab_id = d.lab_id AND r.sample_id = $3), '[]'::json) AS reports
+       FROM ${S}.devices d WHERE d.auth_hash = $1 AND d.lab_id = $2`,
+      [authHash, labId, sampleId],
     );
     const row = rows[0];
     if (!row) return null;
@@ -38,6 +46,7 @@ export class IngestionContextQuery {
       device: { id: row.id, labId: row.lab_id, name: row.name },
       mappings: row.mappings.map((m) => ({ id: m.id, labId: row.lab_id, deviceId: row.id, testId: m.test_id, functionName: m.function_name, parameters: m.parameters })),
       flagTable: row.flag_interpretations ?? {},
+      reports: row.reports.map((r) => ({ labReportId: r.lab_report_id, testId: r.test_id, billId: r.bill_id })),
     };
   }
 }

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CommandRequest, DataPartialFromDeviceInput, DataPartialFromDeviceResult, DeviceValue, TOPICS } from '@labflow/contracts';
 import { DomainException, KafkaMessageContext, PgOutbox } from '@labflow/platform/kafka';
+import { traceHeaders } from '@labflow/platform/observability';
 import { validInput } from '@labflow/platform/service';
 import { hashDeviceAuth } from '../devices/device-auth';
 import { mappingFunction } from '../mappings/mapping-functions';
-import { SampleRepository } from '../samples/sample.repository';
 import { DevicePayloadRepository } from './device-payload.repository';
 import { IngestionContextQuery } from './ingestion-context.query';
 import { payloadKey } from './payload-key';
@@ -22,7 +22,6 @@ export class ReceiveDeviceDataUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly contexts: IngestionContextQuery,
-    private readonly samples: SampleRepository,
     private readonly payloads: DevicePayloadRepository,
     private readonly outbox: PgOutbox,
   ) {}
@@ -30,13 +29,9 @@ export class ReceiveDeviceDataUseCase {
   async execute(request: CommandRequest, ctx: KafkaMessageContext): Promise<DataPartialFromDeviceResult> {
     const input = validInput(DataPartialFromDeviceInput, request?.input);
     // seed 002 step 1: the token names one device of one lab; a token of another lab's device is refused alike.
-    // Both reads at once (one round trip of time): the sample's reports are only used once the token checked out.
-    const [context, reports] = await Promise.all([
-      input.deviceAuth ? this.contexts.byAuthHash(hashDeviceAuth(input.deviceAuth)) : null,
-      this.samples.reportsOfSample(input.labId, input.sampleId),
-    ]);
-    if (!context || context.device.labId !== input.labId) throw new DomainException(401, 'INVALID_DEVICE_AUTH', INVALID_DEVICE);
-    const { device, mappings, flagTable } = context;
+    const context = input.deviceAuth ? await this.contexts.forUpload(hashDeviceAuth(input.deviceAuth), input.labId, input.sampleId) : null;
+    if (!context) throw new DomainException(401, 'INVALID_DEVICE_AUTH', INVALID_DEVICE);
+    const { device, mappings, flagTable, reports } = context;
     if (reports.length === 0) throw new DomainException(404, 'SAMPLE_NOT_FOUND', 'Sample not found');
 
     const mappedCodes = new Set(mappings.flatMap((m) => m.parameters.map((p) => p.testName)));
@@ -73,20 +68,21 @@ export class ReceiveDeviceDataUseCase {
       message: 'Data received', resultId, sampleId: input.sampleId, duplicate: false,
       filled: values.map((v) => ({ labReportId: v.labReportId, testId: v.testId, index: v.index })),
     };
-    return this.dataSource.transaction(async (manager) => {
-      const first = await this.payloads.claim(manager, { key, resultId, labId: input.labId, deviceId: device.id, sampleId: input.sampleId, payload: stored, response });
-      if (!first) {
-        const earlier = await this.payloads.response(manager, key);
-        // Never answer a duplicate with an id that was not stored: the analyzer sends it again instead.
-        if (!earlier) throw new DomainException(503, 'DUPLICATE_NOT_READABLE', 'Service temporarily unavailable, try again');
-        return { ...earlier, duplicate: true };
-      }
-      await this.outbox.add(manager, TOPICS.deviceDataReceived, {
+    // The payload and its event in one statement: both are stored, or (a repeat) neither.
+    const claim = this.payloads.claimStatement({ key, resultId, labId: input.labId, deviceId: device.id, sampleId: input.sampleId, payload: stored, response });
+    const { rows } = await this.outbox.addGuarded(this.dataSource, claim, TOPICS.deviceDataReceived, [{
+      payload: {
         resultId, labId: input.labId, sampleId: input.sampleId, deviceId: device.id, deviceName: device.name,
         labReportIds: [...new Set(values.map((v) => v.labReportId))], testFlags: input.test_flags ?? [], values,
         deviceExtraData: input.device_extra_data, receivedAt: new Date().toISOString(),
-      }, { ...ctx.causedContext, labId: input.labId });
-      return response;
-    });
+      },
+      cause: { ...ctx.causedContext, labId: input.labId },
+      trace: traceHeaders(),
+    }]);
+    if (rows.length === 1) return response;
+    const earlier = await this.payloads.response(key);
+    // Never answer a duplicate with an id that was not stored: the analyzer sends it again instead.
+    if (!earlier) throw new DomainException(503, 'DUPLICATE_NOT_READABLE', 'Service temporarily unavailable, try again');
+    return { ...earlier, duplicate: true };
   }
 }

@@ -32,17 +32,62 @@ export class PgOutbox {
     const envelopes = events.map(({ payload, cause }) => checkedEnvelope(topic, payload, cause));
     // One round trip: the rows, and a NOTIFY that wakes the relay at commit time (NOTIFY is
     // transactional; PostgreSQL folds repeats within a transaction): low latency without polling.
-    // unnest keeps the array order, and seq (the relay's order) follows the insert order.
-    await manager.query(
-      `WITH written AS (INSERT INTO "${this.schema}".outbox (id, topic, key, envelope, headers)
-         SELECT e.id, $1, e.key, e.envelope, e.headers FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS e(id, key, envelope, headers, n)
-         ORDER BY e.n RETURNING 1)
-       SELECT pg_notify('${this.schema}_outbox', '') FROM (SELECT 1 FROM written LIMIT 1) w`,
-      [topic.name, envelopes.map((e) => e.id), events.map((e) => topic.key(e.payload)), envelopes.map((e) => JSON.stringify(e)),
-        events.map((e) => JSON.stringify(e.trace))],
-    );
+    await manager.query(`WITH ${this.writtenSql(1, '')} ${this.notifySql()}`, this.params(topic, events, envelopes));
     return envelopes;
   }
+
+  /**
+   * A write and its events as one statement, outside any transaction: `guard` is a data-modifying
+   * statement (`INSERT … ON CONFLICT DO NOTHING RETURNING …`) and the events are written only if it
+   * returns a row. PostgreSQL commits one statement atomically, so the write and its events commit
+   * together or not at all: one round trip where BEGIN, the write, the outbox insert and COMMIT are
+   * four. Returns the guard's rows (none: nothing was written) and the envelopes written.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async addGuarded<T extends TopicSpec<any>, R extends object>(
+    runner: Queryable, guard: GuardStatement, topic: T, events: OutboxEvent<PayloadOf<T>>[],
+  ): Promise<{ rows: R[]; envelopes: Envelope<PayloadOf<T>>[] }> {
+    const envelopes = events.map(({ payload, cause }) => checkedEnvelope(topic, payload, cause));
+    const notified = 'outbox notified'; // a column no guard's RETURNING names, dropped from the rows
+    const rows: (R & Record<typeof notified, unknown>)[] = await runner.query(
+      `WITH guard AS (${guard.sql}), ${this.writtenSql(guard.params.length + 1, 'WHERE EXISTS (SELECT 1 FROM guard)')}
+       SELECT guard.*, (SELECT count(*) FROM (${this.notifySql()}) n) AS "${notified}" FROM guard`,
+      [...guard.params, ...this.params(topic, events, envelopes)],
+    );
+    return { rows: rows.map(({ [notified]: _, ...row }) => row as unknown as R), envelopes: rows.length > 0 ? envelopes : [] };
+  }
+
+  /** The CTE `written` inserting the events' rows ($first… are params()'s); unnest keeps the array order, and seq (the relay's order) follows it. */
+  private writtenSql(first: number, condition: string): string {
+    const [topic, ids, keys, envelopes, headers] = [0, 1, 2, 3, 4].map((n) => `$${first + n}`);
+    return `written AS (INSERT INTO "${this.schema}".outbox (id, topic, key, envelope, headers)
+         SELECT e.id, ${topic}, e.key, e.envelope, e.headers
+         FROM unnest(${ids}::uuid[], ${keys}::text[], ${envelopes}::jsonb[], ${headers}::jsonb[]) WITH ORDINALITY AS e(id, key, envelope, headers, n)
+         ${condition} ORDER BY e.n RETURNING 1)`;
+  }
+
+  /** One NOTIFY if anything was written (a select over `written`). */
+  private notifySql(): string {
+    return `SELECT pg_notify('${this.schema}_outbox', '') FROM (SELECT 1 FROM written LIMIT 1) w`;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private params<T extends TopicSpec<any>>(topic: T, events: OutboxEvent<PayloadOf<T>>[], envelopes: Envelope<PayloadOf<T>>[]): unknown[] {
+    return [topic.name, envelopes.map((e) => e.id), events.map((e) => topic.key(e.payload)), envelopes.map((e) => JSON.stringify(e)),
+      events.map((e) => JSON.stringify(e.trace))];
+  }
+}
+
+/** What runs a statement: a DataSource (a statement of its own) or a transaction's EntityManager. */
+export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
+/** A data-modifying statement with RETURNING, its placeholders $1…$n for `params`. */
+export interface GuardStatement {
+  sql: string;
+  params: unknown[];
 }
 
 export interface OutboxEvent<P> {
