@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { AppName, commandTopicOf, TOPICS } from '@labflow/contracts';
+import { fixKafkajsIdleTimerLoop } from '@labflow/platform/kafka';
 import { currentEnvironment, REPO_ROOT, spawnApp, startApps, stopApps, stopPid, waitForReady } from '../dev';
 import { waitForDrain } from './drain';
 import { gatewayRoundTrips, GatewayRun, warmUpBroker } from './gateway';
@@ -34,6 +35,7 @@ const freshLabId = () => 2_000_000_000 + Math.floor(Math.random() * 100_000_000)
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function main(): Promise<void> {
+  fixKafkajsIdleTimerLoop(); // the baselines' kafkajs clients (this process) run with the apps' fix
   const started = startApps();
   const ours = [...started].filter(([, p]) => typeof p !== 'number').map(([app]) => app);
   log(`apps of '${ENV.name}': started ${ours.length}, reused ${started.size - ours.length}; waiting for readiness`);

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
 import { Logger } from '@nestjs/common';
+import { fixKafkajsIdleTimerLoop } from './kafkajs-idle-timer-fix';
 
 export interface KafkaClientOptions {
   brokers: string;
@@ -10,8 +11,9 @@ const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'log', [logLevel.DEBUG]: 'debug',
 };
 
-/** One kafkajs client per app instance, logging through Nest's logger. */
+/** One kafkajs client per app instance, logging through Nest's logger (and without kafkajs' idle timer loop). */
 export function createKafka(options: KafkaClientOptions): Kafka {
+  fixKafkajsIdleTimerLoop();
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers.split(',').map((b) => b.trim()).filter(Boolean),
