@@ -97,4 +97,25 @@ describe('auto rerun (seed 000 §6)', () => {
     await settle();
     expect(requestedFor(id)).toHaveLength(1);
   });
+
+  it('a burst of uploads (decided together when they arrive together) queues one auto rerun for each report that qualifies, none for the others', async () => {
+    const device = (await call('POST', '/api-v3/devices', { token, body: { name: 'Sysmex XN-2000' } })).body;
+    await call('POST', `/api-v3/devices/${device.id}/mappings`, {
+      token, body: { testId, functionName: 'PartialFill', parameters: [{ testName: 'wbc', index: 1 }, { testName: 'plt', index: 5 }] },
+    });
+    // wbc outside 4-11 qualifies (abnormal); plt outside 50-1000 qualifies (custom); both normal: nothing
+    const uploads = [{ wbc: 25, plt: 200 }, { wbc: 7, plt: 200 }, { wbc: 7, plt: 20 }, { wbc: 30, plt: 1500 }, { wbc: 8, plt: 300 }, { wbc: 12, plt: 250 }];
+    const expected = [[1], [], [5], [1, 5], [], [1]];
+    const samples = uploads.map((_, i) => `B${labId}-${i}`);
+    const ids = await Promise.all(samples.map((sampleId) => newLabReport(token, testId, sampleId)));
+    const post = (i: number) => call('POST', '/dataPartialFromDevice/', {
+      body: { labId, sampleId: samples[i], deviceAuth: device.deviceAuth, data: { values: [{ testName: 'wbc', value: uploads[i].wbc }, { testName: 'plt', value: uploads[i].plt }] } },
+    });
+    // all at once (each again while its sample has not reached device-ingestion yet)
+    const answers = await Promise.all(uploads.map((_, i) => eventually(() => post(i), (r) => r.status !== 404)));
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
+    for (const [i, indexes] of expected.entries()) if (indexes.length > 0) await expectAutoRequested(ids[i], indexes);
+    await settle();
+    expect(expected.map((_, i) => requestedFor(ids[i]).length)).toEqual(expected.map((indexes) => (indexes.length > 0 ? 1 : 0)));
+  });
 });

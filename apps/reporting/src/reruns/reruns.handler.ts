@@ -22,6 +22,11 @@ export class ReportingRerunsHandler {
     return { ok: true, status: 200, body: await this.context.execute(request) };
   }
 
+  @MessagePattern(REPORTING_RERUN_QUERIES.contexts.pattern)
+  async rerunContexts(@Payload() request: CommandRequest): Promise<CommandReply> {
+    return { ok: true, status: 200, body: await this.context.executeMany(request) };
+  }
+
   @EventPattern(TOPICS.rerunRequestRecorded.name)
   async onRequested(@Payload() event: RerunRequestRecorded, @Ctx() ctx: KafkaMessageContext): Promise<void> {
     await this.applyFlag.execute('reporting.rerun-requested', event, 3, ctx);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LabReportRerunContext, MessageContext, Principal, REPORTING_RERUN_QUERIES } from '@labflow/contracts';
+import { LabReportRerunContext, MAX_RERUN_CONTEXTS, MessageContext, Principal, REPORTING_RERUN_QUERIES } from '@labflow/contracts';
 import { CommandBus, DomainException, replyFailure } from '@labflow/platform/kafka';
 
 /**
@@ -19,5 +19,22 @@ export class ReportingContextClient {
     if (reply.status === 404) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
     // reporting down or slow (503/504): the event waits for it / the caller may retry; never answered from a guess.
     throw replyFailure(reply);
+  }
+
+  /**
+   * The contexts of several lab reports of the principal's lab (a batch of uploads), by lab report
+   * id, in requests of at most MAX_RERUN_CONTEXTS: a report reporting does not find is absent.
+   */
+  async contextsOf(principal: Principal, labReportIds: number[], cause: MessageContext): Promise<Map<number, LabReportRerunContext>> {
+    const ids = [...new Set(labReportIds)];
+    const found = new Map<number, LabReportRerunContext>();
+    for (let i = 0; i < ids.length; i += MAX_RERUN_CONTEXTS) {
+      const reply = await this.bus.send(REPORTING_RERUN_QUERIES.contexts, principal, { labReportIds: ids.slice(i, i + MAX_RERUN_CONTEXTS) }, {
+        correlationId: cause.correlationId, causationId: cause.causationId,
+      });
+      if (!reply.ok) throw replyFailure(reply);
+      for (const context of reply.body.contexts) found.set(context.labReportId, context);
+    }
+    return found;
   }
 }

@@ -1,8 +1,8 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { DeviceDataReceived, RerunRequested, systemPrincipal, TOPICS } from '@labflow/contracts';
-import { DomainException, KafkaMessageContext } from '@labflow/platform/kafka';
-import { AutoRerunCheckUseCase } from './auto-rerun-check.usecase';
+import { DomainException, EventBatchPattern, KafkaBatchContext, KafkaMessageContext } from '@labflow/platform/kafka';
+import { AutoCheck, AutoRerunCheckUseCase } from './auto-rerun-check.usecase';
 import { RequestRerunUseCase } from './request-rerun.usecase';
 
 /**
@@ -25,16 +25,14 @@ export class RerunEventsHandler {
     }, ctx.envelope.id, ctx.causedContext));
   }
 
-  /** The auto-rerun qualification of seed 000 §6 on every analyzer result, without any HTTP call. */
-  @EventPattern(TOPICS.deviceDataReceived.name)
-  async onDeviceData(@Payload() event: DeviceDataReceived, @Ctx() ctx: KafkaMessageContext): Promise<void> {
-    for (const labReportId of event.labReportIds) {
-      const values = event.values.filter((v) => v.labReportId === labReportId).map((v) => ({ index: v.index, value: v.numericValue ?? v.value }));
-      if (values.length === 0) continue;
-      await this.decided(`auto check of lab report ${labReportId}`, () => this.autoCheck.execute(
-        systemPrincipal(event.labId), { labReportId, device_data: values }, `${ctx.envelope.id}:${labReportId}`, ctx.causedContext,
-      ));
-    }
+  /**
+   * The auto-rerun qualification of seed 000 §6 on every analyzer result, without any HTTP call.
+   * Consecutive uploads of a partition come together: one context query per lab for all of them.
+   */
+  @EventBatchPattern(TOPICS.deviceDataReceived.name)
+  async onDeviceData(@Payload() events: DeviceDataReceived[], @Ctx() batch: KafkaBatchContext): Promise<void> {
+    const checks = events.flatMap((event, i) => autoChecksOf(event, batch.messages[i]));
+    await this.autoCheck.executeAll(checks, (check, run) => this.decided(`auto check of lab report ${check.input.labReportId}`, run));
   }
 
   private async decided(what: string, run: () => Promise<{ message: string }>): Promise<void> {
@@ -49,4 +47,13 @@ export class RerunEventsHandler {
       throw error;
     }
   }
+}
+
+/** The checks of one upload: each of its lab reports with the values it got (decided once per upload and report). */
+function autoChecksOf(event: DeviceDataReceived, ctx: KafkaMessageContext): AutoCheck[] {
+  return event.labReportIds.flatMap((labReportId) => {
+    const values = event.values.filter((v) => v.labReportId === labReportId).map((v) => ({ index: v.index, value: v.numericValue ?? v.value }));
+    if (values.length === 0) return [];
+    return [{ principal: systemPrincipal(event.labId), input: { labReportId, device_data: values }, messageId: `${ctx.envelope.id}:${labReportId}`, ctx: ctx.causedContext }];
+  });
 }

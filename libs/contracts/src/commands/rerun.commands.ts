@@ -162,6 +162,21 @@ export interface LabReportRerunContext {
   values: { index: number; value: string }[];
 }
 
+/** At most this many lab reports per `rerun-contexts` query (a batch of uploads asks in chunks of it). */
+export const MAX_RERUN_CONTEXTS = 200;
+
+/** The lab reports of several auto-rerun checks (a batch of analyzer uploads), all of the caller's lab. */
+export class LabReportIdsParam {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_RERUN_CONTEXTS) @IsInt({ each: true }) @Min(1, { each: true }) @Max(MAX_ID, { each: true })
+  labReportIds: number[];
+}
+
+/** The contexts of the reports found in the caller's lab; a report not found there is left out. */
+export interface LabReportRerunContexts {
+  contexts: LabReportRerunContext[];
+}
+
 export const REPORTING_RERUN_QUERIES = {
   context: defineCommand<LabReportIdParam, LabReportRerunContext>('reporting', 'reporting.lab-report.rerun-context'),
+  contexts: defineCommand<LabReportIdsParam, LabReportRerunContexts>('reporting', 'reporting.lab-report.rerun-contexts'),
 } as const;
