@@ -3,6 +3,7 @@ export * from './envelope';
 export * from './topic';
 export * from './topics';
 export * from './principal';
+export * from './lab-scoped';
 export * from './commands/command';
 export * from './commands/device.commands';
 export * from './commands/specimen.commands';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { DeviceDataReceived, TOPICS } from '@labflow/contracts';
+import { DeviceDataReceived, idsByLab, labScopedKey, TOPICS } from '@labflow/contracts';
 import { DomainException, KafkaMessageContext, PgInbox, PgOutbox } from '@labflow/platform/kafka';
 import { ReportWithTestQuery } from '../reads/report-with-test.query';
 import { StoredTest } from '../report-formats/test.repository';
 import { SearchQueue } from '../search/search-queue';
-import { DeviceDataPlanner, ReportPlan, reportKey } from './device-data-plan';
+import { DeviceDataPlanner, ReportPlan } from './device-data-plan';
 import { DocumentValuesStore } from './document-values.store';
 import { LabReportRepository, LabReportView } from './lab-report.repository';
 
@@ -86,21 +86,21 @@ export class ApplyDeviceDataUseCase {
     })));
   }
 
-  /** The reports and their tests, by reportKey: one statement per lab. */
+  /** The reports and their tests, by labScopedKey: one statement per lab. */
   private async reportsOf(byLab: [number, number[]][]): Promise<{ reports: Map<string, LabReportView>; tests: Map<string, StoredTest> }> {
     const found = (await Promise.all(byLab.map(([labId, ids]) => this.withTests.find(labId, ids)))).flat();
     return {
-      reports: new Map(found.map(({ report }) => [reportKey(report.labId, report.id), report])),
-      tests: new Map(found.map(({ test }) => [reportKey(test.labId, test.id), test])),
+      reports: new Map(found.map(({ report }) => [labScopedKey(report.labId, report.id), report])),
+      tests: new Map(found.map(({ test }) => [labScopedKey(test.labId, test.id), test])),
     };
   }
 
   /** Current numeric values of the reports calculations will read (every applied value is relational). */
   private async numbersOf(reports: LabReportView[], tests: Map<string, StoredTest>): Promise<Map<string, Map<number, number>>> {
-    const calculated = reports.filter((r) => r.isSigned === 0 && (tests.get(reportKey(r.labId, r.testId))?.calculations.length ?? 0) > 0);
-    const out = new Map(calculated.map((r) => [reportKey(r.labId, r.id), new Map<number, number>()]));
-    await Promise.all([...byLab(calculated)].map(async ([labId, ids]) => {
-      for (const v of await this.reports.values(labId, ids)) if (v.numericValue !== null) out.get(reportKey(labId, v.labReportId))?.set(v.index, v.numericValue);
+    const calculated = reports.filter((r) => r.isSigned === 0 && (tests.get(labScopedKey(r.labId, r.testId))?.calculations.length ?? 0) > 0);
+    const out = new Map(calculated.map((r) => [labScopedKey(r.labId, r.id), new Map<number, number>()]));
+    await Promise.all([...idsByLab(calculated)].map(async ([labId, ids]) => {
+      for (const v of await this.reports.values(labId, ids)) if (v.numericValue !== null) out.get(labScopedKey(labId, v.labReportId))?.set(v.index, v.numericValue);
     }));
     return out;
   }
@@ -146,12 +146,6 @@ function valuesUpdated({ event, report, values, applied, criticalValues }: Plan)
 
 /** The lab reports the uploads fill, per lab. */
 function reportIdsByLab(messages: DeviceDataMessage[]): Map<number, number[]> {
-  return byLab(messages.flatMap(({ event }) => event.labReportIds.map((id) => ({ labId: event.labId, id }))));
+  return idsByLab(messages.flatMap(({ event }) => event.labReportIds.map((id) => ({ labId: event.labId, id }))));
 }
 
-/** Ids per lab, each once. */
-function byLab(items: { labId: number; id: number }[]): Map<number, number[]> {
-  const out = new Map<number, Set<number>>();
-  for (const { labId, id } of items) out.set(labId, (out.get(labId) ?? new Set()).add(id));
-  return new Map([...out].map(([labId, ids]) => [labId, [...ids]]));
-}

@@ -1,6 +1,6 @@
-import { DeviceDataReceived } from '@labflow/contracts';
+import { DeviceDataReceived, labScopedKey } from '@labflow/contracts';
 import { StoredTest } from '../report-formats/test.repository';
-import { DeviceDataPlanner, reportKey } from './device-data-plan';
+import { DeviceDataPlanner } from './device-data-plan';
 import { LabReportView } from './lab-report.repository';
 
 const LAB = 7;
@@ -26,8 +26,8 @@ const upload = (labReportId: number, values: [index: number, value: number][]): 
   receivedAt: '2026-12-02T08:00:00.000Z',
 });
 const planner = (reports: LabReportView[], numbers: [id: number, [number, number][]][] = []) => new DeviceDataPlanner<string>(
-  new Map(reports.map((r) => [reportKey(r.labId, r.id), r])), new Map([[reportKey(LAB, test.id), test]]),
-  new Map(numbers.map(([id, n]) => [reportKey(LAB, id), new Map(n)])),
+  new Map(reports.map((r) => [labScopedKey(r.labId, r.id), r])), new Map([[labScopedKey(LAB, test.id), test]]),
+  new Map(numbers.map(([id, n]) => [labScopedKey(LAB, id), new Map(n)])),
 );
 
 describe('DeviceDataPlanner: a batch of uploads planned as if applied one after the other', () => {

@@ -1,4 +1,4 @@
-import { DeviceDataReceived, DeviceValue, ReportValueUpdate } from '@labflow/contracts';
+import { DeviceDataReceived, DeviceValue, labScopedKey, ReportValueUpdate } from '@labflow/contracts';
 import { StoredTest } from '../report-formats/test.repository';
 import { LabReportView } from './lab-report.repository';
 import { calculatedValues, evaluateValues, IncomingValue } from './value-evaluation';
@@ -18,8 +18,6 @@ export interface ReportPlan<T> {
   /** The report's criticalValues once this upload is applied. */
   criticalValues: LabReportView['criticalValues'];
 }
-
-export const reportKey = (labId: number, id: number) => `${labId}:${id}`;
 
 /**
  * Plans uploads in the order they arrived, as if each were applied before the next is read: an
@@ -42,15 +40,15 @@ export class DeviceDataPlanner<T> {
 
   /** A report of the upload that is not in `reports` (deleted, or another lab's: the caller rejects the upload); null when all are. */
   missingReportOf(event: DeviceDataReceived): number | null {
-    return event.labReportIds.find((id) => !this.reports.has(reportKey(event.labId, id))) ?? null;
+    return event.labReportIds.find((id) => !this.reports.has(labScopedKey(event.labId, id))) ?? null;
   }
 
   plan(source: T, event: DeviceDataReceived): ReportPlan<T>[] {
     const at = new Date(event.receivedAt);
     return [...new Set(event.labReportIds)].sort((a, b) => a - b).map((id) => {
-      const key = reportKey(event.labId, id);
+      const key = labScopedKey(event.labId, id);
       const report = this.reports.get(key)!;
-      const test = this.tests.get(reportKey(event.labId, report.testId))!;
+      const test = this.tests.get(labScopedKey(event.labId, report.testId))!;
       const own = event.values.filter((v) => v.labReportId === id);
       const applied = report.isSigned === 0;
       const incoming = own.map(toIncoming);

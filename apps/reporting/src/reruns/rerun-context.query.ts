@@ -28,7 +28,7 @@ export class RerunContextQuery {
 
   async executeMany(request: CommandRequest): Promise<LabReportRerunContexts> {
     const { principal, input } = authenticatedInput(LabReportIdsParam, request);
-    const found = await this.reports.find(principal.labId, [...new Set(input.labReportIds)], { values: true });
+    const found = await this.reports.find(principal.labId, input.labReportIds, { values: true });
     return { contexts: found.map(contextOf) };
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AutoRerunCheckInput, LabReportRerunContext, MessageContext, Principal, RerunMessageResult, TOPICS } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { pendingEvent } from '@labflow/platform/kafka';
+import {
+  AutoRerunCheckInput, idsByLab, labScopedKey, LabReportRerunContext, MessageContext, Principal, RerunMessageResult, systemPrincipal, TOPICS,
+} from '@labflow/contracts';
+import { DomainException, pendingEvent } from '@labflow/platform/kafka';
 import { qualifiedIndexes } from './auto-rerun-qualification';
 import { ReportingContextClient } from './reporting-context.client';
 import { isInProgress, RerunLifecycle, reopened } from './rerun-lifecycle';
@@ -28,22 +29,23 @@ export class AutoRerunCheckUseCase {
   }
 
   /**
-   * The checks of a batch of uploads, each decided as execute() would, in order: the contexts of
-   * each lab's reports come in one query (per MAX_RERUN_CONTEXTS), not one per check. `settle` gets
-   * each check's outcome (a 4xx DomainException is a decision, anything else fails the batch).
+   * The contexts of a batch of uploads' checks, by labScopedKey: one query per lab (in chunks of
+   * MAX_RERUN_CONTEXTS) instead of one per check. Uploads are checked as their lab's system user.
    */
-  async executeAll(checks: AutoCheck[], settle: (check: AutoCheck, run: () => Promise<RerunMessageResult>) => Promise<void>): Promise<void> {
-    const contexts = new Map<number, Map<number, LabReportRerunContext>>();
-    for (const [labId, ofLab] of groupBy(checks, (c) => c.principal.labId)) {
-      contexts.set(labId, await this.reporting.contextsOf(ofLab[0].principal, ofLab.map((c) => c.input.labReportId), ofLab[0].ctx));
+  async contextsFor(checks: AutoCheck[]): Promise<Map<string, LabReportRerunContext>> {
+    const found = new Map<string, LabReportRerunContext>();
+    for (const [labId, ids] of idsByLab(checks.map((c) => ({ labId: c.labId, id: c.input.labReportId })))) {
+      const contexts = await this.reporting.contextsOf(systemPrincipal(labId), ids, checks[0].ctx);
+      for (const [id, context] of contexts) found.set(labScopedKey(labId, id), context);
     }
-    for (const check of checks) {
-      await settle(check, async () => {
-        const report = contexts.get(check.principal.labId)?.get(check.input.labReportId);
-        if (!report) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
-        return this.decide(report, check.principal, check.input, check.messageId, check.ctx);
-      });
-    }
+    return found;
+  }
+
+  /** One check of a batch, decided as execute() would with the batch's contexts (a report reporting did not find: 404). */
+  async executeWith(contexts: Map<string, LabReportRerunContext>, check: AutoCheck): Promise<RerunMessageResult> {
+    const report = contexts.get(labScopedKey(check.labId, check.input.labReportId));
+    if (!report) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
+    return this.decide(report, systemPrincipal(check.labId), check.input, check.messageId, check.ctx);
   }
 
   private async decide(
@@ -70,21 +72,10 @@ export class AutoRerunCheckUseCase {
   }
 }
 
-/** One auto-rerun check: a lab report's values of one upload, decided once per messageId. */
+/** One auto-rerun check of an upload: a lab report's values, decided once per messageId. */
 export interface AutoCheck {
-  principal: Principal;
+  labId: number;
   input: AutoRerunCheckInput;
   messageId: string;
   ctx: MessageContext;
-}
-
-function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

@@ -22,11 +22,10 @@ export class ReportingContextClient {
   }
 
   /**
-   * The contexts of several lab reports of the principal's lab (a batch of uploads), by lab report
-   * id, in requests of at most MAX_RERUN_CONTEXTS: a report reporting does not find is absent.
+   * The contexts of several lab reports of the principal's lab (a batch of uploads, each id once), by
+   * lab report id, in requests of at most MAX_RERUN_CONTEXTS: a report reporting does not find is absent.
    */
-  async contextsOf(principal: Principal, labReportIds: number[], cause: MessageContext): Promise<Map<number, LabReportRerunContext>> {
-    const ids = [...new Set(labReportIds)];
+  async contextsOf(principal: Principal, ids: number[], cause: MessageContext): Promise<Map<number, LabReportRerunContext>> {
     const found = new Map<number, LabReportRerunContext>();
     for (let i = 0; i < ids.length; i += MAX_RERUN_CONTEXTS) {
       const reply = await this.bus.send(REPORTING_RERUN_QUERIES.contexts, principal, { labReportIds: ids.slice(i, i + MAX_RERUN_CONTEXTS) }, {

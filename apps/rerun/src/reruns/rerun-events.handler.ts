@@ -32,7 +32,10 @@ export class RerunEventsHandler {
   @EventBatchPattern(TOPICS.deviceDataReceived.name)
   async onDeviceData(@Payload() events: DeviceDataReceived[], @Ctx() batch: KafkaBatchContext): Promise<void> {
     const checks = events.flatMap((event, i) => autoChecksOf(event, batch.messages[i]));
-    await this.autoCheck.executeAll(checks, (check, run) => this.decided(`auto check of lab report ${check.input.labReportId}`, run));
+    const contexts = await this.autoCheck.contextsFor(checks);
+    for (const check of checks) {
+      await this.decided(`auto check of lab report ${check.input.labReportId}`, () => this.autoCheck.executeWith(contexts, check));
+    }
   }
 
   private async decided(what: string, run: () => Promise<{ message: string }>): Promise<void> {
@@ -54,6 +57,6 @@ function autoChecksOf(event: DeviceDataReceived, ctx: KafkaMessageContext): Auto
   return event.labReportIds.flatMap((labReportId) => {
     const values = event.values.filter((v) => v.labReportId === labReportId).map((v) => ({ index: v.index, value: v.numericValue ?? v.value }));
     if (values.length === 0) return [];
-    return [{ principal: systemPrincipal(event.labId), input: { labReportId, device_data: values }, messageId: `${ctx.envelope.id}:${labReportId}`, ctx: ctx.causedContext }];
+    return [{ labId: event.labId, input: { labReportId, device_data: values }, messageId: `${ctx.envelope.id}:${labReportId}`, ctx: ctx.causedContext }];
   });
 }
