@@ -13,6 +13,8 @@ import { MappingRepository } from './mappings/mapping.repository';
 import { ReportingTestsClient } from './mappings/reporting-tests.client';
 import { BillRegisteredHandler } from './samples/bill-registered.handler';
 import { SampleRepository } from './samples/sample.repository';
+import { SampleOwnerClient } from './samples/sample-owner.client';
+import { SampleReportsResolver } from './samples/sample-reports.resolver';
 import { MIGRATIONS } from './migrations';
 
 export const SCHEMA = 'device_ingestion';
@@ -24,13 +26,13 @@ export function deviceIngestionModule(config: ServiceConfig) {
         app: 'device-ingestion', config, mongo: true,
         postgres: { schema: SCHEMA, entities: [DeviceEntity], migrations: MIGRATIONS },
       }),
-      RequestReplyModule, // asks reporting whether a mapped test exists
+      RequestReplyModule, // asks reporting whether a mapped test exists, and a sample's reports it has not learned yet
     ],
     controllers: [DevicesHandler, DeviceDataHandler, BillRegisteredHandler],
     providers: [
       DeviceRepository, RegisterDeviceUseCase,
       MappingRepository, ReportingTestsClient, AddDeviceMappingUseCase,
-      SampleRepository, DevicePayloadRepository, IngestionContextQuery, ReceiveDeviceDataUseCase,
+      SampleRepository, SampleOwnerClient, SampleReportsResolver, DevicePayloadRepository, IngestionContextQuery, ReceiveDeviceDataUseCase,
     ],
   })
   class DeviceIngestionModule {}

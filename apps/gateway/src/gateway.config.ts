@@ -1,4 +1,5 @@
-import { IsOptional, IsString, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import { ServiceConfig } from '@labflow/platform/service';
 
 export class GatewayConfig extends ServiceConfig {
@@ -8,4 +9,9 @@ export class GatewayConfig extends ServiceConfig {
   @IsOptional() @IsString() JWKS_URL = '';
   @IsOptional() @IsString() JWT_ISSUER = '';
   @IsOptional() @IsString() JWT_AUDIENCE = '';
+  /**
+   * Read your writes: how long the gateway keeps a caller's written events that their consumers have
+   * not yet been seen to apply (docs/architecture.md). Longer than any lag a read should still wait for.
+   */
+  @Type(() => Number) @IsInt() @Min(1000) @Max(86_400_000) CONSISTENCY_TOKEN_TTL_MS = 600_000;
 }

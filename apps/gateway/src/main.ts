@@ -3,10 +3,12 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@labflow/platform/config';
 import { JsonLogger } from '@labflow/platform/observability';
 import { installShutdown, instrumentHttp, startAppTracing, traceHttpRequests } from '@labflow/platform/service';
+import { applyConsistencyHeaders } from './consistency';
 import { GatewayConfig } from './gateway.config';
 import { documentErrorResponses } from './http/openapi-errors';
 import { RouteTable } from './http/route-table';
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
   traceHttpRequests(app);
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    applyConsistencyHeaders(request as unknown as FastifyRequest, reply as unknown as FastifyReply);
   });
   const document = documentErrorResponses(SwaggerModule.createDocument(
     app,

@@ -7,6 +7,7 @@ import { TestParameterIndexesQuery } from './report-formats/test-parameter-index
 import { TestRepository } from './report-formats/test.repository';
 import { UpdateReportFormatUseCase } from './report-formats/update-report-format.usecase';
 import { RegisterPatientUseCase } from './registration/register-patient.usecase';
+import { SampleLabReportsQuery } from './registration/sample-lab-reports.query';
 import { RegistrationHandler } from './registration/registration.handler';
 import { RegistrationRepository } from './registration/registration.repository';
 import { DeviceDirectory, DeviceRegisteredHandler } from './devices/device-directory';
@@ -46,7 +47,7 @@ export function reportingModule(config: ServiceConfig) {
     ],
     providers: [
       TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase, TestParameterIndexesQuery,
-      RegistrationRepository, RegisterPatientUseCase,
+      RegistrationRepository, RegisterPatientUseCase, SampleLabReportsQuery,
       LabReportRepository, DocumentValuesStore, LegacyValuesFold, LabReportIndex, SearchQueue, SearchIndexer, ApplyDeviceDataUseCase,
       DeviceDirectory, ReportValuesReader, ReportHistoryQuery, ReportWithTestQuery, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,
       ...CRITICAL_PROVIDERS,

@@ -24,3 +24,4 @@ export * from './events/specimen.events';
 export * from './events/report.events';
 export * from './commands/critical.commands';
 export * from './events/critical.events';
+export * from './consistency';

@@ -4,6 +4,7 @@ import { CommandSpec, InputOf, Principal, ResultOf } from '@labflow/contracts';
 import { CommandBus } from '@labflow/platform/kafka';
 import { requestTraceContext } from '@labflow/platform/service';
 import { createHash } from 'node:crypto';
+import { ReadYourWrites } from '../consistency/read-your-writes';
 
 export interface ForwardOptions {
   /**
@@ -22,11 +23,12 @@ export interface ForwardOptions {
 
 /**
  * Controllers only translate HTTP to a command and the reply back: this is that translation.
- * The service's status and body pass through; an error reply becomes the JSON error body.
+ * The service's status and body pass through; an error reply becomes the JSON error body. Each
+ * command carries the caller's earlier writes its app must have applied first (ReadYourWrites).
  */
 @Injectable()
 export class CommandForwarder {
-  constructor(@Inject(CommandBus) private readonly bus: CommandBus) {}
+  constructor(@Inject(CommandBus) private readonly bus: CommandBus, private readonly consistency: ReadYourWrites) {}
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async forward<C extends CommandSpec<any, any>>(
@@ -36,6 +38,7 @@ export class CommandForwarder {
     input: InputOf<C>,
     options: ForwardOptions = {},
   ): Promise<{ status: number; body: ResultOf<C> }> {
+    const awaited = await this.consistency.before(request, spec.app, principal, options.callerIdentity);
     const reply = await this.bus.send(spec, principal, { ...input }, {
       correlationId: request.id,
       causationId: null,
@@ -43,7 +46,9 @@ export class CommandForwarder {
       commandId: idempotentCommandId(request, principal, options.callerIdentity),
       timeoutMs: options.timeoutMs,
       traceContext: requestTraceContext(request),
+      awaits: awaited.awaits,
     });
+    await this.consistency.after(request, awaited, reply);
     if (reply.ok) return { status: reply.status, body: reply.body };
     throw new HttpException({ statusCode: reply.status, message: reply.error.message, code: reply.error.code }, reply.status);
   }

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { DomainException, entryIdOf, MongoOutboxEntry, MongoOutboxRelay, PendingEvent } from '@labflow/platform/kafka';
+import {
+  DomainException, entryIdOf, MongoOutboxEntry, MongoOutboxRelay, PendingEvent, recordWrittenEvents,
+} from '@labflow/platform/kafka';
 import { MONGO_CONNECTION } from '@labflow/platform/service';
 import { emptyLifecycle, lifecycleIdOf, RerunLifecycle } from './rerun-lifecycle';
 
@@ -70,6 +72,7 @@ export class RerunLifecycleRepository {
         pendingEvents: change.events, outboxPending: change.events.length > 0, writtenAt: new Date(),
       };
       if (await this.insert(entry)) {
+        recordWrittenEvents(entry.pendingEvents.map((e) => ({ id: e.id, type: e.topic })));
         if (entry.outboxPending) this.relay.wake();
         return { duplicate: false, result: change.result, written: true };
       }

@@ -1,5 +1,6 @@
 import { AppName } from '../topic';
 import { Principal } from '../principal';
+import { WrittenEvent } from '../consistency/written-event';
 
 /**
  * A command or query the gateway sends to the app that owns it (Kafka request/reply).
@@ -23,6 +24,8 @@ export function defineCommand<TInput extends object, TResult>(
 export interface CommandRequest<TInput = unknown> {
   principal: Principal | null;
   input: TInput;
+  /** Read your writes: events of the caller's earlier writes the serving app applies before this command runs. */
+  awaits?: WrittenEvent[];
 }
 
 export interface CommandError {
@@ -32,10 +35,18 @@ export interface CommandError {
   details?: unknown;
 }
 
+/** What a reply says about consistency (read your writes); both absent on most replies. */
+export interface ReplyConsistency {
+  /** The events the command committed: the caller's next commands wait until their consumers applied them. */
+  written?: WrittenEvent[];
+  /** The command waited its bound for `awaits` and was served without all of them applied. */
+  stale?: boolean;
+}
+
 /** The reply: an HTTP status chosen by the owner and either a body or an error. */
 export type CommandReply<TResult = unknown> =
-  | { ok: true; status: number; body: TResult }
-  | { ok: false; status: number; error: CommandError };
+  | ({ ok: true; status: number; body: TResult } & ReplyConsistency)
+  | ({ ok: false; status: number; error: CommandError } & ReplyConsistency);
 
 export type InputOf<C> = C extends CommandSpec<infer I, unknown> ? I : never;
 export type ResultOf<C> = C extends CommandSpec<object, infer R> ? R : never;

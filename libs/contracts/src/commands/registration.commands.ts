@@ -49,3 +49,22 @@ export interface RegisterPatientResult {
 export const REGISTRATION_COMMANDS = {
   register: defineCommand<RegisterPatientInput, RegisterPatientResult>('reporting', 'registration.register'),
 } as const;
+
+export class SampleIdQuery {
+  @ApiProperty({ example: '000114626' }) @IsString() @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'sampleId must be 1-100 letters, digits, dot, dash or underscore' })
+  sampleId: string;
+}
+
+/** The lab reports a sample of the caller's lab carries (what `bill.registered` tells its consumers). */
+export interface SampleLabReports {
+  sampleId: string;
+  labReports: { labReportId: number; testId: number; billId: number }[];
+}
+
+/**
+ * Asked by other services (not routed by the gateway): device-ingestion asks before refusing an
+ * upload for a sample it has not learned yet from `bill.registered`. Unknown in the lab: 404.
+ */
+export const REGISTRATION_QUERIES = {
+  sampleLabReports: defineCommand<SampleIdQuery, SampleLabReports>('reporting', 'reporting.sample.lab-reports'),
+} as const;

@@ -20,6 +20,11 @@ export class CommonConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(50) KAFKA_MAX_ATTEMPTS = 3;
   @Type(() => Number) @IsInt() @Min(0) KAFKA_RETRY_BACKOFF_MS = 200;
   @Type(() => Number) @IsInt() @Min(100) COMMAND_TIMEOUT_MS = 15000;
+  /**
+   * Read your writes: the longest a command waits for the events of its caller's earlier writes to be
+   * applied by the app serving it; then it is served with what the app has (and says so).
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(30000) CONSISTENCY_WAIT_MS = 2000;
   /** Readiness turns red once an outbox relay has failed to publish for this long in a row. */
   @Type(() => Number) @IsInt() @Min(1000) OUTBOX_STALLED_AFTER_MS = 30000;
 

@@ -23,3 +23,7 @@ export * from './wakeable-sleep';
 export * from './background-loop';
 export * from './exclusive-pg-worker';
 export * from './consumer/batch-processor';
+export * from './consistency/written-events';
+export * from './consistency/applied-events';
+export * from './consistency/consistency-gate';
+export * from './consistency/inbox-message-id-index';

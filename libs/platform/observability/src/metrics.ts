@@ -86,3 +86,22 @@ export function gaugesFromOneRead<K extends string>(
 export function registeredMetric(name: string): boolean {
   return metricsRegistry.getSingleMetric(name) !== undefined;
 }
+
+/**
+ * Read your writes (ConsistencyGate): commands that awaited events of this app, by outcome —
+ * `applied` (already applied, one query), `waited` (applied while waiting), `stale` (served at the
+ * bound without them) — and how long the waiting ones waited.
+ */
+export const consistencyWaits = new Counter({
+  name: 'labflow_consistency_waits_total',
+  help: 'Commands that awaited earlier writes of the caller, by outcome (applied, waited, stale)',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const consistencyWaitSeconds = new Histogram({
+  name: 'labflow_consistency_wait_seconds',
+  help: 'How long a command waited for the events of the caller\'s earlier writes (those that waited)',
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+  registers: [metricsRegistry],
+});

@@ -4,13 +4,14 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Kafka, Producer } from 'kafkajs';
 import { AppName } from '@labflow/contracts';
 import { CommonConfig } from '@labflow/platform/config';
-import { KafkaTransport } from '@labflow/platform/kafka';
+import { DataSource } from 'typeorm';
+import { KafkaTransport, PgAppliedEvents } from '@labflow/platform/kafka';
 import { gaugeOnScrape, JsonLogger, stopTracing } from '@labflow/platform/observability';
 import { HealthRegistry } from './health/health.registry';
 import { PassthroughRpcFilter } from './passthrough-rpc.filter';
 import { instrumentHttp } from './metrics/instrument-http';
 import { startAppTracing } from './tracing/start-app-tracing';
-import { KAFKA, KAFKA_PRODUCER } from './tokens';
+import { KAFKA, KAFKA_PRODUCER, SERVICE_IDENTITY } from './tokens';
 
 export interface RunServiceOptions {
   app: AppName;
@@ -38,6 +39,7 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     backoffMs: options.config.KAFKA_RETRY_BACKOFF_MS,
     topicPrefix: options.config.KAFKA_TOPIC_PREFIX,
     groupPrefix: options.config.KAFKA_GROUP_PREFIX,
+    consistency: { applied: appliedEventsOf(app), boundMs: options.config.CONSISTENCY_WAIT_MS },
   });
   // connectMicroservice() builds the handlers' filter chain at once, before APP_FILTER providers are
   // applied: the pass-through filter must be global on the app config the microservice inherits, or
@@ -60,6 +62,13 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
   logger.log(`${options.app} ready on http://${options.config.HOST}:${options.config.PORT}`);
   installShutdown(app, transport, logger);
   return app;
+}
+
+/** Read your writes: an app's inbox tells which events it applied (a PostgreSQL app's; others do not wait). */
+function appliedEventsOf(app: INestApplication): PgAppliedEvents | null {
+  const { schema } = app.get<{ schema: string | null }>(SERVICE_IDENTITY);
+  const dataSource = app.get(DataSource, { strict: false }) as DataSource | null;
+  return schema && dataSource ? new PgAppliedEvents(dataSource, schema) : null;
 }
 
 export function installShutdown(app: INestApplication, transport: KafkaTransport | null, logger: Logger): void {

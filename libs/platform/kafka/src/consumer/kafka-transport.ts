@@ -3,6 +3,8 @@ import { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { AppName, commandTopicOf, CommandReply, Envelope, REPLY_TOPIC, REPLY_TOPICS, topicByName } from '@labflow/contracts';
 import { traceHeaders } from '@labflow/platform/observability';
+import { AppliedEvents } from '../consistency/applied-events';
+import { ConsistencyGate } from '../consistency/consistency-gate';
 import { HEADER, headerString } from '../wire';
 import { BatchHandlerFn, BatchProcessor } from './batch-processor';
 import { ConsumerRunner } from './consumer-runner';
@@ -21,6 +23,8 @@ export interface KafkaTransportOptions {
   groupPrefix?: string;
   /** Environment prefix of physical topic names. */
   topicPrefix?: string;
+  /** Read your writes: how this app tells an event applied, and how long a command waits for one. */
+  consistency?: { applied: AppliedEvents | null; boundMs: number };
 }
 
 /**
@@ -56,7 +60,10 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       const physical = (topic: string) => `${this.topicPrefix}${topic}`;
       if (eventTopics.length > 0) this.runners.push(this.runner(`${prefix}.${this.options.app}`, 'events', eventTopics.map(physical)));
       if (hasCommands) {
-        this.runners.push(this.runner(`${prefix}.${this.options.app}.commands`, 'commands', [physical(commandTopicOf(this.options.app))]));
+        const gate = this.options.consistency
+          ? new ConsistencyGate({ ...this.options.consistency, consumedTopics: new Set(eventTopics) })
+          : undefined;
+        this.runners.push(this.runner(`${prefix}.${this.options.app}.commands`, 'commands', [physical(commandTopicOf(this.options.app))], gate));
       }
       await Promise.all(this.runners.map((r) => r.start()));
       callback();
@@ -91,8 +98,9 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     return this.options.topicPrefix ?? '';
   }
 
-  private runner(groupId: string, kind: 'events' | 'commands', topics: string[]): ConsumerRunner {
+  private runner(groupId: string, kind: 'events' | 'commands', topics: string[], consistency?: ConsistencyGate): ConsumerRunner {
     const processor = new MessageProcessor({
+      consistency,
       consumerGroup: groupId,
       topicPrefix: this.topicPrefix,
       kind,

@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { KafkaMessage } from 'kafkajs';
 import { CommandReply, Envelope, envelopeProblems, topicByName, validatePayload } from '@labflow/contracts';
 import { handlerDuration, handlerFailures, runWithCorrelation } from '@labflow/platform/observability';
+import { ConsistencyGate } from '../consistency/consistency-gate';
+import { collectWrittenEvents } from '../consistency/written-events';
 import { DomainException, isTransientInfraError } from '../errors';
 import { DeadLetterReason, DeadLetterWriter } from './dead-letter';
 import { KafkaMessageContext } from './message-context';
@@ -22,6 +24,8 @@ export interface ProcessorOptions {
   /** Answers a command; `command` is the message it came in (its `reply-to` header names the topic). */
   reply: (envelope: Envelope, reply: CommandReply, command: KafkaMessage) => Promise<void>;
   isRunning: () => boolean;
+  /** Commands: waits for the events of the caller's earlier writes this app consumes (read your writes). */
+  consistency?: ConsistencyGate;
 }
 
 export interface Admitted {
@@ -159,8 +163,11 @@ export class MessageProcessor {
     for (let attempt = 1; ; attempt++) {
       const ctx = new KafkaMessageContext(envelope, input.topic, input.partition, input.message.offset, attempt, this.options.consumerGroup);
       try {
-        const result = await handler(payload, ctx);
-        if (this.options.kind === 'commands') await this.options.reply(envelope, toReply(result), input.message);
+        if (this.options.kind === 'commands') {
+          await this.options.reply(envelope, await this.answer(handler, payload, ctx), input.message);
+        } else {
+          await handler(payload, ctx);
+        }
         this.recordHandled(envelope, input);
         return 'handled';
       } catch (error) {
@@ -192,6 +199,19 @@ export class MessageProcessor {
         return 'dead-lettered';
       }
     }
+  }
+
+  /**
+   * A command: first the events its caller awaits (ConsistencyGate), then the handler, recording the
+   * events it commits; the reply names them (`written`) and says when the wait reached its bound (`stale`).
+   */
+  private async answer(handler: MessageHandlerFn, payload: unknown, ctx: KafkaMessageContext): Promise<CommandReply> {
+    const gate = this.options.consistency ? await this.options.consistency.pass((payload as { awaits?: unknown } | null)?.awaits) : null;
+    const { result, written } = await collectWrittenEvents(() => handler(payload, ctx));
+    const reply = toReply(result);
+    if (reply.ok && written.length > 0) reply.written = written;
+    if (gate?.stale) reply.stale = true;
+    return reply;
   }
 
   /** Counts a handled message and logs it (ids only, never the payload: results and patient data stay out of info logs). */

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Envelope, MessageContext, PayloadOf, TopicSpec } from '@labflow/contracts';
 import { traceHeaders } from '@labflow/platform/observability';
+import { recordWrittenEvents } from '../consistency/written-events';
 import { checkedEnvelope } from './checked-envelope';
 
 /**
@@ -33,6 +34,7 @@ export class PgOutbox {
     // One round trip: the rows, and a NOTIFY that wakes the relay at commit time (NOTIFY is
     // transactional; PostgreSQL folds repeats within a transaction): low latency without polling.
     await manager.query(`WITH ${this.writtenSql(1, '')} ${this.notifySql()}`, this.params(topic, events, envelopes));
+    recordWrittenEvents(envelopes);
     return envelopes;
   }
 
@@ -54,7 +56,9 @@ export class PgOutbox {
        SELECT guard.*, (SELECT count(*) FROM (${this.notifySql()}) n) AS "${notified}" FROM guard`,
       [...guard.params, ...this.params(topic, events, envelopes)],
     );
-    return { rows: rows.map(({ [notified]: _, ...row }) => row as unknown as R), envelopes: rows.length > 0 ? envelopes : [] };
+    const written = rows.length > 0 ? envelopes : [];
+    recordWrittenEvents(written);
+    return { rows: rows.map(({ [notified]: _, ...row }) => row as unknown as R), envelopes: written };
   }
 
   /** The CTE `written` inserting the events' rows ($first… are params()'s); unnest keeps the array order, and seq (the relay's order) follows it. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, Producer } from 'kafkajs';
 import type { Context } from '@opentelemetry/api';
 import {
-  commandTopicOf, CommandReply, CommandRequest, CommandSpec, InputOf, newEnvelope, Principal, ResultOf,
+  commandTopicOf, CommandReply, CommandRequest, CommandSpec, InputOf, newEnvelope, Principal, ResultOf, WrittenEvent,
 } from '@labflow/contracts';
 import { traceHeaders } from '@labflow/platform/observability';
 import { headerString, HEADER, toKafkaMessage } from '../wire';
@@ -18,6 +18,8 @@ export interface SendOptions {
   timeoutMs?: number;
   /** The span the command belongs to (the gateway's HTTP request); default: the current one. */
   traceContext?: Context;
+  /** Read your writes: events of the caller's earlier writes the serving app applies first. */
+  awaits?: WrittenEvent[];
 }
 
 interface Pending {
@@ -111,6 +113,7 @@ export class CommandBus {
     options: SendOptions,
   ): Promise<CommandReply<ResultOf<C>>> {
     const request: CommandRequest<InputOf<C>> = { principal, input };
+    if (options.awaits && options.awaits.length > 0) request.awaits = options.awaits;
     const envelope = newEnvelope(spec.pattern, 1, request, {
       labId: principal?.labId ?? null,
       correlationId: options.correlationId,

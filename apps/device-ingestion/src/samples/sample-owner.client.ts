@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { REGISTRATION_QUERIES, systemPrincipal } from '@labflow/contracts';
+import { CommandBus, KafkaMessageContext, replyFailure } from '@labflow/platform/kafka';
+import { APP_CONFIG, ServiceConfig } from '@labflow/platform/service';
+import { SampleReport } from './sample.repository';
+
+/**
+ * Asks reporting, the owner of registrations, which lab reports a sample of a lab carries: the
+ * answer `bill.registered` brings later. Empty when the lab has no such sample; reporting not
+ * answering throws the retryable 503/504 (never a 404: the sample may well exist).
+ */
+@Injectable()
+export class SampleOwnerClient {
+  constructor(@Inject(CommandBus) private readonly bus: CommandBus, @Inject(APP_CONFIG) private readonly config: ServiceConfig) {}
+
+  async labReportsOf(labId: number, sampleId: string, cause: KafkaMessageContext): Promise<SampleReport[]> {
+    const reply = await this.bus.send(REGISTRATION_QUERIES.sampleLabReports, systemPrincipal(labId), { sampleId }, {
+      correlationId: cause.envelope.correlationId,
+      causationId: cause.envelope.id,
+      // well within the gateway's wait for the whole upload, so the analyzer hears a 503, not a timeout
+      timeoutMs: Math.floor(this.config.COMMAND_TIMEOUT_MS / 2),
+    });
+    if (reply.ok) return reply.body.labReports;
+    if (reply.status === 404) return [];
+    throw replyFailure(reply);
+  }
+}

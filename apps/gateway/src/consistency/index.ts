@@ -1,0 +1,3 @@
+export * from './read-your-writes';
+export * from './caller-writes.store';
+export * from './consistency-headers';

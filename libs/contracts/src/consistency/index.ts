@@ -1,0 +1,2 @@
+export * from './written-event';
+export * from './consistency-token';
