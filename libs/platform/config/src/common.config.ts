@@ -16,6 +16,12 @@ export class CommonConfig {
   @IsString() @MinLength(1) KAFKA_GROUP_PREFIX = 'labflow';
   @Type(() => Number) @IsInt() @Min(1) @Max(64) KAFKA_PARTITIONS = 6;
   @Type(() => Number) @IsInt() @Min(1) @Max(64) KAFKA_CONCURRENCY = 6;
+  /**
+   * false: this instance answers commands but consumes no events (its event consumers stay stopped
+   * and their offsets where they are) — for an instance that only serves requests, or to hold an
+   * app's event intake during an incident; another instance, or a restart, catches up.
+   */
+  @Transform(toBoolean) @IsOptional() KAFKA_CONSUME_EVENTS: boolean = true;
   /** Attempts for a message whose handler rejects it, before it goes to the DLQ. */
   @Type(() => Number) @IsInt() @Min(1) @Max(50) KAFKA_MAX_ATTEMPTS = 3;
   @Type(() => Number) @IsInt() @Min(0) KAFKA_RETRY_BACKOFF_MS = 200;

@@ -39,6 +39,7 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     backoffMs: options.config.KAFKA_RETRY_BACKOFF_MS,
     topicPrefix: options.config.KAFKA_TOPIC_PREFIX,
     groupPrefix: options.config.KAFKA_GROUP_PREFIX,
+    consumeEvents: options.config.KAFKA_CONSUME_EVENTS,
     consistency: { applied: appliedEventsOf(app), boundMs: options.config.CONSISTENCY_WAIT_MS },
   });
   // connectMicroservice() builds the handlers' filter chain at once, before APP_FILTER providers are

@@ -23,6 +23,8 @@ export interface KafkaTransportOptions {
   groupPrefix?: string;
   /** Environment prefix of physical topic names. */
   topicPrefix?: string;
+  /** false: no event consumer is started (KAFKA_CONSUME_EVENTS); commands are still answered. */
+  consumeEvents?: boolean;
   /** Read your writes: how this app tells an event applied, and how long a command waits for one. */
   consistency?: { applied: AppliedEvents | null; boundMs: number };
 }
@@ -58,7 +60,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       }
       const prefix = this.options.groupPrefix ?? 'labflow';
       const physical = (topic: string) => `${this.topicPrefix}${topic}`;
-      if (eventTopics.length > 0) this.runners.push(this.runner(`${prefix}.${this.options.app}`, 'events', eventTopics.map(physical)));
+      if (eventTopics.length > 0 && this.options.consumeEvents !== false) this.runners.push(this.runner(`${prefix}.${this.options.app}`, 'events', eventTopics.map(physical)));
       if (hasCommands) {
         const gate = this.options.consistency
           ? new ConsistencyGate({ ...this.options.consistency, consumedTopics: new Set(eventTopics) })
