@@ -1,6 +1,6 @@
-import Redis from 'ioredis';
 import { MongoClient } from 'mongodb';
 import { Client } from 'pg';
+import { closeRedis, connectRedis, RedisClient } from '@labflow/platform/persistence';
 import { call, eventually } from '@labflow/testing';
 
 /** A haematology test whose parameters exercise each auto-rerun condition (seed 000 §6). */
@@ -40,19 +40,19 @@ export async function newLabReport(token: string, testId: number, sampleId: stri
 
 /** The stores themselves, read to prove effects (never written by the tests). */
 export class Stores {
-  private constructor(readonly pg: Client, readonly redis: Redis, readonly mongo: MongoClient) {}
+  private constructor(readonly pg: Client, readonly redis: RedisClient, readonly mongo: MongoClient) {}
 
   static async open(): Promise<Stores> {
     const pg = new Client({ connectionString: process.env.POSTGRES_URL });
     await pg.connect();
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const redis = await connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { name: 'e2e-stores' });
     const mongo = await new MongoClient(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/labflow').connect();
     return new Stores(pg, redis, mongo);
   }
 
   async close(): Promise<void> {
     await this.pg.end();
-    this.redis.disconnect();
+    closeRedis(this.redis);
     await this.mongo.close();
   }
 
@@ -71,7 +71,7 @@ export class Stores {
   }
 
   async cachedRerun(labId: number, labReportId: number): Promise<string | null> {
-    return this.redis.hget(`sample_rerun_${labId}`, String(labReportId));
+    return this.redis.hGet(`sample_rerun_${labId}`, String(labReportId));
   }
 
   /** Stored documents that still hold a rerun request or a rerun value of the report. */

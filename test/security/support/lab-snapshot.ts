@@ -1,6 +1,6 @@
-import Redis from 'ioredis';
 import { MongoClient } from 'mongodb';
 import { Client } from 'pg';
+import { closeRedis, connectRedis, RedisClient } from '@labflow/platform/persistence';
 import { eventually } from '@labflow/testing';
 
 export type Snapshot = Record<string, unknown>;
@@ -12,20 +12,20 @@ export type Snapshot = Record<string, unknown>;
  * snapshots mean nothing of the lab changed, whichever app would have changed it.
  */
 export class LabSnapshots {
-  private constructor(private readonly pg: Client, private readonly mongo: MongoClient, private readonly redis: Redis) {}
+  private constructor(private readonly pg: Client, private readonly mongo: MongoClient, private readonly redis: RedisClient) {}
 
   static async open(): Promise<LabSnapshots> {
     const pg = new Client({ connectionString: process.env.POSTGRES_URL });
     await pg.connect();
     const mongo = await new MongoClient(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/labflow').connect();
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const redis = await connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { name: 'security-snapshots' });
     return new LabSnapshots(pg, mongo, redis);
   }
 
   async close(): Promise<void> {
     await this.pg.end();
     await this.mongo.close();
-    this.redis.disconnect();
+    closeRedis(this.redis);
   }
 
   async of(labId: number): Promise<Snapshot> {
@@ -49,7 +49,7 @@ export class LabSnapshots {
     }
     for (const key of (await this.redis.keys(`*${labId}*`)).sort()) {
       const type = await this.redis.type(key);
-      snapshot[`redis:${key}`] = type === 'hash' ? await this.redis.hgetall(key) : type === 'string' ? await this.redis.get(key) : type;
+      snapshot[`redis:${key}`] = type === 'hash' ? { ...(await this.redis.hGetAll(key)) } : type === 'string' ? await this.redis.get(key) : type;
     }
     const prefix = process.env.ELASTICSEARCH_INDEX_PREFIX ?? 'labflow';
     const search = await fetch(`${process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200'}/${prefix}-*/_search?size=1000&q=labId:${labId}`);

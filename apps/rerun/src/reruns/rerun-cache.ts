@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@labflow/platform/persistence';
 import { REDIS } from '@labflow/platform/service';
 
 /**
@@ -9,17 +9,17 @@ import { REDIS } from '@labflow/platform/service';
  */
 @Injectable()
 export class RerunCache {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   static keyOf(labId: number): string {
     return `sample_rerun_${labId}`;
   }
 
   async markRequested(labId: number, labReportId: number, rerunNumber: number): Promise<void> {
-    await this.redis.hset(RerunCache.keyOf(labId), String(labReportId), String(rerunNumber));
+    await this.redis.hSet(RerunCache.keyOf(labId), String(labReportId), String(rerunNumber));
   }
 
   async clear(labId: number, labReportId: number): Promise<void> {
-    await this.redis.hdel(RerunCache.keyOf(labId), String(labReportId));
+    await this.redis.hDel(RerunCache.keyOf(labId), String(labReportId));
   }
 }

@@ -1,3 +1,6 @@
+import {
+  ClientClosedError, ClientOfflineError, ConnectionTimeoutError, DisconnectsClientError, SocketClosedUnexpectedlyError,
+} from 'redis';
 import { DependencyUnavailableException, DomainException, isTransientInfraError } from './errors';
 
 describe('isTransientInfraError', () => {
@@ -10,6 +13,11 @@ describe('isTransientInfraError', () => {
     expect(isTransientInfraError(new Error('query failed', { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) }))).toBe(true);
     // a bulk write whose socket timed out (seen under load): retried, never dead-lettered
     expect(isTransientInfraError(Object.assign(new Error('connection 96 to 127.0.0.1:27017 timed out'), { name: 'MongoBulkWriteError' }))).toBe(true);
+    // node-redis while Redis is unreachable: a command refused (no offline queue) or cut off
+    for (const error of [new ClientOfflineError(), new ClientClosedError(), new SocketClosedUnexpectedlyError(),
+      new DisconnectsClientError(), new ConnectionTimeoutError()]) {
+      expect(isTransientInfraError(error)).toBe(true);
+    }
     // FerretDB while its PostgreSQL backend is down
     expect(isTransientInfraError(Object.assign(new Error('failed to connect to `host=127.0.0.1`: dial error'), { name: 'MongoServerError' }))).toBe(true);
   });

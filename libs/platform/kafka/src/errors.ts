@@ -50,13 +50,16 @@ const TRANSIENT_CODES = new Set([
 const TRANSIENT_NAMES = new Set([
   'MongoNetworkError', 'MongoServerSelectionError', 'MongoNotConnectedError', 'MongoNetworkTimeoutError',
   'MongoPoolClearedError', 'MongooseServerSelectionError', 'ConnectionError', 'NoLivingConnectionsError',
-  'TimeoutError', 'MaxRetriesPerRequestError', 'KafkaJSConnectionError', 'KafkaJSRequestTimeoutError',
+  'TimeoutError', 'KafkaJSConnectionError', 'KafkaJSRequestTimeoutError',
   'KafkaJSNumberOfRetriesExceeded', 'KafkaJSNonRetriableError', 'DependencyUnavailableException',
 ]);
 const TRANSIENT_TEXT = [
   'Connection terminated', 'connect ECONNREFUSED', 'Connection is closed', 'timeout exceeded when trying to connect',
   'Client has encountered a connection error', 'the database system is', 'server closed the connection',
-  'Stream isn\'t writeable', 'socket hang up', 'Pool is closed', 'Cannot use a pool after calling end',
+  'socket hang up', 'Pool is closed', 'Cannot use a pool after calling end',
+  // node-redis (its errors keep the name `Error`): offline with no queue, closed, dropped, slow to connect
+  'The client is offline', 'The client is closed', 'Socket closed unexpectedly', 'Disconnects client',
+  'Connection timeout',
   // FerretDB's answer while its PostgreSQL backend is unreachable
   'connection refused', 'failed to connect to',
 ];

@@ -1,9 +1,9 @@
 import {
-  Controller, DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit, Provider, Type,
+  Controller, DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit, Provider,
+  Type,
 } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { Client as ElasticClient } from '@elastic/elasticsearch';
-import type Redis from 'ioredis';
 import { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
@@ -13,8 +13,8 @@ import {
   createCommandProducer, createIdempotentProducer, createKafka, PgInbox, PgOutbox, PgOutboxRelay, sharedAdminOf,
 } from '@labflow/platform/kafka';
 import {
-  connectElasticsearch, connectMongo, connectRedis, createPostgres, migrate, pingElasticsearch, pingMongo,
-  pingPostgres, pingRedis,
+  closeRedis, connectElasticsearch, connectMongo, connectRedis, createPostgres, migrate, pingElasticsearch, pingMongo,
+  pingPostgres, pingRedis, RedisClient,
 } from '@labflow/platform/persistence';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -58,7 +58,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
     private readonly health: HealthRegistry,
     @Inject(DataSource) private readonly dataSource: DataSource | null,
     @Inject(MONGO_CONNECTION) private readonly mongo: Connection | null,
-    @Inject(REDIS) private readonly redis: Redis | null,
+    @Inject(REDIS) private readonly redis: RedisClient | null,
     @Inject(ELASTICSEARCH) private readonly elastic: ElasticClient | null,
   ) {}
 
@@ -94,7 +94,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
     await this.producer.disconnect().catch(() => undefined);
     await this.dataSource?.destroy().catch(() => undefined);
     await this.mongo?.close().catch(() => undefined);
-    this.redis?.disconnect();
+    if (this.redis) closeRedis(this.redis);
     await this.elastic?.close().catch(() => undefined);
   }
 }
@@ -124,7 +124,7 @@ export class PlatformModule {
       },
       {
         provide: REDIS,
-        useFactory: () => (options.redis ? retryStart('redis', () => connectRedis(config.REDIS_URL, app)) : null),
+        useFactory: () => (options.redis ? retryStart('redis', () => connectRedis(config.REDIS_URL, redisOptionsOf(app))) : null),
       },
       {
         provide: ELASTICSEARCH,
@@ -144,6 +144,12 @@ export class PlatformModule {
       exports: providers.filter((p) => p !== PlatformLifecycle),
     };
   }
+}
+
+function redisOptionsOf(app: AppName) {
+  const logger = new Logger('Redis');
+  // Readiness reports the outage (pingRedis); the log says why, once per reconnect attempt.
+  return { name: app, onError: (error: Error) => logger.warn(`redis: ${error.message}`) };
 }
 
 function postgresProvider(options: PlatformOptions): Provider {
