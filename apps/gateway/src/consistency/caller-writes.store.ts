@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type Redis from 'ioredis';
 import { AppName, isWrittenEvent, topicByName, WrittenEvent } from '@labflow/contracts';
+import type { RedisClient } from '@labflow/platform/persistence';
 import { APP_CONFIG, REDIS } from '@labflow/platform/service';
 import { GatewayConfig } from '../gateway.config';
 
@@ -15,7 +15,7 @@ const MAX_PENDING = 100;
  */
 @Injectable()
 export class CallerWritesStore {
-  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(APP_CONFIG) private readonly config: GatewayConfig) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient, @Inject(APP_CONFIG) private readonly config: GatewayConfig) {}
 
   async remember(caller: string, written: readonly WrittenEvent[]): Promise<void> {
     const now = Date.now();
@@ -24,29 +24,29 @@ export class CallerWritesStore {
     for (const event of written) {
       for (const app of topicByName(event.topic)?.consumers ?? []) {
         const key = this.keyOf(caller, app);
-        batch.zadd(key, now, memberOf(event));
+        batch.zAdd(key, { score: now, value: memberOf(event) });
         keys.add(key);
       }
     }
     if (keys.size === 0) return;
     for (const key of keys) {
-      batch.zremrangebyscore(key, '-inf', now - this.config.CONSISTENCY_TOKEN_TTL_MS);
-      batch.pexpire(key, this.config.CONSISTENCY_TOKEN_TTL_MS);
+      batch.zRemRangeByScore(key, '-inf', now - this.config.CONSISTENCY_TOKEN_TTL_MS);
+      batch.pExpire(key, this.config.CONSISTENCY_TOKEN_TTL_MS);
     }
-    const results = await batch.exec();
-    const failed = results?.find(([error]) => error);
-    if (!results || failed) throw failed?.[0] ?? new Error('redis transaction discarded');
+    await batch.exec(); // MULTI/EXEC: all of it or (an error, thrown) none
   }
 
   async pending(caller: string, app: AppName): Promise<WrittenEvent[]> {
     const since = Date.now() - this.config.CONSISTENCY_TOKEN_TTL_MS;
-    const members = await this.redis.zrevrangebyscore(this.keyOf(caller, app), '+inf', since, 'LIMIT', 0, MAX_PENDING);
+    const members = await this.redis.zRange(this.keyOf(caller, app), '+inf', since, {
+      BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: MAX_PENDING },
+    });
     return members.map(eventOf).filter(isWrittenEvent);
   }
 
   /** The events `app` has now applied (it answered a command carrying them without `stale`). */
   async settle(caller: string, app: AppName, events: readonly WrittenEvent[]): Promise<void> {
-    if (events.length > 0) await this.redis.zrem(this.keyOf(caller, app), ...events.map(memberOf));
+    if (events.length > 0) await this.redis.zRem(this.keyOf(caller, app), events.map(memberOf));
   }
 
   private keyOf(caller: string, app: AppName): string {
