@@ -1,5 +1,5 @@
 import { OrderStatus, PlaceOrderInput, Principal, systemPrincipal, WebhookEventType } from '@labflow/contracts';
-import { Command, DomainError, inMemoryUnitOfWork, RepositoryOf } from '@labflow/platform/handling';
+import { Command, commandFor, failureOf as answered, inMemoryUnitOfWork, RepositoryOf } from '@labflow/platform/handling';
 import { OrdersConfig } from './orders.config';
 import { OrderChangePublisher } from './orders/order-change.publisher';
 import { ORDER_ERRORS } from './orders/order.errors';
@@ -145,9 +145,8 @@ export const LAB = 41;
 
 /** The command a client (`clientId`) of `labId` sends, as the seam builds it. */
 export function clientCommand<I extends object>(input: I, who: { labId?: number; clientId?: string } = {}): Command<I> {
-  const labId = who.labId ?? LAB;
-  const principal: Principal = { ...systemPrincipal(labId), sub: 'svc-a', loginType: 'lab_user', clientId: who.clientId ?? 'client-a' };
-  return { labId, principal, input, cause: { labId, correlationId: 'spec', causationId: 'spec-command' } };
+  const principal: Principal = { ...systemPrincipal(who.labId ?? LAB), sub: 'svc-a', loginType: 'lab_user', clientId: who.clientId ?? 'client-a' };
+  return commandFor(principal, input);
 }
 
 export const ORDER_CONFIG = Object.assign(new OrdersConfig(), { REDRAW_LABS: 'quest', WEBHOOK_RETRY_SCHEDULE_MS: '0,5000' });
@@ -167,10 +166,5 @@ export async function placedOrder(unit: ReturnType<typeof inMemoryOrdersUnit>, o
   return { orderId: placed.order_id, transactionId: placed.order_transaction_id };
 }
 
-/** The domain error a promise fails with, answered as the caller sees it (status, code, message). */
-export async function failureOf(promise: Promise<unknown>): Promise<{ status: number; code: string; message: string }> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  if (!(error instanceof DomainError)) throw new Error(`expected a domain error, got ${String(error)}`);
-  const { status, code, message } = ORDER_ERRORS.toException(error);
-  return { status, code, message };
-}
+/** The domain error a promise fails with, as the caller sees it (status, code, message). */
+export const failureOf = (promise: Promise<unknown>) => answered(ORDER_ERRORS, promise);

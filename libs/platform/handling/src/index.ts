@@ -8,3 +8,4 @@ export * from './handling';
 export * from './message-handlers';
 export * from './handling-of';
 export * from './in-memory-unit-of-work';
+export * from './spec-helpers';
