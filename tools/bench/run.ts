@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { AppName, commandTopicOf, TOPICS } from '@labflow/contracts';
-import { fixKafkajsIdleTimerLoop } from '@labflow/platform/kafka';
+import { installLibraryPatches } from '@labflow/platform/patches';
 import { currentEnvironment, REPO_ROOT, spawnApp, startApps, stopApps, stopPid, waitForReady } from '../dev';
 import { waitForDrain } from './drain';
 import { gatewayRoundTrips, GatewayRun, warmUpBroker } from './gateway';
@@ -37,7 +37,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 let gatewayIsOurs = false;
 
 async function main(): Promise<void> {
-  fixKafkajsIdleTimerLoop(); // the baselines' kafkajs clients (this process) run with the apps' fix
+  installLibraryPatches(); // the baselines (this process) run with the apps' patches
   const started = startApps();
   const ours = [...started].filter(([, p]) => typeof p !== 'number').map(([app]) => app);
   gatewayIsOurs = ours.includes('gateway');

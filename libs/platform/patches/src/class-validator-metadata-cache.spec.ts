@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { getMetadataStorage, IsInt, IsString, ValidateNested } from 'class-validator';
-import { validatePayload } from './topic';
+import { validatePayload } from '@labflow/contracts';
+import { installValidationMetadataCache, PATCHED_CLASS_VALIDATOR_RELEASE } from './class-validator-metadata-cache';
+import { installedRelease } from './installed-release';
 
 class Part {
   @IsInt() index!: number;
@@ -15,8 +17,17 @@ class Whole extends Base {
   @ValidateNested({ each: true }) @Type(() => Part) parts!: Part[];
 }
 
-describe('validation metadata cache (installed by @labflow/contracts)', () => {
+describe('validation metadata cache (installLibraryPatches)', () => {
   const lookup = () => getMetadataStorage().getTargetValidationMetadatas(Whole, '', false, false, undefined);
+
+  it('is not installed by importing a library', () => {
+    expect(lookup()).not.toBe(lookup());
+  });
+
+  it('is written for the installed class-validator: another release needs its internals read again (then this constant moved)', () => {
+    expect(installedRelease('class-validator')).toBe(PATCHED_CLASS_VALIDATOR_RELEASE);
+    expect(installValidationMetadataCache()).toBe(true);
+  });
 
   it('answers as class-validator does: own, inherited and nested rules, and whitelisting', () => {
     for (let i = 0; i < 3; i++) {

@@ -1,4 +1,8 @@
 import { getMetadataStorage } from 'class-validator';
+import { installedRelease } from './installed-release';
+
+/** The class-validator release whose MetadataStorage this patches; another release is left alone (and the spec says so). */
+export const PATCHED_CLASS_VALIDATOR_RELEASE = '0.14.4';
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 type Lookup = Storage['getTargetValidationMetadatas'];
@@ -12,13 +16,15 @@ const INSTALLED = Symbol.for('labflow.validationMetadataCache');
  * ancestors (`prototype instanceof` over the whole registry): 10-16% of a busy consumer's CPU,
  * validating `device.data.received` on both sides of the topic. The rules of a class are fixed once its
  * decorators have run; any rule added later (a class defined after a first validation) clears what is
- * remembered, so the answers stay those of class-validator itself. Installed once per process, for
- * every user of class-validator in it (Nest's ValidationPipe included).
+ * remembered, so the answers stay those of class-validator itself. Installed once per process by the
+ * app's bootstrap (installLibraryPatches), for every user of class-validator in it (Nest's
+ * ValidationPipe included). Returns whether the cache is in place.
  */
-export function installValidationMetadataCache(): void {
+export function installValidationMetadataCache(found = installedRelease('class-validator')): boolean {
   const storage = getMetadataStorage();
   const marked = storage as Storage & { [INSTALLED]?: true };
-  if (marked[INSTALLED]) return;
+  if (marked[INSTALLED]) return true;
+  if (found !== PATCHED_CLASS_VALIDATOR_RELEASE) return false;
   marked[INSTALLED] = true;
 
   let lookups = new Map<unknown, Map<string, Metadata>>();
@@ -50,4 +56,5 @@ export function installValidationMetadataCache(): void {
     if (!grouped) groups.set(metadata, (grouped = groupByPropertyName(metadata)));
     return grouped;
   };
+  return true;
 }
