@@ -9,6 +9,8 @@ export interface Command<I extends object> {
   readonly labId: number;
   readonly principal: Principal;
   readonly input: I;
+  /** The id of the message the command came in: the same on every redelivery or repeat. */
+  readonly messageId: string;
   /** Why the events this command causes are written: same correlation, caused by its message. */
   readonly cause: MessageContext;
 }

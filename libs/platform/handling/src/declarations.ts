@@ -34,6 +34,8 @@ export interface EventDeclaration {
   consumer: string;
   /** The lab the event belongs to, when its envelope does not say. */
   labIdOf: ((payload: object) => number) | null;
+  /** Which events the use case applies; another is acknowledged without a unit (no claim, no effect). */
+  appliesTo: ((payload: object) => boolean) | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -62,10 +64,13 @@ export function HandlesCommand<I extends object, R>(
 }
 
 /** The use case applies each event of `topic` once (its payload is validated by the transport). */
-export function HandlesEvent<P extends object>(topic: TopicSpec<P>, options: { consumer: string; labIdOf?: (payload: P) => number }) {
+export function HandlesEvent<P extends object>(
+  topic: TopicSpec<P>, options: { consumer: string; labIdOf?: (payload: P) => number; appliesTo?: (payload: P) => boolean },
+) {
   return (target: UseCaseClass<Command<P>, unknown>): void => {
-    const labIdOf = options.labIdOf ? (options.labIdOf as (payload: object) => number) : null;
-    declare(target, { kind: 'event', pattern: topic.name, consumer: options.consumer, labIdOf });
+    const labIdOf = (options.labIdOf as ((payload: object) => number) | undefined) ?? null;
+    const appliesTo = (options.appliesTo as ((payload: object) => boolean) | undefined) ?? null;
+    declare(target, { kind: 'event', pattern: topic.name, consumer: options.consumer, labIdOf, appliesTo });
   };
 }
 

@@ -1,6 +1,6 @@
-import { Provider, Type } from '@nestjs/common';
+import { InjectionToken, Provider, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PgInbox, PgOutbox } from '@labflow/platform/kafka';
+import { PgInbox, PgOutbox, Queryable } from '@labflow/platform/kafka';
 import { ErrorEntry, ErrorTable } from './domain-error';
 import { Handling } from './handling';
 import { messageHandlers } from './message-handlers';
@@ -14,6 +14,8 @@ export interface HandlingOptions<R extends object> {
   repositories: RepositoriesFactory<R>;
   /** The declared use cases (@HandlesQuery, @HandlesCommand, @HandlesEvent) the app answers. */
   useCases: Type<object>[];
+  /** Other stores its repositories use (e.g. ELASTICSEARCH), handed to `repositories` after the session. */
+  inject?: InjectionToken[];
 }
 
 /**
@@ -28,9 +30,11 @@ export function handlingOf<R extends object>(options: HandlingOptions<R>): { con
       ...options.useCases,
       {
         provide: Handling,
-        inject: [DataSource, PgInbox, PgOutbox],
-        useFactory: (dataSource: DataSource, inbox: PgInbox, outbox: PgOutbox) =>
-          new Handling(new PgUnitsOfWork(dataSource, inbox, outbox, options.repositories), options.errors),
+        inject: [DataSource, PgInbox, PgOutbox, ...(options.inject ?? [])],
+        useFactory: (dataSource: DataSource, inbox: PgInbox, outbox: PgOutbox, ...stores: unknown[]) => {
+          const repositories = (session: Queryable) => options.repositories(session, ...stores);
+          return new Handling(new PgUnitsOfWork(dataSource, inbox, outbox, repositories), options.errors);
+        },
       },
     ],
   };

@@ -49,7 +49,7 @@ class CountNotes {
   }
 }
 
-@HandlesEvent(NOTE_ADDED, { consumer: 'spec.note_added', labIdOf: (p) => p.labId })
+@HandlesEvent(NOTE_ADDED, { consumer: 'spec.note_added', labIdOf: (p) => p.labId, appliesTo: (p) => p.text !== 'skip' })
 class MirrorNote {
   async execute(command: Command<NoteAdded>, unit: Unit): Promise<void> {
     unit.notes.push({ labId: command.labId, text: `mirror ${command.input.text}` });
@@ -127,6 +127,14 @@ describe('Handling (the seam)', () => {
     await deliver();
     expect(spy).toHaveBeenCalledTimes(1);
     expect(spy.mock.calls[0][0]).toMatchObject({ labId: 3, principal: systemPrincipal(3), input: { labId: 3, text: 'x' } });
+  });
+
+  it('acknowledges an event the use case does not apply to without a unit: nothing claimed', async () => {
+    const mirror = new MirrorNote();
+    const spy = jest.spyOn(mirror, 'execute');
+    await sut.handle(declarationOf(MirrorNote), mirror, { labId: 3, text: 'skip' }, message('e-2', null));
+    expect(spy).not.toHaveBeenCalled();
+    expect(units.inbox.size).toBe(0);
   });
 
   it('names the use case that declares nothing', () => {

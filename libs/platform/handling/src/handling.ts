@@ -38,6 +38,7 @@ export class Handling<R extends object> {
           return success(declaration.status, outcome.first ? outcome.result : keptReply(outcome.stored));
         }
         case 'event': {
+          if (declaration.appliesTo && !declaration.appliesTo(payload as object)) return undefined;
           const command = eventCommandOf(declaration, payload as object, message);
           const claim = { consumer: declaration.consumer, messageId: message.envelope.id, keepReply: false };
           await this.units.claimed(claim, command.cause, (unit) => useCase.execute(command, unit));
@@ -60,14 +61,15 @@ function keptReply(stored: unknown): unknown {
   return stored;
 }
 
-function commandOf(input: PayloadClass<object> | null, payload: unknown, message: HandledMessage): Command<object> {
+function commandOf(inputClass: PayloadClass<object> | null, payload: unknown, message: HandledMessage): Command<object> {
   const request = payload as CommandRequest;
-  const checked = input ? authenticatedInput(input, request) : { principal: authenticatedPrincipal(request), input: {} };
-  return Object.freeze({ labId: checked.principal.labId, principal: checked.principal, input: checked.input, cause: message.causedContext });
+  const checked = inputClass ? authenticatedInput(inputClass, request) : { principal: authenticatedPrincipal(request), input: {} };
+  const { principal, input } = checked;
+  return Object.freeze({ labId: principal.labId, principal, input, messageId: message.envelope.id, cause: message.causedContext });
 }
 
 function eventCommandOf(declaration: EventDeclaration, payload: object, message: HandledMessage): Command<object> {
   const labId = declaration.labIdOf ? declaration.labIdOf(payload) : message.envelope.labId;
   if (labId === null) throw new Error(`${declaration.pattern} ${message.envelope.id} names no lab`);
-  return Object.freeze({ labId, principal: systemPrincipal(labId), input: payload, cause: message.causedContext });
+  return Object.freeze({ labId, principal: systemPrincipal(labId), input: payload, messageId: message.envelope.id, cause: message.causedContext });
 }

@@ -1,11 +1,11 @@
-import { MessageContext, Principal } from '@labflow/contracts';
+import { Principal } from '@labflow/contracts';
 import { Command } from './command';
 import { DomainError, ErrorEntry, ErrorTable } from './domain-error';
 
 /** The command the seam would build for `principal` asking `input` (use case specs). */
-export function commandFor<I extends object>(principal: Principal, input: I, cause?: Partial<MessageContext>): Command<I> {
+export function commandFor<I extends object>(principal: Principal, input: I, messageId = 'spec-message'): Command<I> {
   const labId = principal.labId;
-  return { labId, principal, input, cause: { labId, correlationId: 'spec-correlation', causationId: 'spec-message', ...cause } };
+  return { labId, principal, input, messageId, cause: { labId, correlationId: 'spec-correlation', causationId: messageId } };
 }
 
 /** The domain error `promise` fails with, as the caller is answered (status, code, message); throws if it does not fail so. */

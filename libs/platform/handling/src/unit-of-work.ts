@@ -14,8 +14,12 @@ export interface EventPublisher {
  */
 export type UnitOfWork<R extends object> = Readonly<R> & EventPublisher;
 
-/** How an app builds its repositories over one session of its PostgreSQL store (a transaction or none). */
-export type RepositoriesFactory<R extends object> = (session: Queryable) => R;
+/**
+ * How an app builds its repositories over one session of its PostgreSQL store (a transaction or none),
+ * and over the other stores it names in `inject` (handlingOf), given after the session.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type RepositoriesFactory<R extends object> = (session: Queryable, ...stores: any[]) => R;
 
 /** The public members of a repository class: what a fake repository implements. */
 export type RepositoryOf<T> = { [K in keyof T]: T[K] };
