@@ -34,7 +34,10 @@ export interface EventDeclaration {
   consumer: string;
   /** The lab the event belongs to, when its envelope does not say. */
   labIdOf: ((payload: object) => number) | null;
-  /** Which events the use case applies; another is acknowledged without a unit (no claim, no effect). */
+  /**
+   * Which events the use case applies; another is acknowledged without a unit (no claim, no effect).
+   * Only for events no command writes: a command's caller may wait for its events' claims (read your writes).
+   */
   appliesTo: ((payload: object) => boolean) | null;
 }
 
