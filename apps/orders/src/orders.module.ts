@@ -22,6 +22,8 @@ import { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repositor
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhookEndpointRepository } from './webhooks/webhook-endpoint.repository';
 import { WebhookOutbox } from './webhooks/webhook-outbox';
+import { WebhookSecretBox } from './webhooks/webhook-secret-box';
+import { WebhookSecretSealer } from './webhooks/webhook-secret-sealer';
 import { WebhooksHandler } from './webhooks/webhooks.handler';
 
 export function ordersModule(config: OrdersConfig) {
@@ -35,6 +37,8 @@ export function ordersModule(config: OrdersConfig) {
     controllers: [OrdersHandler, WebhooksHandler],
     providers: [
       { provide: ORDERS_CONFIG, useValue: config },
+      { provide: WebhookSecretBox, useValue: new WebhookSecretBox(config.WEBHOOK_SECRET_KEY) },
+      WebhookSecretSealer,
       OrderRepository, OrderViews, OrderChangePublisher,
       OwnedOrders, PlaceOrderUseCase, GetOrderUseCase, GetOrderResultUseCase, CancelOrderUseCase,
       GetOrderTransactionUseCase, GetOrderTransactionResultUseCase,

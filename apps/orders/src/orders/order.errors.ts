@@ -17,5 +17,6 @@ export const OrderErrors = {
     new DomainException(400, 'RESULT_OR_MISSING_REASON', `Biomarker ${biomarker} needs either a result or a missing_reason`),
   duplicateBiomarker: (biomarker: string) =>
     new DomainException(400, 'DUPLICATE_BIOMARKER', `Biomarker ${biomarker} is reported more than once`),
+  webhookUrlRefused: (reason: string) => new DomainException(422, 'WEBHOOK_URL_REFUSED', reason),
   webhookEndpointNotFound: () => new DomainException(404, 'WEBHOOK_ENDPOINT_NOT_FOUND', 'Webhook endpoint not found'),
 } as const;

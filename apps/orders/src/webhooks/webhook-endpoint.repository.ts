@@ -43,6 +43,31 @@ export class WebhookEndpointRepository {
     return rows[0] ?? null;
   }
 
+  /** Endpoints and stored registration replies whose secret was written in clear (before encryption). */
+  async clearSecrets(): Promise<{ endpoints: { id: string; secret: string }[]; replies: { messageId: string; id: string; secret: string }[] }> {
+    const endpoints = (await this.dataSource.query(
+      `SELECT id, secret FROM orders.webhook_endpoints WHERE secret LIKE 'whsec\\_%'`,
+    )) as { id: string; secret: string }[];
+    const replies = (await this.dataSource.query(
+      `SELECT message_id AS "messageId", response->>'id' AS id, response->>'secret' AS secret FROM orders.inbox
+       WHERE consumer = 'webhook_endpoint.register' AND response->>'secret' LIKE 'whsec\\_%'`,
+    )) as { messageId: string; id: string; secret: string }[];
+    return { endpoints, replies };
+  }
+
+  /** Replaces a secret only if it is still the one read (another instance may have sealed it first). */
+  async replaceSecret(id: string, from: string, to: string): Promise<void> {
+    await this.dataSource.query(`UPDATE orders.webhook_endpoints SET secret = $3 WHERE id = $1 AND secret = $2`, [id, from, to]);
+  }
+
+  async replaceReplySecret(messageId: string, from: string, to: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE orders.inbox SET response = jsonb_set(response, '{secret}', to_jsonb($3::text))
+       WHERE consumer = 'webhook_endpoint.register' AND message_id = $1 AND response->>'secret' = $2`,
+      [messageId, from, to],
+    );
+  }
+
   async subscribed(manager: EntityManager, labId: number, clientId: string, eventType: WebhookEventType): Promise<WebhookEndpointRecord[]> {
     return (await manager.query(
       `SELECT ${COLUMNS} FROM orders.webhook_endpoints WHERE lab_id = $1 AND client_id = $2 AND $3 = ANY(event_types)`,
