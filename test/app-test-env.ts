@@ -8,6 +8,12 @@ import { currentEnvironment } from '@labflow/tools/dev';
  */
 export const TEST_APP_ENV: Record<string, string> = {
   NODE_ENV: 'test',
+  // The suites drive one token far faster than any lab does (the security sweeps, Schemathesis);
+  // the rate-limit e2e starts gateways of its own with low limits.
+  RATE_LIMIT_PER_CALLER: '100000',
+  // The webhook receivers of the suites serve plain http on 127.0.0.1.
+  WEBHOOK_ALLOW_HTTP: 'true',
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
   WEBHOOK_RETRY_SCHEDULE_MS: '0,250,500,500,500,500,500,500',
   WEBHOOK_POLL_MS: '50',
   TRACES_FILE_DIR: currentEnvironment().logDir,

@@ -75,6 +75,9 @@ describe('foundation: HTTP → gateway → Kafka → service → PostgreSQL outb
     expect(res.body.checks.reporting.details.checks).toHaveProperty('postgres');
     expect(res.body.checks.reporting.details.checks).toHaveProperty('mongodb');
     expect(res.body.checks.reporting.details.checks).toHaveProperty('elasticsearch');
+    // each app checks (and opens) only the stores it uses: device-ingestion keeps nothing in documents
+    expect(Object.keys(res.body.checks['device-ingestion'].details.checks)).not.toContain('mongodb');
+    expect(res.body.checks['device-ingestion'].details.checks).toHaveProperty('postgres');
   });
 
   it('serves the OpenAPI document', async () => {

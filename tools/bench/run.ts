@@ -33,12 +33,14 @@ const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'ingest,gateway,scale'
 const SCALED: AppName[] = ['reporting', 'device-ingestion'];
 const freshLabId = () => 2_000_000_000 + Math.floor(Math.random() * 100_000_000);
 const log = (line: string) => console.log(`[bench] ${line}`);
+// Rate limits raised, not off: the bench measures the pipeline (with the counting), not the limit.
+const APP_ENV = { RATE_LIMIT_PER_CALLER: '10000000', RATE_LIMIT_PER_DEVICE: '10000000' };
 /** The A/B of the gateway restarts it: only when this run started it. */
 let gatewayIsOurs = false;
 
 async function main(): Promise<void> {
   installLibraryPatches(); // the baselines (this process) run with the apps' patches
-  const started = startApps();
+  const started = startApps({ env: APP_ENV });
   const ours = [...started].filter(([, p]) => typeof p !== 'number').map(([app]) => app);
   gatewayIsOurs = ours.includes('gateway');
   log(`apps of '${ENV.name}': started ${ours.length}, reused ${started.size - ours.length}; waiting for readiness`);
@@ -133,7 +135,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
 async function withGatewayEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
   if (!gatewayIsOurs) throw new Error('the gateway A/B needs the gateway this run started: stop the running apps first');
   await stopApps(['gateway']);
-  spawnApp('gateway', { env });
+  spawnApp('gateway', { env: { ...APP_ENV, ...env } });
   await waitForReady(`${GATEWAY}/health/ready`);
   return work();
 }

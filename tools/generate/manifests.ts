@@ -5,7 +5,7 @@ import { BASE_PORTS } from '../dev/environment';
 export const APP_STORES: Record<AppName, string[]> = {
   gateway: ['redis'],
   reporting: ['postgres', 'mongodb', 'elasticsearch'],
-  'device-ingestion': ['postgres', 'mongodb'],
+  'device-ingestion': ['postgres'],
   rerun: ['mongodb', 'redis'],
   'critical-callout': ['postgres'],
   specimen: ['postgres'],

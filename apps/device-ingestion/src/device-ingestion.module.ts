@@ -23,7 +23,7 @@ export function deviceIngestionModule(config: ServiceConfig) {
   @Module({
     imports: [
       PlatformModule.forRoot({
-        app: 'device-ingestion', config, mongo: true,
+        app: 'device-ingestion', config,
         postgres: { schema: SCHEMA, entities: [DeviceEntity], migrations: MIGRATIONS },
       }),
       RequestReplyModule, // asks reporting whether a mapped test exists, and a sample's reports it has not learned yet

@@ -8,6 +8,7 @@ import { GatewayConfig } from './gateway.config';
 import { DownstreamHealth } from './health/downstream-health';
 import { JsonErrorFilter } from './http/error.filter';
 import { createValidationPipe } from './http/validation';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { ROUTE_CONTROLLERS } from './routes';
 
 export function gatewayModule(config: GatewayConfig) {
@@ -27,6 +28,8 @@ export function gatewayModule(config: GatewayConfig) {
         }),
       },
       { provide: APP_GUARD, useClass: AuthGuard },
+      // after AuthGuard: it counts per caller, known once the token is checked
+      { provide: APP_GUARD, useClass: RateLimitGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_FILTER, useClass: JsonErrorFilter },
     ],

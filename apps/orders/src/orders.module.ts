@@ -20,6 +20,8 @@ import { RegisterWebhookEndpointUseCase } from './webhooks/register-webhook-endp
 import { WebhookDeliveryQueue } from './webhooks/webhook-delivery-queue';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhookOutbox } from './webhooks/webhook-outbox';
+import { WebhookSecretBox } from './webhooks/webhook-secret-box';
+import { WebhookSecretSealer } from './webhooks/webhook-secret-sealer';
 
 export function ordersModule(config: OrdersConfig) {
   const handling = handlingOf({
@@ -41,6 +43,8 @@ export function ordersModule(config: OrdersConfig) {
     controllers: handling.controllers,
     providers: [
       { provide: ORDERS_CONFIG, useValue: config },
+      { provide: WebhookSecretBox, useValue: new WebhookSecretBox(config.WEBHOOK_SECRET_KEY) },
+      WebhookSecretSealer,
       ...handling.providers,
       OrderChangePublisher, WebhookOutbox, WebhookDeliveryQueue, WebhookDispatcher,
     ],

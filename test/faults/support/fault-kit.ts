@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { AppName } from '@labflow/contracts';
 import { APP_PORTS, currentEnvironment, recordedPid, REPO_ROOT, spawnApp, waitForReady } from '@labflow/tools/dev';
+import { TEST_APP_ENV } from '../../app-test-env';
 
 const exec = promisify(execFile);
 const env = currentEnvironment();
@@ -19,7 +20,8 @@ export async function killApp(app: AppName, signal: NodeJS.Signals = 'SIGKILL'):
 }
 
 export async function restartApp(app: AppName): Promise<void> {
-  spawnApp(app, { env: { NODE_ENV: 'test' } });
+  // the settings the run started it with (raised rate limit, webhook schedule), not the defaults
+  spawnApp(app, { env: TEST_APP_ENV });
   await waitForReady(`http://127.0.0.1:${APP_PORTS[app]}/health/ready`, 120_000);
 }
 

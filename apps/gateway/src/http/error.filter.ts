@@ -8,6 +8,7 @@ interface ErrorBody {
   code?: string;
   errors?: string[];
   wwwAuthenticate?: string;
+  retryAfter?: string;
 }
 
 /** Every error leaves the gateway as JSON: status, the specification's message, a code, the request id. */
@@ -21,8 +22,9 @@ export class JsonErrorFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const body = this.methodNotAllowed(request) ?? this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(`${request.method} ${request.url}: ${describe(exception)}`);
-    const { wwwAuthenticate, allow, ...rest } = body as ErrorBody & { allow?: string };
+    const { wwwAuthenticate, allow, retryAfter, ...rest } = body as ErrorBody & { allow?: string };
     if (wwwAuthenticate) void reply.header('WWW-Authenticate', wwwAuthenticate);
+    if (retryAfter) void reply.header('Retry-After', retryAfter);
     if (allow) void reply.header('Allow', allow);
     void reply.status(body.statusCode).send({ ...rest, requestId: request.id });
   }

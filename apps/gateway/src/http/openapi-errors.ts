@@ -12,6 +12,8 @@ const ERROR_SCHEMA = {
   },
 };
 
+const RETRY_AFTER = { description: 'Seconds until the window ends and requests are counted again', schema: { type: 'integer', minimum: 1 } };
+
 const DESCRIPTIONS: Record<string, string> = {
   '400': 'Invalid input (the message names the failing field); nothing was changed',
   '401': 'Invalid access token (missing, malformed, forged or expired)',
@@ -20,6 +22,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '405': 'The path exists but not with this method',
   '409': 'Conflicts with the current state',
   '422': 'Well-formed but refused by a business rule',
+  '429': 'Too many requests from this caller or device token; retry after the Retry-After header\'s seconds',
   '503': 'A dependency is unreachable; retry (with the same Idempotency-Key)',
   '504': 'The owning service did not answer in time; retry with the same Idempotency-Key',
 };
@@ -51,10 +54,11 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
       const op = operation as { responses: Record<string, unknown> };
       // 401/403 also on public routes: an analyzer's deviceAuth is checked by the owning service.
-      const codes = ['400', '401', '403', '404', '405', '409', '422', '503', '504'];
+      const codes = ['400', '401', '403', '404', '405', '409', '422', '429', '503', '504'];
       for (const code of codes) {
         op.responses[code] = op.responses[code] ?? {
           description: DESCRIPTIONS[code],
+          ...(code === '429' ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
           content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
         };
       }

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataPartialFromDeviceInput, DataPartialFromDeviceResult, DEVICE_COMMANDS } from '@labflow/contracts';
 import { Public } from '../auth/auth.decorators';
 import { CommandForwarder } from '../bus/command-forwarder';
+import { RateLimitedPerDevice } from '../rate-limit/rate-limit.decorators';
 
 /** seed 002 §2: the interfacing bridge posts parsed analyzer output; deviceAuth in the body authenticates it. */
 @ApiTags('analyzers')
@@ -12,6 +13,7 @@ export class DeviceDataController {
   constructor(private readonly forwarder: CommandForwarder) {}
 
   @Public()
+  @RateLimitedPerDevice()
   @Post('dataPartialFromDevice')
   @HttpCode(200)
   @ApiOperation({ summary: 'seed 002 §2: analyzer values with test_flags and param_flags (PartialFill)' })

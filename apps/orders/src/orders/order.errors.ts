@@ -12,6 +12,7 @@ export const ORDER_ERRORS = errorTable({
   RESULT_OR_MISSING_REASON: { status: 400, message: (biomarker: string) => `Biomarker ${biomarker} needs either a result or a missing_reason` },
   DUPLICATE_BIOMARKER: { status: 400, message: (biomarker: string) => `Biomarker ${biomarker} is reported more than once` },
   WEBHOOK_ENDPOINT_NOT_FOUND: { status: 404, message: 'Webhook endpoint not found' },
+  WEBHOOK_URL_REFUSED: { status: 422, message: (reason: string) => reason },
 });
 
 export const orderError = ORDER_ERRORS.error;

@@ -4,9 +4,11 @@ import { TOPICS } from '@labflow/contracts';
 import { BackgroundLoop, PgOutbox, RoundResult } from '@labflow/platform/kafka';
 import { BackgroundSpan, BackgroundSpanOptions, traceBackgroundWork } from '@labflow/platform/observability';
 import { HealthRegistry } from '@labflow/platform/service';
-import { ORDERS_CONFIG, OrdersConfig, retrySchedule } from '../orders.config';
+import { ORDERS_CONFIG, OrdersConfig, retrySchedule, webhookUrlPolicy } from '../orders.config';
 import { AttemptOutcome, DueDelivery, WebhookDeliveryQueue } from './webhook-delivery-queue';
+import { WebhookSecretBox } from './webhook-secret-box';
 import { signWebhook } from './webhook-signature';
+import { webhookUrlRefusal } from './webhook-url-policy';
 
 /**
  * Sends due webhook deliveries: signed, one attempt per claim, every attempt recorded, retried on the
@@ -25,6 +27,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     private readonly outbox: PgOutbox,
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
     private readonly health: HealthRegistry,
+    private readonly secrets: WebhookSecretBox,
   ) {
     this.schedule = retrySchedule(config);
     this.loop = new BackgroundLoop(
@@ -77,6 +80,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     const timestamp = Math.floor(Date.now() / 1000);
     const started = Date.now();
     try {
+      // checked again before each attempt: the name may resolve elsewhere than at registration
+      const refusal = await webhookUrlRefusal(delivery.url, webhookUrlPolicy(this.config));
+      if (refusal) return { statusCode: null, error: `refused: ${refusal}`, durationMs: Date.now() - started };
+      const secret = this.secrets.open(delivery.secret, delivery.endpointId);
       const res = await fetch(delivery.url, {
         method: 'POST',
         redirect: 'manual',
@@ -85,7 +92,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
           'user-agent': this.config.WEBHOOK_USER_AGENT,
           'webhook-id': delivery.messageId,
           'webhook-timestamp': String(timestamp),
-          'webhook-signature': signWebhook(delivery.secret, delivery.messageId, timestamp, delivery.body),
+          'webhook-signature': signWebhook(secret, delivery.messageId, timestamp, delivery.body),
         },
         body: delivery.body,
         signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),

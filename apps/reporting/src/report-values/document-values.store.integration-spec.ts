@@ -53,4 +53,22 @@ describe('DocumentValuesStore (document store)', () => {
     expect(await mongo.db!.collection('report_value_sets').countDocuments({ labReportId })).toBe(1);
     expect(await store.valuesOf(labId + 1, [labReportId])).toEqual([]); // another lab sees nothing
   });
+
+  it('validates what it writes against the schemas: a malformed value or device result is refused, nothing stored', async () => {
+    const labReportId = 700_000_000 + Math.floor(Math.random() * 99_999_999);
+    const value = {
+      labId, labReportId, index: 4, value: 13.1 as number | string, test_flags: [], param_flags: [], param_flag_interpretations: [],
+      device_id: 3, device_name: 'XN', device_extra_data: {}, resultId: 'r1', updatedAt: new Date(),
+    };
+    await expect(store.saveValues([{ ...value, value: { nested: 1 } as never }])).rejects.toThrow(/Validator failed for path `value`/);
+    await expect(store.saveValues([{ ...value, updatedAt: 'yesterday' as never }])).rejects.toThrow(/Cast to date failed/);
+    expect(await store.valuesOf(labId, [labReportId])).toEqual([]);
+
+    const result = {
+      labId, deviceId: 9, deviceName: 'XN', resultId: randomUUID(), sampleId: 'S9', labReportId, testId: 7, test_flags: [],
+      param_flag_interpretations: [], status: 'applied' as const, receivedAt: new Date(), _id: '', index: 4, testName: 'hgb', value: 6.4, param_flags: [],
+    };
+    await expect(store.saveDeviceResults([{ ...result, status: 'maybe' as never }])).rejects.toThrow(/`maybe` is not a valid enum value for path `status`/);
+    expect(await store.deviceResults(labId, 9, new Date(0), new Date())).toEqual([]);
+  });
 });

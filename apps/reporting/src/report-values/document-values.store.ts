@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Collection, Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { MONGO_CONNECTION } from '@labflow/platform/service';
+import { DeviceResultSet, deviceResultSetModelOf } from './device-result-set.schema';
+import { ReportValueSet, reportValueSetModelOf } from './report-value-set.schema';
 
 /** A document report value (seed 002 §2 "Example Stored Structure"): value, test_flags, param_flags, device. */
 export interface DocumentValue {
@@ -39,32 +41,10 @@ export interface DeviceResult {
   receivedAt: Date;
 }
 
-/**
- * What is stored for device results: one document per upload and lab report holding all its values
- * (one write per upload instead of one per value); read back as one DeviceResult per value.
- */
-interface DeviceResultSet extends Omit<DeviceResult, '_id' | 'index' | 'testName' | 'value' | 'param_flags' | 'param_flag_interpretations'> {
-  _id: string;
-  values: Pick<DeviceResult, 'index' | 'testName' | 'value' | 'param_flags' | 'param_flag_interpretations'>[];
-}
+/** A value as kept under `values.<index>` of its report's document (report-value-set.schema.ts). */
+export type StoredDocumentValue = Omit<DocumentValue, 'labId' | 'labReportId'>;
 
-/**
- * What is stored for document report values: one document per lab report (`_id` = its id), each value
- * under `values.<index>` in the seed's structure. An update sets only the indexes it carries (a partial
- * fill keeps the others) in one atomic single-document write, with no read first.
- */
-type StoredDocumentValue = Omit<DocumentValue, 'labId' | 'labReportId'>;
-
-interface ReportValueSet {
-  _id: string;
-  labId: number;
-  labReportId: number;
-  values: Record<string, StoredDocumentValue>;
-  updatedAt: Date;
-}
-
-/** The collection of document report values; also read once by the legacy fold (one document per value). */
-export const REPORT_VALUE_SETS = 'report_value_sets';
+export { REPORT_VALUE_SETS } from './report-value-set.schema';
 
 /**
  * The document store of reporting. Writes are single-document updates with deterministic ids, so a
@@ -73,24 +53,21 @@ export const REPORT_VALUE_SETS = 'report_value_sets';
 @Injectable()
 export class DocumentValuesStore implements OnApplicationBootstrap {
   private readonly logger = new Logger(DocumentValuesStore.name);
+  private readonly values: Model<ReportValueSet>;
+  private readonly results: Model<DeviceResultSet>;
 
-  constructor(@Inject(MONGO_CONNECTION) private readonly mongo: Connection) {}
+  constructor(@Inject(MONGO_CONNECTION) mongo: Connection) {
+    this.values = reportValueSetModelOf(mongo);
+    this.results = deviceResultSetModelOf(mongo);
+  }
 
-  /** Indexes for the reads below (MongoDB / DocumentDB; FerretDB keeps them too). Idempotent. */
+  /** The schemas' indexes for the reads below (MongoDB / DocumentDB; FerretDB keeps them too). Idempotent. */
   async onApplicationBootstrap(): Promise<void> {
     try {
-      await this.results.createIndex({ labId: 1, deviceId: 1, receivedAt: 1 });
+      await this.results.createIndexes();
     } catch (error) {
       this.logger.warn(`document indexes not ensured (the store may be down): ${(error as Error).message}`);
     }
-  }
-
-  private get values(): Collection<ReportValueSet> {
-    return this.mongo.collection<ReportValueSet>(REPORT_VALUE_SETS);
-  }
-
-  private get results(): Collection<DeviceResultSet> {
-    return this.mongo.collection<DeviceResultSet>('device_result_sets');
   }
 
   /**
@@ -105,7 +82,7 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
       const set: Record<string, unknown> = { labId: own[0].labId, labReportId, updatedAt: new Date() };
       for (const v of own) set[`values.${v.index}`] = storedValue(v);
       // scoped by lab too: a report id of another lab's document is refused (duplicate _id), never merged
-      return this.values.updateOne({ _id: String(labReportId), labId: own[0].labId }, { $set: set }, { upsert: true });
+      return this.values.updateOne({ _id: String(labReportId), labId: own[0].labId }, { $set: set }, { upsert: true, runValidators: true }).exec();
     }));
   }
 
@@ -118,20 +95,21 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
       set.values.push({ index, testName, value, param_flags, param_flag_interpretations });
       sets.set(id, set);
     }
-    await Promise.all([...sets.values()].map((s) => this.results.replaceOne({ _id: s._id }, s, { upsert: true })));
+    await Promise.all([...sets.values()].map((s) => this.results.replaceOne({ _id: s._id }, s, { upsert: true, runValidators: true }).exec()));
   }
 
   /** The values of the given reports of one lab, ordered by report and index. */
   async valuesOf(labId: number, labReportIds: number[]): Promise<DocumentValue[]> {
     // One read by id per report, not `$in`: FerretDB pushes equality filters down to its backend but
     // answers `$in` by scanning the whole collection (docs/performance.md).
-    const sets = await Promise.all([...new Set(labReportIds)].map((id) => this.values.findOne({ _id: String(id), labId })));
+    const sets = await Promise.all([...new Set(labReportIds)].map((id) => this.values.findOne({ _id: String(id), labId }).lean<ReportValueSet>().exec()));
     return sets.flatMap((set) => (set ? Object.values(set.values).map((v) => ({ ...v, labId: set.labId, labReportId: set.labReportId })) : []))
       .sort((a, b) => a.labReportId - b.labReportId || a.index - b.index);
   }
 
   async deviceResults(labId: number, deviceId: number, from: Date, to: Date): Promise<DeviceResult[]> {
-    const sets = await this.results.find({ labId, deviceId, receivedAt: { $gte: from, $lte: to } }).sort({ receivedAt: 1, _id: 1 }).limit(2000).toArray();
+    const sets = await this.results.find({ labId, deviceId, receivedAt: { $gte: from, $lte: to } }).sort({ receivedAt: 1, _id: 1 }).limit(2000)
+      .lean<DeviceResultSet[]>().exec();
     return sets.flatMap(({ values, _id, ...common }) => values.map((v) => ({ ...common, ...v, _id: `${_id}:${v.index}` })))
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
   }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { MONGO_CONNECTION } from '@labflow/platform/service';
 import { SCHEMA } from '../migrations';
 import { DocumentValue, REPORT_VALUE_SETS, storedValue } from './document-values.store';
+import { reportValueSetModelOf } from './report-value-set.schema';
 
 /** The layout before report value sets: one document per lab report and index. */
 const LEGACY = 'report_values';
@@ -34,15 +35,17 @@ export class LegacyValuesFold implements OnApplicationBootstrap {
     const db = this.mongo.db!;
     if ((await db.listCollections({ name: LEGACY }).toArray()).length === 0) return 0;
     const legacy = db.collection<DocumentValue & { _id: string }>(LEGACY);
-    const sets = db.collection(REPORT_VALUE_SETS);
+    // the old layout is read through the driver (no model: it is read once, then dropped); the
+    // values it becomes are written through the model, validated like every other value
+    const sets = reportValueSetModelOf(this.mongo);
     let folded = 0;
     let after = '';
     for (;;) {
       const batch = await legacy.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(BATCH).toArray();
       if (batch.length === 0) break;
       for (const { _id, ...v } of batch) {
-        await sets.updateOne({ _id: String(v.labReportId) as never, labId: v.labId }, { $setOnInsert: { labId: v.labId, labReportId: v.labReportId, values: {}, updatedAt: v.updatedAt } }, { upsert: true });
-        await sets.updateOne({ _id: String(v.labReportId) as never, labId: v.labId, [`values.${v.index}`]: { $exists: false } }, { $set: { [`values.${v.index}`]: storedValue(v) } });
+        await sets.updateOne({ _id: String(v.labReportId), labId: v.labId }, { $setOnInsert: { labId: v.labId, labReportId: v.labReportId, values: {}, updatedAt: v.updatedAt } }, { upsert: true, runValidators: true }).exec();
+        await sets.updateOne({ _id: String(v.labReportId), labId: v.labId, [`values.${v.index}`]: { $exists: false } }, { $set: { [`values.${v.index}`]: storedValue(v) } }, { runValidators: true }).exec();
         await this.dataSource.query(
           `INSERT INTO "${SCHEMA}".report_values (lab_id, lab_report_id, index, value, numeric_value, device_id)
            SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM "${SCHEMA}".lab_reports WHERE lab_id = $1 AND id = $2)

@@ -5,7 +5,13 @@ import { ActivityLogged, Envelope, systemPrincipal } from '@labflow/contracts';
 import { createIdempotentProducer, MongoOutboxRelay } from '@labflow/platform/kafka';
 import { connectMongo } from '@labflow/platform/persistence';
 import { activityEvent, RerunActivity } from './rerun-activity';
+import { RerunRequestRecord } from './rerun-lifecycle';
 import { LIFECYCLE_COLLECTION, RerunLifecycleRepository } from './rerun-lifecycle.repository';
+
+const requestOf = (rerunNumber: number): RerunRequestRecord => ({
+  rerunNumber, type: 'Manual', requestedParameters: [4], parameterNames: ['Haemoglobin'], isActive: true, receivedParameters: [],
+  fulfilled: false, createdBy: '7', updatedBy: '7', createdAt: new Date(), updatedAt: new Date(),
+});
 
 /** The lifecycle store and its outbox relay against the real FerretDB and Kafka. */
 describe('rerun lifecycle store + Mongo outbox relay (real FerretDB, Kafka)', () => {
@@ -44,7 +50,7 @@ describe('rerun lifecycle store + Mongo outbox relay (real FerretDB, Kafka)', ()
     const labReportId = 1;
     const writes = Array.from({ length: 12 }, (_, i) => sut.mutate(labId, labReportId, `m-${i}`, (current, fresh) => {
       const base = current ?? fresh;
-      return { next: { ...base, sequence: base.sequence + 1, requests: [...base.requests, { rerunNumber: i } as never] }, events: [], result: i };
+      return { next: { ...base, sequence: base.sequence + 1, requests: [...base.requests, requestOf(i)] }, events: [], result: i };
     }));
     await Promise.all(writes);
     const state = await sut.find(labId, labReportId);
@@ -77,5 +83,18 @@ describe('rerun lifecycle store + Mongo outbox relay (real FerretDB, Kafka)', ()
     expect(left[0]).toMatchObject({ version: 5, outboxPending: false, pendingEvents: [] });
     await new Promise((r) => setTimeout(r, 800));
     expect(ours()).toHaveLength(5);
+  });
+
+  it('validates an entry against the schema when it is written: a malformed one is refused, nothing stored', async () => {
+    const labReportId = 3;
+    const write = (request: object) => sut.mutate(labId, labReportId, `v-${randomUUID()}`, (current, fresh) => ({
+      next: { ...(current ?? fresh), requests: [request as RerunRequestRecord] }, events: [], result: null,
+    }));
+    await expect(write({ ...requestOf(1), type: 'Sometimes' })).rejects.toThrow(/`Sometimes` is not a valid enum value for path `type`/);
+    await expect(write({ rerunNumber: 1 })).rejects.toThrow(/Path `fulfilled` is required/);
+    await expect(write({ ...requestOf(1), surprise: true })).rejects.toThrow(/StrictModeError/);
+    expect(await sut.find(labId, labReportId)).toBeNull();
+    await write(requestOf(1));
+    expect((await sut.find(labId, labReportId))?.requests).toEqual([requestOf(1)].map((r) => ({ ...r, createdAt: expect.any(Date), updatedAt: expect.any(Date) })));
   });
 });

@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Collection } from 'mongodb';
-import type { Connection } from 'mongoose';
-import {
-  DomainException, entryIdOf, MongoOutboxEntry, MongoOutboxRelay, PendingEvent, recordWrittenEvents,
-} from '@labflow/platform/kafka';
+import type { Connection, Model } from 'mongoose';
+import { DomainException, entryIdOf, MongoOutboxRelay, PendingEvent, recordWrittenEvents } from '@labflow/platform/kafka';
 import { MONGO_CONNECTION } from '@labflow/platform/service';
 import { emptyLifecycle, lifecycleIdOf, RerunLifecycle } from './rerun-lifecycle';
+import { LifecycleEntry, lifecycleModelOf } from './sample-rerun-lifecycle.schema';
 
-export const LIFECYCLE_COLLECTION = 'sample_rerun_lifecycles';
+export { LIFECYCLE_COLLECTION } from './sample-rerun-lifecycle.schema';
 const APPLIED_IDS_KEPT = 200;
 const MAX_ATTEMPTS = 40;
-
-type LifecycleEntry = RerunLifecycle & MongoOutboxEntry;
 
 /** What a change decides: the next state and the events it causes (or nothing to write). */
 export interface LifecycleChange<R> {
@@ -35,20 +31,19 @@ function stateOf(entry: LifecycleEntry): RerunLifecycle {
  */
 @Injectable()
 export class RerunLifecycleRepository {
-  constructor(
-    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
-    private readonly relay: MongoOutboxRelay,
-  ) {}
+  private readonly entries: Model<LifecycleEntry>;
 
-  private collection(): Collection<LifecycleEntry> {
-    if (!this.connection.db) throw new Error('document store not connected');
-    return this.connection.db.collection<LifecycleEntry>(LIFECYCLE_COLLECTION);
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    private readonly relay: MongoOutboxRelay,
+  ) {
+    this.entries = lifecycleModelOf(connection);
   }
 
   /** The current state: the newest entry of the lab report's stream. */
   async find(labId: number, labReportId: number): Promise<RerunLifecycle | null> {
-    const [entry] = await this.collection().find({ streamId: lifecycleIdOf(labId, labReportId), labId })
-      .sort({ version: -1 }).limit(1).toArray();
+    const [entry] = await this.entries.find({ streamId: lifecycleIdOf(labId, labReportId), labId })
+      .sort({ version: -1 }).limit(1).lean<LifecycleEntry[]>().exec();
     return entry ? stateOf(entry) : null;
   }
 
@@ -81,9 +76,10 @@ export class RerunLifecycleRepository {
     throw new DomainException(503, 'RERUN_CONTENDED', 'The rerun of this lab report is changing too often, try again');
   }
 
+  /** Validated against the schema, then inserted (Model.create); a duplicate _id is a lost race. */
   private async insert(entry: LifecycleEntry): Promise<boolean> {
     try {
-      await this.collection().insertOne(entry);
+      await this.entries.create(entry);
       return true;
     } catch (error) {
       if ((error as { code?: number }).code === 11000) return false; // another writer took this version

@@ -18,4 +18,9 @@ export interface Command<I extends object> {
 /** One use case: the domain rule only, over the repositories of its unit of work. */
 export interface UseCase<C, R, U = unknown> {
   execute(command: C, unitOfWork: U): Promise<R>;
+  /**
+   * A command whose kept reply must not be answered as kept (a secret kept sealed): what the caller
+   * is answered, the first time and on every repeat. Absent: the kept reply itself.
+   */
+  presented?(kept: R): R;
 }

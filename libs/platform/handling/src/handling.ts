@@ -35,7 +35,8 @@ export class Handling<R extends object> {
           const command = commandOf(declaration.input, payload, message);
           const claim = { consumer: declaration.consumer, messageId: message.envelope.id, keepReply: true };
           const outcome = await this.units.claimed(claim, command.cause, (unit) => useCase.execute(command, unit));
-          return success(declaration.status, outcome.first ? outcome.result : keptReply(outcome.stored));
+          const kept = outcome.first ? outcome.result : keptReply(outcome.stored);
+          return success(declaration.status, useCase.presented ? useCase.presented(kept) : kept);
         }
         case 'event': {
           if (declaration.appliesTo && !declaration.appliesTo(payload as object)) return undefined;

@@ -5,6 +5,9 @@ import mongoose, { Connection } from 'mongoose';
  * single-document atomic writes, no multi-document transactions, no $lookup (DESIGN §6).
  */
 export async function connectMongo(url: string, appName: string): Promise<Connection> {
+  // A required string of our schemas is one that is present: Mongoose's default also refuses '',
+  // which some wire fields may be (an analyzer's empty value). Documented API, not a patch.
+  mongoose.Schema.Types.String.checkRequired((v: unknown) => typeof v === 'string');
   const connection = mongoose.createConnection(url, {
     appName,
     serverSelectionTimeoutMS: 3000,
