@@ -22,7 +22,7 @@ export const VerificationActivity = {
 export class DeltaCheckDto {
   @ApiProperty({ enum: DELTA_MODES, example: 'percent' }) @IsIn(DELTA_MODES) mode: DeltaModeName;
   @ApiProperty({ example: 20, description: 'Largest change that passes: unit, %, or unit per day' })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @IsPositive() limit: number;
+  @IsPositive() @IsNumber({ allowNaN: false, allowInfinity: false }) limit: number;
   @ApiProperty({ example: 30, description: 'Days back a previous result counts' }) @IsInt() @Min(1) @Max(3650) lookBackDays: number;
 }
 
@@ -36,9 +36,9 @@ export class ParameterRuleDto {
 
 export class DeviceFlagsDto {
   @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(MAX_ID) deviceId: number;
-  @ApiProperty({ type: [String], example: ['P1'] }) @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @ApiProperty({ type: [String], example: ['P1'] }) @ArrayMaxSize(200) @MaxLength(100, { each: true }) @IsString({ each: true }) @IsArray()
   blockingParamFlags: string[];
-  @ApiProperty({ type: [String], example: ['Sample_Aged'] }) @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(200, { each: true })
+  @ApiProperty({ type: [String], example: ['Sample_Aged'] }) @ArrayMaxSize(200) @MaxLength(200, { each: true }) @IsString({ each: true }) @IsArray()
   blockingTestFlags: string[];
 }
 
@@ -46,10 +46,10 @@ export class DeviceFlagsDto {
 export class RuleSetBody {
   @ApiProperty({ type: [ParameterRuleDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ParameterRuleDto)
   parameters: ParameterRuleDto[];
-  @ApiProperty({ type: [String], example: ['A', 'W', '*', 'H~N'] }) @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @ApiProperty({ type: [String], example: ['A', 'W', '*', 'H~N'] }) @ArrayMaxSize(200) @MaxLength(100, { each: true }) @IsString({ each: true }) @IsArray()
   blockingParamFlags: string[];
   @ApiProperty({ type: [String], example: ['Blasts/Abn_Lympho?', 'PLT_Clumps?'] })
-  @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(200, { each: true }) blockingTestFlags: string[];
+  @ArrayMaxSize(200) @MaxLength(200, { each: true }) @IsString({ each: true }) @IsArray() blockingTestFlags: string[];
   @ApiPropertyOptional({ type: [DeviceFlagsDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => DeviceFlagsDto)
   devices?: DeviceFlagsDto[];
   @ApiPropertyOptional({ example: true, default: true, description: 'false: stored for dry runs, not applied' }) @IsOptional() @IsBoolean() active?: boolean;
