@@ -7,6 +7,8 @@ import { ReportStateRepository } from './decisions/report-state.repository';
 import { ValueHistoryRepository } from './decisions/value-history.repository';
 import { ValuesUpdatedHandler } from './decisions/values-updated.handler';
 import { DryRunUseCase } from './dry-run/dry-run.usecase';
+import { DeviceRegisteredHandler } from './qc/device-registered.handler';
+import { DeviceRepository } from './qc/device.repository';
 import { QcHoldRepository } from './qc/qc-hold.repository';
 import { QcHoldUseCase } from './qc/qc-hold.usecase';
 import { GetDecisionUseCase } from './reads/get-decision.usecase';
@@ -28,10 +30,10 @@ export function verificationModule(config: ServiceConfig) {
       PlatformModule.forRoot({ app: 'verification', config, postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS } }),
       RequestReplyModule, // asks reporting for a test's parameter indexes, and rerun to request a rerun on reject
     ],
-    controllers: [VerificationHandler, ValuesUpdatedHandler, ReportFormatSavedHandler, RerunEventsHandler],
+    controllers: [VerificationHandler, ValuesUpdatedHandler, ReportFormatSavedHandler, RerunEventsHandler, DeviceRegisteredHandler],
     providers: [
       RuleSetRepository, ReportFormatRepository, ReportingTestsClient, SaveRuleSetUseCase, GetRuleSetUseCase,
-      QcHoldRepository, QcHoldUseCase, RerunRepository,
+      DeviceRepository, QcHoldRepository, QcHoldUseCase, RerunRepository,
       DecisionRepository, ReportStateRepository, ValueHistoryRepository, DecideUpdateUseCase,
       GetDecisionUseCase, RerunClient, ReviewReportUseCase, DryRunUseCase,
     ],

@@ -34,7 +34,7 @@ export const TOPICS = {
     key: (p) => String(p.deviceId),
     keyDescription: 'deviceId',
     producers: ['device-ingestion'],
-    consumers: ['reporting'],
+    consumers: ['reporting', 'verification'],
     description: 'An analyzer was registered for a lab.',
   }),
   deviceDataReceived: defineTopic({

@@ -10,6 +10,8 @@ export class Verification1766000000000 implements MigrationInterface {
     await q.query(`CREATE TABLE ${s}.report_formats (
       lab_id int NOT NULL, test_id int NOT NULL, revision int NOT NULL, parameters jsonb NOT NULL,
       PRIMARY KEY (lab_id, test_id))`);
+    // devices of each lab (device.registered): a QC hold names one of them
+    await q.query(`CREATE TABLE ${s}.devices (lab_id int NOT NULL, device_id int NOT NULL, name text NOT NULL, PRIMARY KEY (lab_id, device_id))`);
     await q.query(`CREATE TABLE ${s}.rule_sets (
       lab_id int NOT NULL, test_id int NOT NULL, version int NOT NULL, active boolean NOT NULL, rules jsonb NOT NULL,
       created_by text NOT NULL, created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
@@ -45,6 +47,6 @@ export class Verification1766000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     const s = `"${SCHEMA}"`;
-    await q.query(`DROP TABLE ${s}.decisions, ${s}.report_states, ${s}.value_history, ${s}.reruns, ${s}.qc_holds, ${s}.rule_sets, ${s}.report_formats`);
+    await q.query(`DROP TABLE ${s}.decisions, ${s}.report_states, ${s}.value_history, ${s}.reruns, ${s}.qc_holds, ${s}.rule_sets, ${s}.devices, ${s}.report_formats`);
   }
 }

@@ -34,7 +34,7 @@ export class ReviewReportUseCase {
     return this.settle(principal, input.labReportId, ctx, async (manager, state, decision) => {
       await this.decisions.review(manager, principal.labId, decision.id, { action: 'released', comment: input.comment, by: principal.sub, rerunRequested: [] });
       await this.outbox.add(manager, TOPICS.activityLogged, activityOf(principal, VerificationActivity.REPORT_RELEASED,
-        `Held report released${input.comment ? `, Comment: ${input.comment}` : ''}`, { decisionId: decision.id, reasons: decision.outcome.reasons, comment: input.comment },
+        'Held report released', [input.comment ? `Comment: ${input.comment}` : null], { decisionId: decision.id, reasons: decision.outcome.reasons, comment: input.comment },
         { labReportId: state.labReportId, billId: state.billId }), ctx.causedContext);
       return { ...state, status: 'released' };
     });
@@ -51,8 +51,8 @@ export class ReviewReportUseCase {
     return this.settle(principal, input.labReportId, ctx, async (manager, state, held) => {
       const rerunRequested = rerun.map((p) => p.index);
       await this.decisions.review(manager, principal.labId, held.id, { action: 'rejected', comment: input.comment, by: principal.sub, rerunRequested });
-      await this.outbox.add(manager, TOPICS.activityLogged, activityOf(principal, VerificationActivity.REPORT_REJECTED,
-        `Held report rejected${rerunRequested.length ? `, rerun requested of ${rerunRequested.join(', ')}` : ''}${input.comment ? `, Comment: ${input.comment}` : ''}`,
+      await this.outbox.add(manager, TOPICS.activityLogged, activityOf(principal, VerificationActivity.REPORT_REJECTED, 'Held report rejected',
+        [rerunRequested.length ? `Rerun requested: ${rerunRequested.join(' ')}` : null, input.comment ? `Comment: ${input.comment}` : null],
         { decisionId: held.id, reasons: held.outcome.reasons, comment: input.comment, rerunRequested }, { labReportId: state.labReportId, billId: state.billId }), ctx.causedContext);
       return { ...state, status: 'rejected', rejected: true };
     });

@@ -33,7 +33,7 @@ export class SaveRuleSetUseCase {
       }
       const saved = ruleSetView(await this.ruleSets.insert(manager, principal.labId, input.testId, input.active ?? true, rulesOf(input), principal.sub));
       await this.outbox.add(manager, TOPICS.activityLogged, activityOf(principal, VerificationActivity.RULE_SET_SAVED,
-        `Autoverification rule set ${saved.version} of test ${saved.testId} saved${saved.active ? '' : ' (inactive)'}`, { testId: saved.testId, version: saved.version }), ctx.causedContext);
+        `Autoverification rule set ${saved.version} of test ${saved.testId} saved`, [saved.active ? 'Active' : 'Inactive (dry runs only)'], { testId: saved.testId, version: saved.version }), ctx.causedContext);
       await this.inbox.saveResponse(manager, CONSUMER, ctx.envelope.id, saved);
       return saved;
     });
