@@ -22,9 +22,9 @@ export function parameterRulesFired(
   }
   if (rule.delta && value.numericValue !== null) {
     const delta = deltaCheck(rule.delta, value.numericValue, value.observedAt, previous);
-    if (delta?.fired) {
-      const { fired: _fired, ...inputs } = delta;
-      fired.push({ rule: 'delta_check', inputs: { ...inputs } });
+    if (delta) {
+      const { fired: breaksLimit, ...inputs } = delta;
+      if (breaksLimit) fired.push({ rule: 'delta_check', inputs: { ...inputs } });
     }
   }
   const hold = value.deviceId === null ? undefined : input.qcHolds.find((h) => h.deviceId === value.deviceId);
