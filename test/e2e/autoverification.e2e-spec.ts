@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { call, freshLabId, TopicProbe, tokenFor } from '@labflow/testing';
+import { call, eventually, freshLabId, TopicProbe, tokenFor } from '@labflow/testing';
 import { CBC, CBC_RULES, decisionOf, newDevice, ok, register, upload, uploadBody } from './autoverification-fixtures';
 
 const NORMAL = { hgb: 14, rbc: 5 }; // MCH 28
@@ -180,6 +180,31 @@ describe('autoverification (issue 21)', () => {
 
   it('does not decide released reports again when the rule set changes', async () => {
     expect(await decisionOf(token, reports.range)).toMatchObject({ status: 'released', ruleSetVersion: 1, decisions: 1 });
+  });
+
+  it('shows the verification block beside the flags in the three reads of seed 002', async () => {
+    const entry = await eventually(
+      () => call('GET', `/getReportFormatForTestEntry/?labReportId=${reports.range}&isSigned=0`, { token }),
+      (r) => r.status === 200 && r.body.verification?.status === 'released',
+    );
+    expect(entry.body.verification).toMatchObject({
+      decidedStatus: 'held', reasons: ['reference_range'], ruleSetVersion: 1, heldParameters: [5, 6], decisionId: decisions.range.decisionId,
+      review: { action: 'released', by: '7', comment: 'RBC confirmed on smear' },
+    });
+    expect(entry.body.value.find((v: any) => v.index === 5)).toMatchObject({ value: 5.6, param_flags: [] });
+    const overview = await eventually(
+      () => call('GET', `/api-v3/patient/${reports.earlier}/all-reports`, { token }),
+      (r) => r.status === 200 && r.body.verification_mapper?.[reports.later] !== null && r.body.verification_mapper?.[reports.earlier] !== null,
+    );
+    expect(overview.body.verification_mapper[reports.earlier]).toMatchObject({ status: 'auto_verified', reasons: [] });
+    expect(overview.body.verification_mapper[reports.later]).toMatchObject({ status: 'held', reasons: ['delta_check'], heldParameters: [4] });
+    const from = new Date(Date.now() - 3600_000).toISOString();
+    const to = new Date(Date.now() + 3600_000).toISOString();
+    const validation = await eventually(
+      () => call('GET', `/api-v3/interfacing/device-results-validation/${heldDevice.id}?startDate=${from}&endDate=${to}`, { token }),
+      (r) => r.status === 200 && r.body.verification_mapper?.[reports.qc] != null,
+    );
+    expect(validation.body.verification_mapper).toEqual({ [reports.qc]: expect.objectContaining({ status: 'held', reasons: ['qc_hold'], heldParameters: [4, 5, 6] }) });
   });
 
   it('answers another lab 404 for a decision, a review and a QC hold', async () => {

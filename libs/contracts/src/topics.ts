@@ -10,7 +10,7 @@ import { BillRegistered } from './events/registration.events';
 import { SpecimenReceived } from './events/specimen.events';
 import { ReportFormatSaved, ReportValuesUpdated } from './events/report.events';
 import { CriticalCalloutOverdue, CriticalCalloutRecorded } from './events/critical.events';
-import { ReportAutoverified, ReportHeld } from './events/verification.events';
+import { ReportAutoverified, ReportHeld, ReportVerificationReviewed } from './events/verification.events';
 
 /**
  * The topic catalog: every domain event topic, its one payload type, key, producers and consumers.
@@ -194,7 +194,7 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['verification'],
-    consumers: [],
+    consumers: ['reporting'],
     description: 'Every parameter of an applied upload passed the test\'s autoverification rule set: the report is released by rule.',
   }),
   reportHeld: defineTopic({
@@ -204,8 +204,18 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['verification'],
-    consumers: [],
+    consumers: ['reporting'],
     description: 'An applied upload failed autoverification: the report waits for a person, with every rule that fired and its inputs.',
+  }),
+  reportVerificationReviewed: defineTopic({
+    name: 'report.verification_reviewed',
+    version: 1,
+    payload: ReportVerificationReviewed,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['verification'],
+    consumers: ['reporting'],
+    description: 'A person released or rejected a report autoverification held, with a comment (and the rerun a rejection requested).',
   }),
   specimenReceived: defineTopic({
     name: 'specimen.received',

@@ -70,6 +70,12 @@ export class ReviewReportUseCase {
       const next = await apply(manager, state, decision);
       await this.states.save(manager, next);
       const view = decisionView(next, (await this.decisions.find(manager, principal.labId, decision.id)) ?? decision);
+      if (view.review) {
+        await this.outbox.add(manager, TOPICS.reportVerificationReviewed, {
+          labId: principal.labId, labReportId, decisionId: decision.id, action: view.review.action, reviewedBy: view.review.by,
+          comment: view.review.comment, rerunRequested: view.review.rerunRequested, reviewedAt: view.review.at,
+        }, ctx.causedContext);
+      }
       await this.inbox.saveResponse(manager, CONSUMER, ctx.envelope.id, view);
       return view;
     });

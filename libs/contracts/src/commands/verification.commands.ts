@@ -156,3 +156,15 @@ export const VERIFICATION_COMMANDS = {
   reject: defineCommand<RejectReportInput, VerificationDecisionView>('verification', 'verification.report.reject'),
   dryRun: defineCommand<DryRunInput, DryRunResult>('verification', 'verification.dry-run'),
 } as const;
+
+/** The `verification` block reporting's reads show beside the flags (beyond seed 002; no spec field changes). */
+export interface ReportVerificationBlock {
+  status: VerificationStatus;
+  decidedStatus: 'auto_verified' | 'held';
+  reasons: string[];
+  ruleSetVersion: number | null;
+  heldParameters: number[];
+  decisionId: string;
+  decidedAt: string;
+  review: { action: 'released' | 'rejected'; by: string; comment: string; at: string } | null;
+}

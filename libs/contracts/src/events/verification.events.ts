@@ -37,3 +37,15 @@ export class ReportHeld extends VerificationDecided {
   @IsArray() @IsString({ each: true }) reasons: string[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => VerificationFiredRule) report: VerificationFiredRule[];
 }
+
+/** A person released or rejected a held report (a rejection may have requested a rerun). */
+export class ReportVerificationReviewed {
+  @IsInt() labId: number;
+  @IsInt() labReportId: number;
+  @IsUUID() decisionId: string;
+  @IsIn(['released', 'rejected']) action: 'released' | 'rejected';
+  @IsString() @MaxLength(100) reviewedBy: string;
+  @IsString() @MaxLength(2000) comment: string;
+  @IsArray() @IsInt({ each: true }) rerunRequested: number[];
+  @IsISO8601() reviewedAt: string;
+}
