@@ -178,6 +178,21 @@ describe('autoverification (issue 21)', () => {
     expect(risky.wouldReleaseChanged).toEqual([{ labReportId: reports.critical, why: ['rejected', 'rerun'] }]);
   });
 
+  it('decides a report again when its rerun is confirmed', async () => {
+    const received = await call('POST', `/api-v3/sample-rerun/${reports.rerun}/new`, {
+      token, body: {
+        lab_id: labId, sample_id: s('rerun'), device_id: String(analyzer.id), device_name: 'Sysmex XN-1000', rerun_type: 'manual_rerun', rerun_number: 1,
+        device_data: [{ index: 4, value: '14.2', parameter_name: 'Haemoglobin' }],
+      },
+    });
+    expect(received.status).toBe(200);
+    const confirmed = await call('POST', `/api-v3/sample-rerun/${reports.rerun}/confirm`, { token, body: { rerun_confirmed_data: [{ value: '14.2', index: 4, parameter_name: 'Haemoglobin' }] } });
+    expect(confirmed.status).toBe(200);
+    const decided = await decisionOf(token, reports.rerun, (d) => d.decisions === 2);
+    expect(decided).toMatchObject({ status: 'auto_verified', reasons: [], ruleSetVersion: 1 });
+    expect(decided.parameters.find((p: any) => p.index === 4)).toMatchObject({ value: '14.2', status: 'auto_verified' });
+  });
+
   it('does not decide released reports again when the rule set changes', async () => {
     expect(await decisionOf(token, reports.range)).toMatchObject({ status: 'released', ruleSetVersion: 1, decisions: 1 });
   });

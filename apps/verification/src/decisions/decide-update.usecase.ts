@@ -47,10 +47,13 @@ export class DecideUpdateUseCase {
       if (!e.applied) return;
       const state = await this.states.lock(manager, e.labId, e.labReportId);
       const values = mergeValues(state?.values ?? [], evaluatedValuesOf(e));
-      const testFlags = e.documentReport ? e.testFlags : state?.testFlags ?? [];
-      const testFlagsDeviceId = e.documentReport ? e.deviceId ?? null : state?.testFlagsDeviceId ?? null;
+      // report flags come with an analyzer run; a confirmed rerun keeps those of the run it followed
+      const fromDevice = e.source === 'device' && e.documentReport === 1;
+      const testFlags = fromDevice ? e.testFlags : state?.testFlags ?? [];
+      const testFlagsDeviceId = fromDevice ? e.deviceId ?? null : state?.testFlagsDeviceId ?? null;
       await this.history.record(manager, e, evaluatedValuesOf(e));
-      if (state && SETTLED.has(state.status) && !valuesChanged(state, { values, testFlags })) return;
+      // a confirmed rerun always decides again (issue 21); an upload only when it changes what a rule reads
+      if (e.source === 'device' && state && SETTLED.has(state.status) && !valuesChanged(state, { values, testFlags })) return;
 
       const input = await this.inputOf(manager, e, values, testFlags, testFlagsDeviceId);
       const ruleSet = await this.ruleSets.latestActive(manager, e.labId, e.testId);
@@ -71,7 +74,8 @@ export class DecideUpdateUseCase {
     const [format, previous, openRerun, qcHolds] = await Promise.all([
       this.formats.parametersOf(manager, e.labId, e.testId),
       this.history.previous(manager, e, values.map((v) => v.index), observedAt),
-      this.reruns.openRerun(manager, e.labId, e.labReportId),
+      // the confirmed rerun this update comes from is closed, whether or not its event reached us yet
+      e.source === 'rerun' ? Promise.resolve(null) : this.reruns.openRerun(manager, e.labId, e.labReportId),
       this.qcHolds.activeFor(manager, e.labId, devices, observedAt),
     ]);
     return { labReportId: e.labReportId, testId: e.testId, values, testFlags, testFlagsDeviceId, format, previous, openRerun, qcHolds };
