@@ -157,6 +157,15 @@ describe('autoverification (issue 21)', () => {
     expect(probe.matching((m) => m.topic === 'report.held' && m.envelope.payload.labReportId === reports.paramFlag)).toHaveLength(1);
   });
 
+  it('does not decide an auto-verified report again for another upload of the same values', async () => {
+    const resent = await call('POST', '/dataPartialFromDevice/', { body: { ...uploadBody(labId, s('normal'), analyzer.deviceAuth, NORMAL), device_extra_data: { rack: 2 } } });
+    expect([resent.status, resent.body.duplicate]).toEqual([200, false]);
+    await probe.waitFor((m) => m.topic === 'report.values_updated' && m.envelope.payload.labReportId === reports.normal, 2);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await decisionOf(token, reports.normal)).toMatchObject({ status: 'auto_verified', decisions: 1, decisionId: decisions.normal.decisionId });
+    expect(probe.matching((m) => m.topic === 'report.autoverified' && m.envelope.payload.labReportId === reports.normal)).toHaveLength(1);
+  });
+
   it('dry-runs the active rule set with the counts applying it decided, and a looser one naming the dangerous reports', async () => {
     const applied = Object.values(decisions);
     const dry = ok(await call('POST', `/api-v3/verification/rule-sets/${testId}/dry-run`, { token, body: { days: 1, version: 1 } }), 200, 'dry run');
