@@ -2,10 +2,11 @@
 export interface Reply<T = unknown> {
   status: number;
   body: T;
+  headers: Headers;
 }
 
-export async function send<T = unknown>(url: string, method: string, token?: string, body?: unknown): Promise<Reply<T>> {
-  const headers: Record<string, string> = {};
+export async function send<T = unknown>(url: string, method: string, token?: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...extraHeaders };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
@@ -16,7 +17,7 @@ export async function send<T = unknown>(url: string, method: string, token?: str
   } catch {
     // not JSON: keep the text
   }
-  return { status: res.status, body: parsed as T };
+  return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

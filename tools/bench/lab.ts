@@ -80,9 +80,24 @@ export function panelValues(haemoglobin: number): { testName: string; value: num
 
 /** The stored Haemoglobin value as report entry shows it, or null. */
 export async function readValue(lab: BenchLab, labReportId: number): Promise<number | null> {
-  const reply = await send<{ value?: { index: number; value: number }[] }>(`${lab.gateway}/getReportFormatForTestEntry/?labReportId=${labReportId}&isSigned=0`, 'GET', lab.token);
-  if (reply.status !== 200) return null;
-  return reply.body.value?.find((v) => v.index === 4)?.value ?? null;
+  return (await readEntry(lab, labReportId)).value;
+}
+
+/**
+ * Report entry, optionally carrying a write's consistency token: the value, and what the gateway
+ * said of consistency (`stale`, and the serving app's wait from `Server-Timing: consistency;dur=`).
+ */
+export async function readEntry(lab: BenchLab, labReportId: number, consistencyToken?: string): Promise<{ value: number | null; stale: boolean; waitedMs: number | null }> {
+  const reply = await send<{ value?: { index: number; value: number }[] }>(
+    `${lab.gateway}/getReportFormatForTestEntry/?labReportId=${labReportId}&isSigned=0`, 'GET', lab.token, undefined,
+    consistencyToken ? { 'x-consistency-token': consistencyToken } : {},
+  );
+  const timing = /consistency;dur=([\d.]+)/.exec(reply.headers.get('server-timing') ?? '');
+  return {
+    value: reply.status === 200 ? reply.body.value?.find((v) => v.index === 4)?.value ?? null : null,
+    stale: reply.headers.get('x-consistency') === 'stale',
+    waitedMs: timing ? Number(timing[1]) : null,
+  };
 }
 
 let counter = 0;

@@ -1,11 +1,12 @@
 import { IngestRun } from './ingest';
 import { RawRun } from './raw-baseline';
-import { appliedPerSecond, goalsTable } from './report';
+import { appliedPerSecond, consistencyTable, goalsTable } from './report';
 import { summarize } from './stats';
 
 const stats = (p99: number, seconds = 10) => ({ ...summarize([p99], 0, seconds), p99 });
 const run = (rate: number, accepted: number, drainSeconds: number, p99: number): IngestRun => ({
   rate, http: stats(10), accepted, acceptedPerSecond: accepted / 10, resultsPerSecond: accepted, endToEnd: stats(p99), endedAt: 0, drainSeconds,
+  tokenReads: { reads: 0, fresh: 0, stale: 0, waitsMs: [] },
 });
 const raw = (resultsPerSecond: number): RawRun => ({ rate: 0, produce: stats(1), stored: 0, storedPerSecond: 0, resultsPerSecond, endToEnd: stats(1) });
 
@@ -26,5 +27,10 @@ describe('bench goals table', () => {
     expect(slow).toContain('10% at the worst rate | not met');
     expect(slow).toContain('= 3.00× | not met');
     expect(slow).toContain('= 2.40× | not met');
+  });
+
+  it('shows how often a token read waited and for how long (only reads that waited count in the percentiles)', () => {
+    const measured = { ...run(500, 100, 0, 1), tokenReads: { reads: 10, fresh: 10, stale: 0, waitsMs: [0, 0, 0, 0, 0, 0, 12, 30, 45, 90] } };
+    expect(consistencyTable([measured])).toContain('| 500 | 10 | 10 (100%) | 0 | 4 (40%) | 30 | 90 |');
   });
 });

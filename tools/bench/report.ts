@@ -3,7 +3,7 @@ import { GatewayRun } from './gateway';
 import { IngestRun } from './ingest';
 import { PANEL } from './lab';
 import { RawRun } from './raw-baseline';
-import { markdownTable, RunStats } from './stats';
+import { markdownTable, percentile, RunStats } from './stats';
 
 export interface ScaleOutRun {
   instances: number;
@@ -66,6 +66,23 @@ export function goalsTable(app: IngestRun[], raw: RawRun[], gateway: GatewayRun[
   }
   return markdownTable(['goal (issue 9)', 'measured', ''], rows);
 }
+
+/**
+ * Read your writes under ingest (issue 19): the probes' first read, made at once with the upload's
+ * token. How often it showed the value, how often the serving app had to wait, and for how long.
+ */
+export function consistencyTable(app: IngestRun[]): string {
+  return markdownTable(
+    ['offered uploads/s', 'token reads', 'showed the value at once', 'stale', 'waited (> 0 ms)', 'wait p50 ms', 'wait p99 ms'],
+    app.map(({ rate, tokenReads: t }) => {
+      const waited = t.waitsMs.filter((w) => w > 0).sort((a, b) => a - b);
+      return [rate, t.reads, `${t.fresh} (${pct(t.fresh, t.reads)})`, t.stale, `${waited.length} (${pct(waited.length, t.reads)})`,
+        percentile(waited, 50), percentile(waited, 99)];
+    }),
+  );
+}
+
+const pct = (n: number, of: number) => `${of === 0 ? 0 : Math.round((100 * n) / of)}%`;
 
 export function gatewayTable(runs: GatewayRun[]): string {
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;

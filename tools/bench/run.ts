@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { AppName, commandTopicOf, TOPICS } from '@labflow/contracts';
-import { fixKafkajsIdleTimerLoop } from '@labflow/platform/kafka';
+import { installLibraryPatches } from '@labflow/platform/patches';
 import { currentEnvironment, REPO_ROOT, spawnApp, startApps, stopApps, stopPid, waitForReady } from '../dev';
 import { waitForDrain } from './drain';
 import { gatewayRoundTrips, GatewayRun, warmUpBroker } from './gateway';
@@ -11,7 +11,7 @@ import { sleep } from './http';
 import { ingestAtRate, IngestRun } from './ingest';
 import { PANEL, setUpLab } from './lab';
 import { RawIngestBaseline, RawRun } from './raw-baseline';
-import { gatewayTable, goalsTable, ingestTable, ScaleOutRun, scaleOutTable, writeResults } from './report';
+import { consistencyTable, gatewayTable, goalsTable, ingestTable, ScaleOutRun, scaleOutTable, writeResults } from './report';
 import { assignment, drainedCount, ValuesUpdatedCounter } from './scale-out';
 
 /**
@@ -33,11 +33,14 @@ const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'ingest,gateway,scale'
 const SCALED: AppName[] = ['reporting', 'device-ingestion'];
 const freshLabId = () => 2_000_000_000 + Math.floor(Math.random() * 100_000_000);
 const log = (line: string) => console.log(`[bench] ${line}`);
+/** The A/B of the gateway restarts it: only when this run started it. */
+let gatewayIsOurs = false;
 
 async function main(): Promise<void> {
-  fixKafkajsIdleTimerLoop(); // the baselines' kafkajs clients (this process) run with the apps' fix
+  installLibraryPatches(); // the baselines (this process) run with the apps' patches
   const started = startApps();
   const ours = [...started].filter(([, p]) => typeof p !== 'number').map(([app]) => app);
+  gatewayIsOurs = ours.includes('gateway');
   log(`apps of '${ENV.name}': started ${ours.length}, reused ${started.size - ours.length}; waiting for readiness`);
   await waitForReady(`${GATEWAY}/health/ready`);
   const extra: ChildProcess[] = [];
@@ -91,15 +94,26 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   const ingest = ingestTable(app, raw);
   console.log(`\nIngest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n${ingest}\n`);
   out.push(`### 1. Ingest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n\n${ingest}`);
+  if (app.length > 0) {
+    const waits = consistencyTable(app);
+    console.log(`Read your writes under ingest (each probe's first read carries its upload's token)\n${waits}\n`);
+    out.push(`### 1b. Read your writes under ingest (each probe's first read carries its upload's token)\n\n${waits}`);
+  }
 
   let gateway: GatewayRun[] = [];
   if (SCENARIOS.has('gateway')) {
     // 2. Gateway round trip at fixed concurrencies, each next to the bare echo.
     await drain('before the gateway round trip');
-    gateway = await gatewayRoundTrips(lab, kafka, echoAt, CONCURRENCIES, durationMs);
+    // The read's cost of read your writes with no token pending: the gateway without it (no Redis
+    // step per call), then as deployed, in the same run (issue 19).
+    const untracked = await withGatewayEnv({ CONSISTENCY_TRACKING: 'false' }, () => gatewayRoundTrips(lab, kafka, echoAt, CONCURRENCIES, durationMs));
+    gateway = await withGatewayEnv({}, () => gatewayRoundTrips(lab, kafka, echoAt, CONCURRENCIES, durationMs));
+    const before = gatewayTable(untracked);
     const table = gatewayTable(gateway);
+    console.log(`Gateway round trip without read-your-writes tracking (closed loop, ${SECONDS} s per row)\n${before}\n`);
     console.log(`Gateway round trip (closed loop, ${SECONDS} s per row)\n${table}\n`);
     out.push(`### 2. Gateway round trip (closed-loop clients, ${SECONDS} s per row)\n\n${table}`);
+    out.push(`### 2b. The same, the gateway without read-your-writes tracking (\`CONSISTENCY_TRACKING=false\`), same run\n\n${before}`);
   }
 
   if (SCENARIOS.has('scale')) {
@@ -113,6 +127,15 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   console.log(`Goals\n${goals}\n`);
   out.push(`### Goals\n\n${goals}`);
   return out.join('\n\n');
+}
+
+/** Runs `work` against a gateway (re)started with `env` on its usual port (this run's own apps only). */
+async function withGatewayEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  if (!gatewayIsOurs) throw new Error('the gateway A/B needs the gateway this run started: stop the running apps first');
+  await stopApps(['gateway']);
+  spawnApp('gateway', { env });
+  await waitForReady(`${GATEWAY}/health/ready`);
+  return work();
 }
 
 async function scaleOut(kafka: Kafka, prefix: string, durationMs: number, extra: ChildProcess[]): Promise<string> {

@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule, ServiceConfig } from '@labflow/platform/service';
+import { handlingOf } from '@labflow/platform/handling';
+import { ELASTICSEARCH, PlatformModule, ServiceConfig } from '@labflow/platform/service';
 import { MIGRATIONS, SCHEMA } from './migrations';
-import { ActivityLogQueriesHandler } from './activity-log/activity-log.handler';
-import { ActivityLogRepository } from './activity-log/activity-log.repository';
-import { ActivityLoggedHandler } from './activity-log/activity-logged.handler';
-import { ActivityMirror } from './activity-log/activity-mirror';
+import { activityMirrorIndex } from './activity-log/activity-mirror';
+import { AUDIT_ERRORS } from './activity-log/audit.errors';
 import { CriticalLogsUseCase } from './activity-log/critical-logs.usecase';
+import { RecordActivityUseCase } from './activity-log/record-activity.usecase';
+import { auditRepositories } from './audit-unit-of-work';
 
 export function auditModule(config: ServiceConfig) {
+  const handling = handlingOf({
+    errors: AUDIT_ERRORS,
+    repositories: auditRepositories(activityMirrorIndex(config.ELASTICSEARCH_INDEX_PREFIX)),
+    inject: [ELASTICSEARCH],
+    useCases: [RecordActivityUseCase, CriticalLogsUseCase],
+  });
   @Module({
     imports: [
       PlatformModule.forRoot({
@@ -15,8 +22,8 @@ export function auditModule(config: ServiceConfig) {
         postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
     ],
-    controllers: [ActivityLoggedHandler, ActivityLogQueriesHandler],
-    providers: [ActivityLogRepository, ActivityMirror, CriticalLogsUseCase],
+    controllers: handling.controllers,
+    providers: handling.providers,
   })
   class AppModule {}
   return AppModule;

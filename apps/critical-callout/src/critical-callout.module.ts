@@ -1,18 +1,22 @@
 import { Module } from '@nestjs/common';
+import { handlingOf } from '@labflow/platform/handling';
 import { PlatformModule, ServiceConfig } from '@labflow/platform/service';
 import { MIGRATIONS, SCHEMA } from './migrations';
-import { BillRegisteredHandler } from './callouts/bill-registered.handler';
-import { CalloutBillRepository } from './callouts/bill.repository';
-import { CalloutRepository } from './callouts/callout.repository';
-import { CalloutsHandler } from './callouts/callouts.handler';
+import { CALLOUT_ERRORS } from './callouts/callout.errors';
 import { ExportCalloutsUseCase } from './callouts/export-callouts.usecase';
+import { KeepBillUseCase } from './callouts/keep-bill.usecase';
 import { RecordCalloutUseCase } from './callouts/record-callout.usecase';
+import { calloutRepositories } from './critical-callout-unit-of-work';
 import { DetectOverdueUseCase } from './overdue/detect-overdue.usecase';
+import { OpenPendingCriticalUseCase } from './overdue/open-pending-critical.usecase';
 import { OverdueSweepWorker } from './overdue/overdue-sweep.worker';
-import { PendingCriticalRepository } from './overdue/pending-critical.repository';
-import { ReportValuesUpdatedHandler } from './overdue/report-values-updated.handler';
 
 export function criticalCalloutModule(config: ServiceConfig) {
+  const handling = handlingOf({
+    errors: CALLOUT_ERRORS,
+    repositories: calloutRepositories,
+    useCases: [RecordCalloutUseCase, ExportCalloutsUseCase, KeepBillUseCase, OpenPendingCriticalUseCase],
+  });
   @Module({
     imports: [
       PlatformModule.forRoot({
@@ -20,11 +24,8 @@ export function criticalCalloutModule(config: ServiceConfig) {
         postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
     ],
-    controllers: [CalloutsHandler, BillRegisteredHandler, ReportValuesUpdatedHandler],
-    providers: [
-      CalloutBillRepository, CalloutRepository, RecordCalloutUseCase, ExportCalloutsUseCase, PendingCriticalRepository, DetectOverdueUseCase,
-      OverdueSweepWorker,
-    ],
+    controllers: handling.controllers,
+    providers: [...handling.providers, DetectOverdueUseCase, OverdueSweepWorker],
   })
   class AppModule {}
   return AppModule;

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { loadConfig } from '@labflow/platform/config';
+import { installLibraryPatches } from '@labflow/platform/patches';
 import { DEFAULT_PORTS, runService, ServiceConfig } from '@labflow/platform/service';
 import { deviceIngestionModule } from './device-ingestion.module';
+
+installLibraryPatches(); // the class-validator cache and the kafkajs timer fix, for this process
 
 class DeviceIngestionConfig extends ServiceConfig {
   override PORT = DEFAULT_PORTS['device-ingestion'];

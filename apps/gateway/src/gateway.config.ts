@@ -1,5 +1,6 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { toBoolean } from '@labflow/platform/config';
 import { ServiceConfig } from '@labflow/platform/service';
 
 export class GatewayConfig extends ServiceConfig {
@@ -14,4 +15,9 @@ export class GatewayConfig extends ServiceConfig {
    * not yet been seen to apply (docs/architecture.md). Longer than any lag a read should still wait for.
    */
   @Type(() => Number) @IsInt() @Min(1000) @Max(86_400_000) CONSISTENCY_TOKEN_TTL_MS = 600_000;
+  /**
+   * false: the gateway remembers no caller's writes (no Redis step per call); only a token the client
+   * sends is awaited. For a deployment that cannot give the gateway Redis, and the bench's A/B.
+   */
+  @Transform(toBoolean) @IsOptional() CONSISTENCY_TRACKING: boolean = true;
 }

@@ -7,12 +7,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@labflow/platform/config';
 import { JsonLogger } from '@labflow/platform/observability';
+import { installLibraryPatches } from '@labflow/platform/patches';
 import { installShutdown, instrumentHttp, startAppTracing, traceHttpRequests } from '@labflow/platform/service';
 import { applyConsistencyHeaders } from './consistency';
 import { GatewayConfig } from './gateway.config';
 import { documentErrorResponses } from './http/openapi-errors';
 import { RouteTable } from './http/route-table';
 import { gatewayModule } from './gateway.module';
+
+installLibraryPatches(); // the class-validator cache and the kafkajs timer fix, for this process
 
 async function main(): Promise<void> {
   const config = loadConfig('gateway', GatewayConfig);

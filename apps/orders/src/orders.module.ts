@@ -1,30 +1,36 @@
 import { Module } from '@nestjs/common';
+import { handlingOf } from '@labflow/platform/handling';
 import { PlatformModule } from '@labflow/platform/service';
 import { MIGRATIONS, SCHEMA } from './migrations';
 import { ORDERS_CONFIG, OrdersConfig } from './orders.config';
+import { ordersRepositories } from './orders-unit-of-work';
 import { CancelOrderUseCase } from './orders/cancel-order.usecase';
-import { OrderChangePublisher } from './orders/order-change.publisher';
-import { OrderRepository } from './orders/order.repository';
-import { OrderViews } from './orders/order-views';
-import { OrdersHandler } from './orders/orders.handler';
-import { PlaceOrderUseCase } from './orders/place-order.usecase';
 import { GetOrderResultUseCase } from './orders/get-order-result.usecase';
 import { GetOrderTransactionResultUseCase } from './orders/get-order-transaction-result.usecase';
 import { GetOrderTransactionUseCase } from './orders/get-order-transaction.usecase';
 import { GetOrderUseCase } from './orders/get-order.usecase';
-import { OwnedOrders } from './orders/owned-order';
+import { OrderChangePublisher } from './orders/order-change.publisher';
+import { ORDER_ERRORS } from './orders/order.errors';
+import { PlaceOrderUseCase } from './orders/place-order.usecase';
 import { RecordLabResultsUseCase } from './orders/record-lab-results.usecase';
 import { UpdateLabStatusUseCase } from './orders/update-lab-status.usecase';
 import { ListWebhookDeliveriesUseCase } from './webhooks/list-webhook-deliveries.usecase';
 import { ListWebhookEndpointsUseCase } from './webhooks/list-webhook-endpoints.usecase';
 import { RegisterWebhookEndpointUseCase } from './webhooks/register-webhook-endpoint.usecase';
-import { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repository';
+import { WebhookDeliveryQueue } from './webhooks/webhook-delivery-queue';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
-import { WebhookEndpointRepository } from './webhooks/webhook-endpoint.repository';
 import { WebhookOutbox } from './webhooks/webhook-outbox';
-import { WebhooksHandler } from './webhooks/webhooks.handler';
 
 export function ordersModule(config: OrdersConfig) {
+  const handling = handlingOf({
+    errors: ORDER_ERRORS,
+    repositories: ordersRepositories,
+    useCases: [
+      PlaceOrderUseCase, GetOrderUseCase, GetOrderResultUseCase, CancelOrderUseCase, GetOrderTransactionUseCase,
+      GetOrderTransactionResultUseCase, UpdateLabStatusUseCase, RecordLabResultsUseCase,
+      RegisterWebhookEndpointUseCase, ListWebhookEndpointsUseCase, ListWebhookDeliveriesUseCase,
+    ],
+  });
   @Module({
     imports: [
       PlatformModule.forRoot({
@@ -32,15 +38,11 @@ export function ordersModule(config: OrdersConfig) {
         postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
     ],
-    controllers: [OrdersHandler, WebhooksHandler],
+    controllers: handling.controllers,
     providers: [
       { provide: ORDERS_CONFIG, useValue: config },
-      OrderRepository, OrderViews, OrderChangePublisher,
-      OwnedOrders, PlaceOrderUseCase, GetOrderUseCase, GetOrderResultUseCase, CancelOrderUseCase,
-      GetOrderTransactionUseCase, GetOrderTransactionResultUseCase,
-      UpdateLabStatusUseCase, RecordLabResultsUseCase,
-      WebhookEndpointRepository, WebhookDeliveryRepository, WebhookOutbox, WebhookDispatcher,
-      RegisterWebhookEndpointUseCase, ListWebhookEndpointsUseCase, ListWebhookDeliveriesUseCase,
+      ...handling.providers,
+      OrderChangePublisher, WebhookOutbox, WebhookDeliveryQueue, WebhookDispatcher,
     ],
   })
   class AppModule {}

@@ -1,24 +1,30 @@
 import { Module } from '@nestjs/common';
+import { handlingOf } from '@labflow/platform/handling';
 import { PlatformModule } from '@labflow/platform/service';
 import { GetJobUseCase } from './jobs/get-job.usecase';
-import { JobRepository } from './jobs/job.repository';
 import { ReceivedTimeJobProcessor } from './jobs/received-time-job.processor';
 import { ReceivedTimeJobWorker } from './jobs/received-time-job.worker';
 import { MIGRATIONS, SCHEMA } from './migrations';
 import { PartyAccessGuard } from './parties/party-access.guard';
-import { PartyRepository } from './parties/party.repository';
 import { UpsertLegalEntityUseCase } from './parties/upsert-legal-entity.usecase';
 import { UpsertPartyUseCase } from './parties/upsert-party.usecase';
 import { RegisterSpecimensUseCase } from './registration/register-specimens.usecase';
-import { RegistrationHandler } from './registration/registration.handler';
 import { SpecimenConfig } from './specimen.config';
+import { specimenRepositories } from './specimen-unit-of-work';
 import { GetSpecimenUseCase } from './specimens/get-specimen.usecase';
 import { SetReceivedTimeUseCase } from './specimens/set-received-time.usecase';
 import { SetSpecimenStatusUseCase } from './specimens/set-specimen-status.usecase';
-import { SpecimenRepository } from './specimens/specimen.repository';
-import { SpecimensHandler } from './specimens/specimens.handler';
+import { SPECIMEN_ERRORS } from './specimens/specimen.errors';
 
 export function specimenModule(config: SpecimenConfig) {
+  const handling = handlingOf({
+    errors: SPECIMEN_ERRORS,
+    repositories: specimenRepositories,
+    useCases: [
+      SetReceivedTimeUseCase, GetJobUseCase, GetSpecimenUseCase, SetSpecimenStatusUseCase,
+      UpsertPartyUseCase, UpsertLegalEntityUseCase, RegisterSpecimensUseCase,
+    ],
+  });
   @Module({
     imports: [
       PlatformModule.forRoot({
@@ -26,13 +32,11 @@ export function specimenModule(config: SpecimenConfig) {
         postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
     ],
-    controllers: [SpecimensHandler, RegistrationHandler],
+    controllers: handling.controllers,
     providers: [
       { provide: SpecimenConfig, useValue: config },
-      SpecimenRepository, JobRepository, PartyRepository, PartyAccessGuard,
-      SetReceivedTimeUseCase, GetJobUseCase, GetSpecimenUseCase, SetSpecimenStatusUseCase,
-      UpsertPartyUseCase, UpsertLegalEntityUseCase, RegisterSpecimensUseCase,
-      ReceivedTimeJobProcessor, ReceivedTimeJobWorker,
+      ...handling.providers,
+      PartyAccessGuard, ReceivedTimeJobProcessor, ReceivedTimeJobWorker,
     ],
   })
   class AppModule {}

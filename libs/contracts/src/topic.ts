@@ -1,8 +1,5 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { installValidationMetadataCache } from './validation-metadata-cache';
-
-installValidationMetadataCache();
 
 export type AppName =
   | 'gateway'

@@ -1,16 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@elastic/elasticsearch';
 import { ActivityLogged } from '@labflow/contracts';
-import { ServiceConfig, APP_CONFIG, ELASTICSEARCH } from '@labflow/platform/service';
 
 /** The Elasticsearch mirror of the activity log (timelines, search). Indexed by envelope id: idempotent. */
-@Injectable()
 export class ActivityMirror {
-  readonly index: string;
-
-  constructor(@Inject(ELASTICSEARCH) private readonly elastic: Client, @Inject(APP_CONFIG) config: ServiceConfig) {
-    this.index = `${config.ELASTICSEARCH_INDEX_PREFIX}-activity-log`;
-  }
+  constructor(private readonly elastic: Client, readonly index: string) {}
 
   async put(id: string, e: ActivityLogged): Promise<void> {
     await this.elastic.index({
@@ -25,3 +18,6 @@ export class ActivityMirror {
     });
   }
 }
+
+/** The mirror's index in an environment. */
+export const activityMirrorIndex = (prefix: string): string => `${prefix}-activity-log`;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, CRITICAL_CALLOUT_LOG_CATEGORY, CriticalLogEntry, CriticalLogsQuery } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
-import { ActivityLogRepository } from './activity-log.repository';
+import { CRITICAL_CALLOUT_LOG_CATEGORY, CRITICAL_COMMANDS, CriticalLogEntry, CriticalLogsQuery } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { AuditUnitOfWork } from '../audit-unit-of-work';
+import { auditError } from './audit.errors';
 
 /** seed 001 §2: size=1000, sorted by activityDate, oldest first. */
 const MAX_ENTRIES = 1000;
@@ -13,13 +13,11 @@ const MAX_ENTRIES = 1000;
  * visible as soon as it is stored (the Elasticsearch mirror refreshes later).
  */
 @Injectable()
+@HandlesQuery(CRITICAL_COMMANDS.calloutLogs, CriticalLogsQuery)
 export class CriticalLogsUseCase {
-  constructor(private readonly log: ActivityLogRepository) {}
-
-  async execute(request: CommandRequest): Promise<CriticalLogEntry[]> {
-    const { principal, input } = authenticatedInput(CriticalLogsQuery, request);
-    const ids = parseReportIds(input.report_ids);
-    const rows = await this.log.forReports(principal.labId, CRITICAL_CALLOUT_LOG_CATEGORY, ids, MAX_ENTRIES);
+  async execute(command: Command<CriticalLogsQuery>, unit: AuditUnitOfWork): Promise<CriticalLogEntry[]> {
+    const ids = parseReportIds(command.input.report_ids);
+    const rows = await unit.activityLog.forReports(command.labId, CRITICAL_CALLOUT_LOG_CATEGORY, ids, MAX_ENTRIES);
     return rows.map((r) => ({
       meta: r.meta ?? {},
       labUserName: r.lab_user_name,
@@ -32,8 +30,6 @@ export class CriticalLogsUseCase {
 /** seed 001: every id is digit-checked before any query. */
 export function parseReportIds(raw: string): number[] {
   const parts = raw.split(',').map((p) => p.trim());
-  if (parts.length === 0 || parts.some((p) => !/^\d{1,10}$/.test(p) || Number(p) > 2147483647)) {
-    throw new DomainException(400, 'VALIDATION_FAILED', 'report_ids must be a comma-separated list of integers');
-  }
+  if (parts.length === 0 || parts.some((p) => !/^\d{1,10}$/.test(p) || Number(p) > 2147483647)) throw auditError('VALIDATION_FAILED');
   return [...new Set(parts.map(Number))];
 }

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { CalloutKind } from '@labflow/contracts';
+import { Queryable } from '@labflow/platform/kafka';
 import { SCHEMA } from '../migrations';
 
 const S = `"${SCHEMA}"`;
@@ -28,14 +27,13 @@ export interface LatestCalloutRow {
   read_back: boolean | null; created_on: Date;
 }
 
-/** The only code touching callouts; every query takes the lab. */
-@Injectable()
+/** The only code touching callouts, in one session; every query takes the lab. */
 export class CalloutRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Queryable) {}
 
   /** seed 001: the draft is the bill's callout without a lab report; a later draft replaces it. */
-  async replaceDraft(manager: EntityManager, c: CalloutWrite): Promise<{ id: number; createdOn: Date }> {
-    const rows: { id: number; created_on: Date }[] = await manager.query(
+  async replaceDraft(c: CalloutWrite): Promise<{ id: number; createdOn: Date }> {
+    const rows: { id: number; created_on: Date }[] = await this.db.query(
       `INSERT INTO ${S}.callouts (lab_id, bill_id, lab_report_id, kind, recipients, communication_methods, comment,
          critical_values_meta, callout_for, contacted_person, read_back, performed_by_user_id, performed_by_name, performed_by_login_type)
        VALUES ($1,$2,NULL,'draft',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
@@ -52,10 +50,10 @@ export class CalloutRepository {
   }
 
   /** An attempt or a done callout: one row per lab report (the export reads the latest per report). */
-  async insertForReports(manager: EntityManager, c: CalloutWrite, labReportIds: number[]): Promise<{ id: number; createdOn: Date }> {
+  async insertForReports(c: CalloutWrite, labReportIds: number[]): Promise<{ id: number; createdOn: Date }> {
     let first: { id: number; created_on: Date } | undefined;
     for (const labReportId of labReportIds) {
-      const rows: { id: number; created_on: Date }[] = await manager.query(
+      const rows: { id: number; created_on: Date }[] = await this.db.query(
         `INSERT INTO ${S}.callouts (lab_id, bill_id, lab_report_id, kind, recipients, communication_methods, comment,
            critical_values_meta, callout_for, contacted_person, read_back, performed_by_user_id, performed_by_name, performed_by_login_type)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id, created_on`,
@@ -66,14 +64,14 @@ export class CalloutRepository {
     return { id: first!.id, createdOn: first!.created_on };
   }
 
-  async deleteDraft(manager: EntityManager, labId: number, billId: number): Promise<void> {
-    await manager.query(`DELETE FROM ${S}.callouts WHERE lab_id = $1 AND bill_id = $2 AND lab_report_id IS NULL`, [labId, billId]);
+  async deleteDraft(labId: number, billId: number): Promise<void> {
+    await this.db.query(`DELETE FROM ${S}.callouts WHERE lab_id = $1 AND bill_id = $2 AND lab_report_id IS NULL`, [labId, billId]);
   }
 
   /** seed 001 export: the latest callout per report, with the bill's names. */
   async latestPerReport(labId: number, labReportIds: number[]): Promise<LatestCalloutRow[]> {
     if (labReportIds.length === 0) return [];
-    return this.dataSource.query(
+    return this.db.query(
       `SELECT DISTINCT ON (c.lab_report_id) c.lab_report_id, c.bill_id, c.kind, b.patient_name, b.organization_id, b.doctor_id,
          c.performed_by_name, c.performed_by_login_type, c.comment, c.recipients, c.communication_methods, c.callout_for,
          c.contacted_person, c.read_back, c.created_on

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CalloutExportBody, CalloutExportRecord, CommandRequest } from '@labflow/contracts';
-import { authenticatedInput } from '@labflow/platform/service';
-import { CalloutRepository, LatestCalloutRow } from './callout.repository';
+import { CalloutExportBody, CalloutExportRecord, CRITICAL_COMMANDS } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { CalloutUnitOfWork } from '../critical-callout-unit-of-work';
+import { LatestCalloutRow } from './callout.repository';
 
 /**
  * POST /operation/critical-callout (seed 001 §3): the latest callout per report of the caller's lab,
@@ -10,12 +11,10 @@ import { CalloutRepository, LatestCalloutRow } from './callout.repository';
  * ids), so org_name / referral_name are null rather than invented.
  */
 @Injectable()
+@HandlesQuery(CRITICAL_COMMANDS.exportCallouts, CalloutExportBody)
 export class ExportCalloutsUseCase {
-  constructor(private readonly callouts: CalloutRepository) {}
-
-  async execute(request: CommandRequest): Promise<CalloutExportRecord[]> {
-    const { principal, input } = authenticatedInput(CalloutExportBody, request);
-    const rows = await this.callouts.latestPerReport(principal.labId, [...new Set(input.lab_report_ids)]);
+  async execute(command: Command<CalloutExportBody>, unit: CalloutUnitOfWork): Promise<CalloutExportRecord[]> {
+    const rows = await unit.callouts.latestPerReport(command.labId, [...new Set(command.input.lab_report_ids)]);
     return rows.map(toRecord);
   }
 }

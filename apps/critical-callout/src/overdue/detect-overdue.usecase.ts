@@ -20,7 +20,6 @@ export const OVERDUE_BATCH = 200;
 export class DetectOverdueUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pending: PendingCriticalRepository,
     private readonly outbox: PgOutbox,
     @Inject(APP_CONFIG) private readonly config: CriticalCalloutConfig,
   ) {}
@@ -28,7 +27,7 @@ export class DetectOverdueUseCase {
   /** Marks what is overdue at `now`; returns how many were marked. A pass that marks some is traced. */
   async execute(now: Date): Promise<number> {
     return traceOnceFound((begin) => this.dataSource.transaction(async (manager) => {
-      const rows = await this.pending.markOverdue(manager, now, this.config.CRITICAL_CALLOUT_OVERDUE_MINUTES, OVERDUE_BATCH);
+      const rows = await new PendingCriticalRepository(manager).markOverdue(now, this.config.CRITICAL_CALLOUT_OVERDUE_MINUTES, OVERDUE_BATCH);
       if (rows.length === 0) return 0;
       // the events carry this span: their consumers' spans join the sweep's trace
       const span = begin('sweep overdue critical values', { attributes: { 'labflow.overdue.marked': rows.length } });

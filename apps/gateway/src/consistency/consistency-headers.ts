@@ -8,6 +8,9 @@ export const CONSISTENCY_TOKEN_HEADER = 'x-consistency-token';
  */
 export const CONSISTENCY_HEADER = 'x-consistency';
 
+/** Response: `consistency;dur=<ms>`, how long the serving app waited for the caller's earlier writes. */
+export const SERVER_TIMING_HEADER = 'server-timing';
+
 const headersOf = new WeakMap<FastifyRequest, Record<string, string>>();
 
 /** Headers for the response to `request`, set when it is sent (success or error alike). */

@@ -1,9 +1,11 @@
-import { HttpException, Injectable, Logger } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AppName, CommandReply, decodeConsistencyTokens, encodeConsistencyToken, Principal, WrittenEvent } from '@labflow/contracts';
+import { APP_CONFIG } from '@labflow/platform/service';
+import { GatewayConfig } from '../gateway.config';
 import { consistencyTracking } from './consistency-metrics';
 import { CallerWritesStore } from './caller-writes.store';
-import { CONSISTENCY_HEADER, CONSISTENCY_TOKEN_HEADER, setConsistencyHeader } from './consistency-headers';
+import { CONSISTENCY_HEADER, CONSISTENCY_TOKEN_HEADER, SERVER_TIMING_HEADER, setConsistencyHeader } from './consistency-headers';
 import { callerKeyOf } from './caller-key';
 
 /** What a command carries to its app, and what to settle once the app answered. */
@@ -24,11 +26,15 @@ export interface Awaited {
 export class ReadYourWrites {
   private readonly logger = new Logger('ReadYourWrites');
 
-  constructor(private readonly store: CallerWritesStore) {}
+  private readonly tracking: boolean;
+
+  constructor(private readonly store: CallerWritesStore, @Inject(APP_CONFIG) config: GatewayConfig) {
+    this.tracking = config.CONSISTENCY_TRACKING;
+  }
 
   async before(request: FastifyRequest, app: AppName, principal: Principal | null, callerIdentity?: string): Promise<Awaited> {
     const explicit = explicitTokens(request);
-    const caller = callerKeyOf(principal, callerIdentity);
+    const caller = this.tracking ? callerKeyOf(principal, callerIdentity) : null;
     let pending: WrittenEvent[] = [];
     if (caller) {
       try {
@@ -42,6 +48,7 @@ export class ReadYourWrites {
   }
 
   async after(request: FastifyRequest, awaited: Awaited, reply: CommandReply): Promise<void> {
+    if (reply.waitedMs !== undefined) setConsistencyHeader(request, SERVER_TIMING_HEADER, `consistency;dur=${reply.waitedMs}`);
     if (reply.stale) {
       setConsistencyHeader(request, CONSISTENCY_HEADER, 'stale');
       consistencyTracking.inc({ outcome: 'stale' });

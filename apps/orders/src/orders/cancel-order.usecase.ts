@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CommandRequest, OrderIdInput, OrderStatus, OrderView } from '@labflow/contracts';
-import { KafkaMessageContext, PgInbox } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
-import { applyOnce } from './apply-once';
+import { ORDER_COMMANDS, OrderIdInput, OrderStatus, OrderView } from '@labflow/contracts';
+import { Command, HandlesCommand } from '@labflow/platform/handling';
+import { OrdersUnitOfWork } from '../orders-unit-of-work';
 import { OrderChangePublisher } from './order-change.publisher';
-import { OrderErrors } from './order.errors';
+import { orderError } from './order.errors';
 import { clientIdOf } from './order.model';
-import { OrderRepository } from './order.repository';
 
 /** An order can be cancelled until its sample is with the lab; after that the lab's work stands. */
 const CANCELLABLE: readonly OrderStatus[] = ['ordered', 'requisition_created'];
@@ -18,27 +15,21 @@ const CANCELLABLE: readonly OrderStatus[] = ['ordered', 'requisition_created'];
  * so the transaction is completed. An initial order in redraw_available expects no further updates.
  */
 @Injectable()
+@HandlesCommand(ORDER_COMMANDS.cancel, OrderIdInput)
 export class CancelOrderUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly orders: OrderRepository,
-    private readonly changes: OrderChangePublisher,
-    private readonly inbox: PgInbox,
-  ) {}
+  constructor(private readonly changes: OrderChangePublisher) {}
 
-  async execute(request: CommandRequest, ctx: KafkaMessageContext): Promise<OrderView> {
-    const { principal, input } = authenticatedInput(OrderIdInput, request);
-    const clientId = clientIdOf(principal);
-    const found = await this.orders.findOwned(principal.labId, clientId, input.orderId);
-    if (!found) throw OrderErrors.orderNotFound();
-    return applyOnce(this.dataSource, this.inbox, 'order.cancel', ctx, async (manager) => {
-      await this.orders.lockTransaction(manager, principal.labId, found.transactionId);
-      const order = await this.orders.findOwned(principal.labId, clientId, input.orderId, manager, true);
-      if (!order) throw OrderErrors.orderNotFound();
-      if (order.status === 'cancelled') throw OrderErrors.alreadyCancelled();
-      if (!CANCELLABLE.includes(order.status)) throw OrderErrors.notCancellable(order.status);
-      const cancelled = await this.orders.changeStatus(manager, order, 'cancelled');
-      return this.changes.updated(manager, cancelled, ctx.causedContext);
-    });
+  async execute(command: Command<OrderIdInput>, unit: OrdersUnitOfWork): Promise<OrderView> {
+    const { labId, input } = command;
+    const clientId = clientIdOf(command.principal);
+    const found = await unit.orders.findOwned(labId, clientId, input.orderId);
+    if (!found) throw orderError('ORDER_NOT_FOUND');
+    // changes to one transaction's orders are serialized: lock it, then read the order again
+    await unit.orders.lockTransaction(labId, found.transactionId);
+    const order = await unit.orders.findOwned(labId, clientId, input.orderId, true);
+    if (!order) throw orderError('ORDER_NOT_FOUND');
+    if (order.status === 'cancelled') throw orderError('ORDER_ALREADY_CANCELLED');
+    if (!CANCELLABLE.includes(order.status)) throw orderError('ORDER_NOT_CANCELLABLE', order.status);
+    return this.changes.updated(unit, await unit.orders.changeStatus(order, 'cancelled'));
   }
 }

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, OrderTransactionView } from '@labflow/contracts';
-import { OrderRepository } from './order.repository';
+import { ORDER_COMMANDS, OrderTransactionIdInput, OrderTransactionView } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { OrdersUnitOfWork } from '../orders-unit-of-work';
 import { transactionViewOf } from './order-views';
-import { OwnedOrders } from './owned-order';
+import { ownedTransactionId } from './owned-order';
 
 /** `GET /v3/order_transaction/:transactionId`: status and orders by ascending creation (seed 004). */
 @Injectable()
+@HandlesQuery(ORDER_COMMANDS.getTransaction, OrderTransactionIdInput)
 export class GetOrderTransactionUseCase {
-  constructor(private readonly owned: OwnedOrders, private readonly orders: OrderRepository) {}
-
-  async execute(request: CommandRequest): Promise<OrderTransactionView> {
-    const { labId, transactionId } = await this.owned.transaction(request);
-    return transactionViewOf(transactionId, await this.orders.ordersOfTransaction(labId, transactionId));
+  async execute(command: Command<OrderTransactionIdInput>, unit: OrdersUnitOfWork): Promise<OrderTransactionView> {
+    const transactionId = await ownedTransactionId(unit, command);
+    return transactionViewOf(transactionId, await unit.orders.ordersOfTransaction(command.labId, transactionId));
   }
 }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, OrderView } from '@labflow/contracts';
-import { OrderViews } from './order-views';
-import { OwnedOrders } from './owned-order';
+import { ORDER_COMMANDS, OrderIdInput, OrderView } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { OrdersUnitOfWork } from '../orders-unit-of-work';
+import { orderViewOf } from './order-views';
+import { ownedOrder } from './owned-order';
 
 /** `GET /v3/order/:orderId`: the order, its low-level status history and its transaction. */
 @Injectable()
+@HandlesQuery(ORDER_COMMANDS.get, OrderIdInput)
 export class GetOrderUseCase {
-  constructor(private readonly owned: OwnedOrders, private readonly views: OrderViews) {}
-
-  async execute(request: CommandRequest): Promise<OrderView> {
-    return this.views.order(await this.owned.order(request));
+  async execute(command: Command<OrderIdInput>, unit: OrdersUnitOfWork): Promise<OrderView> {
+    return orderViewOf(unit.orders, await ownedOrder(unit, command));
   }
 }

@@ -1,38 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { MessageContext, OrderView, TOPICS } from '@labflow/contracts';
-import { PgOutbox } from '@labflow/platform/kafka';
+import { OrderView, TOPICS } from '@labflow/contracts';
+import { OrdersUnitOfWork } from '../orders-unit-of-work';
 import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { OrderRecord } from './order.model';
-import { OrderViews } from './order-views';
+import { orderViewOf } from './order-views';
 
 /**
- * Every order change leaves through the outboxes of the same transaction: `order.created` /
+ * Every order change leaves through the outboxes of its unit of work: `order.created` /
  * `order.updated` on Kafka and `labtest.order.created` / `labtest.order.updated` webhooks (seed 004),
  * each carrying the order's sequence number so a receiver can drop a stale update.
  */
 @Injectable()
 export class OrderChangePublisher {
-  constructor(private readonly views: OrderViews, private readonly outbox: PgOutbox, private readonly webhooks: WebhookOutbox) {}
+  constructor(private readonly webhooks: WebhookOutbox) {}
 
-  async created(manager: EntityManager, order: OrderRecord, ctx: MessageContext): Promise<OrderView> {
-    const view = await this.views.order(order, manager);
-    await this.outbox.add(manager, TOPICS.orderCreated, {
+  async created(unit: OrdersUnitOfWork, order: OrderRecord): Promise<OrderView> {
+    const view = await orderViewOf(unit.orders, order);
+    await unit.publish(TOPICS.orderCreated, {
       orderId: order.id, orderTransactionId: order.transactionId, labId: order.labId, clientId: order.clientId,
       origin: order.origin, parentId: order.parentId, performingLab: order.performingLab, biomarkers: order.biomarkers,
       sequence: order.sequence, createdAt: view.created_at,
-    }, ctx);
-    await this.webhooks.enqueue(manager, order.labId, order.clientId, 'labtest.order.created', view);
+    });
+    await this.webhooks.enqueue(unit, order.clientId, 'labtest.order.created', view, order.labId);
     return view;
   }
 
-  async updated(manager: EntityManager, order: OrderRecord, ctx: MessageContext): Promise<OrderView> {
-    const view = await this.views.order(order, manager);
-    await this.outbox.add(manager, TOPICS.orderUpdated, {
+  async updated(unit: OrdersUnitOfWork, order: OrderRecord): Promise<OrderView> {
+    const view = await orderViewOf(unit.orders, order);
+    await unit.publish(TOPICS.orderUpdated, {
       orderId: order.id, orderTransactionId: order.transactionId, labId: order.labId, origin: order.origin,
       status: order.status, transactionStatus: view.order_transaction.status, sequence: order.sequence, updatedAt: view.updated_at,
-    }, ctx);
-    await this.webhooks.enqueue(manager, order.labId, order.clientId, 'labtest.order.updated', view);
+    });
+    await this.webhooks.enqueue(unit, order.clientId, 'labtest.order.updated', view, order.labId);
     return view;
   }
 }

@@ -1,45 +1,32 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { OrderTransactionView, OrderView } from '@labflow/contracts';
 import { OrderRecord } from './order.model';
 import { OrderRepository } from './order.repository';
 import { highLevelStatusOf, transactionStatusOf } from './order-transaction-status';
 
-/** Builds the wire views of orders and transactions (snake_case mapping lives here only). */
-@Injectable()
-export class OrderViews {
-  constructor(private readonly dataSource: DataSource, private readonly orders: OrderRepository) {}
+type OrderReads = Pick<OrderRepository, 'ordersOfTransaction' | 'statusEvents'>;
 
-  async transaction(labId: number, transactionId: string, runner: EntityManager | DataSource = this.dataSource): Promise<OrderTransactionView> {
-    const members = await this.orders.ordersOfTransaction(labId, transactionId, runner);
-    return transactionViewOf(transactionId, members);
-  }
-
-  /** The order as a client sees it, with its status history and its transaction (read in `runner`). */
-  async order(order: OrderRecord, runner: EntityManager | DataSource = this.dataSource): Promise<OrderView> {
-    const [transaction, events] = [
-      await this.transaction(order.labId, order.transactionId, runner),
-      await this.orders.statusEvents([order.id], runner),
-    ];
-    return {
-      id: order.id,
-      order_transaction_id: order.transactionId,
-      origin: order.origin,
-      parent_id: order.parentId,
-      status: highLevelStatusOf(order.status),
-      low_level_status: order.status,
-      sequence: order.sequence,
-      lab: order.performingLab,
-      walk_in: order.walkIn,
-      client_user_id: order.clientUserId,
-      patient_details: order.patient,
-      biomarkers: order.biomarkers,
-      events: events.map((e) => ({ status: e.status, created_at: iso(e.createdAt) })),
-      order_transaction: transaction,
-      created_at: iso(order.createdAt),
-      updated_at: iso(order.updatedAt),
-    };
-  }
+/** The order as a client sees it, with its status history and its transaction (the snake_case mapping lives here only). */
+export async function orderViewOf(orders: OrderReads, order: OrderRecord): Promise<OrderView> {
+  const members = await orders.ordersOfTransaction(order.labId, order.transactionId);
+  const events = await orders.statusEvents([order.id]);
+  return {
+    id: order.id,
+    order_transaction_id: order.transactionId,
+    origin: order.origin,
+    parent_id: order.parentId,
+    status: highLevelStatusOf(order.status),
+    low_level_status: order.status,
+    sequence: order.sequence,
+    lab: order.performingLab,
+    walk_in: order.walkIn,
+    client_user_id: order.clientUserId,
+    patient_details: order.patient,
+    biomarkers: order.biomarkers,
+    events: events.map((e) => ({ status: e.status, created_at: iso(e.createdAt) })),
+    order_transaction: transactionViewOf(order.transactionId, members),
+    created_at: iso(order.createdAt),
+    updated_at: iso(order.updatedAt),
+  };
 }
 
 export function transactionViewOf(transactionId: string, members: OrderRecord[]): OrderTransactionView {

@@ -1,21 +1,17 @@
-import { DomainException } from '@labflow/platform/kafka';
+import { errorTable } from '@labflow/platform/handling';
 
-/** The orders module's named failures and their messages. */
-export const OrderErrors = {
-  orderNotFound: () => new DomainException(404, 'ORDER_NOT_FOUND', 'Order not found'),
-  transactionNotFound: () => new DomainException(404, 'ORDER_TRANSACTION_NOT_FOUND', 'Order transaction not found'),
-  alreadyCancelled: () => new DomainException(409, 'ORDER_ALREADY_CANCELLED', 'Order is already cancelled'),
-  notCancellable: (status: string) =>
-    new DomainException(409, 'ORDER_NOT_CANCELLABLE', `Order cannot be cancelled in status ${status}`),
-  finished: (status: string) =>
-    new DomainException(409, 'ORDER_FINISHED', `Order is ${status}: no further updates are accepted`),
-  invalidTransition: (from: string, to: string) =>
-    new DomainException(409, 'INVALID_STATUS_TRANSITION', `Order cannot move from ${from} to ${to}`),
-  biomarkerNotOrdered: (biomarker: string) =>
-    new DomainException(400, 'BIOMARKER_NOT_ORDERED', `Biomarker ${biomarker} is not part of this order`),
-  resultOrReason: (biomarker: string) =>
-    new DomainException(400, 'RESULT_OR_MISSING_REASON', `Biomarker ${biomarker} needs either a result or a missing_reason`),
-  duplicateBiomarker: (biomarker: string) =>
-    new DomainException(400, 'DUPLICATE_BIOMARKER', `Biomarker ${biomarker} is reported more than once`),
-  webhookEndpointNotFound: () => new DomainException(404, 'WEBHOOK_ENDPOINT_NOT_FOUND', 'Webhook endpoint not found'),
-} as const;
+/** The orders app's one error table: each code's status and message (seed 004's where it names one). */
+export const ORDER_ERRORS = errorTable({
+  ORDER_NOT_FOUND: { status: 404, message: 'Order not found' },
+  ORDER_TRANSACTION_NOT_FOUND: { status: 404, message: 'Order transaction not found' },
+  ORDER_ALREADY_CANCELLED: { status: 409, message: 'Order is already cancelled' },
+  ORDER_NOT_CANCELLABLE: { status: 409, message: (status: string) => `Order cannot be cancelled in status ${status}` },
+  ORDER_FINISHED: { status: 409, message: (status: string) => `Order is ${status}: no further updates are accepted` },
+  INVALID_STATUS_TRANSITION: { status: 409, message: (from: string, to: string) => `Order cannot move from ${from} to ${to}` },
+  BIOMARKER_NOT_ORDERED: { status: 400, message: (biomarker: string) => `Biomarker ${biomarker} is not part of this order` },
+  RESULT_OR_MISSING_REASON: { status: 400, message: (biomarker: string) => `Biomarker ${biomarker} needs either a result or a missing_reason` },
+  DUPLICATE_BIOMARKER: { status: 400, message: (biomarker: string) => `Biomarker ${biomarker} is reported more than once` },
+  WEBHOOK_ENDPOINT_NOT_FOUND: { status: 404, message: 'Webhook endpoint not found' },
+});
+
+export const orderError = ORDER_ERRORS.error;

@@ -1,27 +1,20 @@
-import { Injectable } from '@nestjs/common';
-import { CommandRequest, OrderIdInput, OrderTransactionIdInput } from '@labflow/contracts';
-import { authenticatedInput } from '@labflow/platform/service';
-import { OrderErrors } from './order.errors';
+import { OrderIdInput, OrderTransactionIdInput } from '@labflow/contracts';
+import { Command } from '@labflow/platform/handling';
+import { OrdersUnitOfWork } from '../orders-unit-of-work';
+import { orderError } from './order.errors';
 import { clientIdOf, OrderRecord } from './order.model';
-import { OrderRepository } from './order.repository';
 
-/** Resolves the order or transaction a client read names: the caller's own only (another's is a 404). */
-@Injectable()
-export class OwnedOrders {
-  constructor(private readonly orders: OrderRepository) {}
+/** The order a client read names: the caller's own only (another client's or lab's is a 404). */
+export async function ownedOrder(unit: OrdersUnitOfWork, command: Command<OrderIdInput>): Promise<OrderRecord> {
+  const order = await unit.orders.findOwned(command.labId, clientIdOf(command.principal), command.input.orderId);
+  if (!order) throw orderError('ORDER_NOT_FOUND');
+  return order;
+}
 
-  async order(request: CommandRequest): Promise<OrderRecord> {
-    const { principal, input } = authenticatedInput(OrderIdInput, request);
-    const order = await this.orders.findOwned(principal.labId, clientIdOf(principal), input.orderId);
-    if (!order) throw OrderErrors.orderNotFound();
-    return order;
+/** The transaction a client read names, checked the same way. */
+export async function ownedTransactionId(unit: OrdersUnitOfWork, command: Command<OrderTransactionIdInput>): Promise<string> {
+  if (!(await unit.orders.transactionExists(command.labId, clientIdOf(command.principal), command.input.transactionId))) {
+    throw orderError('ORDER_TRANSACTION_NOT_FOUND');
   }
-
-  async transaction(request: CommandRequest): Promise<{ labId: number; transactionId: string }> {
-    const { principal, input } = authenticatedInput(OrderTransactionIdInput, request);
-    if (!(await this.orders.transactionExists(principal.labId, clientIdOf(principal), input.transactionId))) {
-      throw OrderErrors.transactionNotFound();
-    }
-    return { labId: principal.labId, transactionId: input.transactionId };
-  }
+  return command.input.transactionId;
 }

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { CommandRequest, LabResultsInput, MessageContext, OrderView, TOPICS } from '@labflow/contracts';
-import { KafkaMessageContext, PgInbox, PgOutbox } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
+import { LAB_ORDER_COMMANDS, LabResultsInput, OrderView, TOPICS } from '@labflow/contracts';
+import { Command, HandlesCommand } from '@labflow/platform/handling';
 import { ORDERS_CONFIG, OrdersConfig, redrawLabs } from '../orders.config';
-import { applyOnce } from './apply-once';
+import { OrdersUnitOfWork } from '../orders-unit-of-work';
+import { lockedOrderOfLab } from './locked-order';
 import { OrderChangePublisher } from './order-change.publisher';
-import { OrderErrors } from './order.errors';
+import { orderError } from './order.errors';
 import { FINAL_STATUSES, OrderRecord, ResultRecord } from './order.model';
-import { OrderRepository } from './order.repository';
 import { biomarkersToRedraw } from './redraw-policy';
 
 type ReportedResult = Omit<ResultRecord, 'orderId' | 'reportedAt'>;
@@ -21,58 +19,41 @@ type ReportedResult = Omit<ResultRecord, 'orderId' | 'reportedAt'>;
  * (only those biomarkers) in the same transaction; a redraw order is always `completed`.
  */
 @Injectable()
+@HandlesCommand(LAB_ORDER_COMMANDS.results, LabResultsInput)
 export class RecordLabResultsUseCase {
   private readonly redrawLabs: string[];
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly orders: OrderRepository,
-    private readonly changes: OrderChangePublisher,
-    private readonly outbox: PgOutbox,
-    private readonly inbox: PgInbox,
-    @Inject(ORDERS_CONFIG) config: OrdersConfig,
-  ) {
+  constructor(private readonly changes: OrderChangePublisher, @Inject(ORDERS_CONFIG) config: OrdersConfig) {
     this.redrawLabs = redrawLabs(config);
   }
 
-  async execute(request: CommandRequest, ctx: KafkaMessageContext): Promise<OrderView> {
-    const { principal, input } = authenticatedInput(LabResultsInput, request);
-    const found = await this.orders.findForLab(principal.labId, input.orderId);
-    if (!found) throw OrderErrors.orderNotFound();
-    return applyOnce(this.dataSource, this.inbox, 'lab_order.results', ctx, async (manager) => {
-      await this.orders.lockTransaction(manager, principal.labId, found.transactionId);
-      const order = await this.orders.findForLab(principal.labId, input.orderId, manager, true);
-      if (!order) throw OrderErrors.orderNotFound();
-      if (FINAL_STATUSES.includes(order.status)) throw OrderErrors.finished(order.status);
-      await this.orders.upsertResults(manager, order.id, reportedResults(order, input));
-      if (!input.final) {
-        return this.changes.updated(manager, await this.orders.changeStatus(manager, order, 'partial_results'), ctx.causedContext);
-      }
-      return this.finish(manager, order, ctx.causedContext);
-    });
+  async execute(command: Command<LabResultsInput>, unit: OrdersUnitOfWork): Promise<OrderView> {
+    const order = await lockedOrderOfLab(unit, command.labId, command.input.orderId);
+    if (FINAL_STATUSES.includes(order.status)) throw orderError('ORDER_FINISHED', order.status);
+    await unit.orders.upsertResults(order.id, reportedResults(order, command.input));
+    if (!command.input.final) return this.changes.updated(unit, await unit.orders.changeStatus(order, 'partial_results'));
+    return this.finish(unit, order);
   }
 
-  private async finish(manager: EntityManager, order: OrderRecord, ctx: MessageContext): Promise<OrderView> {
-    const stored = await this.orders.resultsOf([order.id], manager);
+  private async finish(unit: OrdersUnitOfWork, order: OrderRecord): Promise<OrderView> {
+    const stored = await unit.orders.resultsOf([order.id]);
     const unreported = order.biomarkers.filter((b) => !stored.some((r) => r.biomarker === b));
     // A biomarker the lab never reported is recorded missing, so the results say what happened to it.
-    await this.orders.upsertResults(manager, order.id, unreported.map((b) => ({ biomarker: b, result: null, unit: null, missingReason: 'not_reported' })));
+    await unit.orders.upsertResults(order.id, unreported.map((b) => ({ biomarker: b, result: null, unit: null, missingReason: 'not_reported' })));
     const redraw = biomarkersToRedraw(order, stored, this.redrawLabs);
-    if (redraw.length === 0) {
-      return this.changes.updated(manager, await this.orders.changeStatus(manager, order, 'completed'), ctx);
-    }
+    if (redraw.length === 0) return this.changes.updated(unit, await unit.orders.changeStatus(order, 'completed'));
     // The redraw order first, so the initial order's update already lists it in its transaction.
-    const redrawOrder = await this.orders.insertOrder(manager, {
+    const redrawOrder = await unit.orders.insertOrder({
       id: randomUUID(), labId: order.labId, clientId: order.clientId, transactionId: order.transactionId, origin: 'redraw',
       parentId: order.id, performingLab: order.performingLab, walkIn: order.walkIn, clientUserId: order.clientUserId,
       patient: order.patient, biomarkers: redraw,
     });
-    const view = await this.changes.updated(manager, await this.orders.changeStatus(manager, order, 'redraw_available'), ctx);
-    await this.changes.created(manager, redrawOrder, ctx);
-    await this.outbox.add(manager, TOPICS.orderRedrawAvailable, {
+    const view = await this.changes.updated(unit, await unit.orders.changeStatus(order, 'redraw_available'));
+    await this.changes.created(unit, redrawOrder);
+    await unit.publish(TOPICS.orderRedrawAvailable, {
       orderTransactionId: order.transactionId, orderId: order.id, redrawOrderId: redrawOrder.id,
       missingBiomarkers: redraw, occurredAt: view.updated_at,
-    }, ctx);
+    });
     return view;
   }
 }
@@ -81,10 +62,10 @@ export class RecordLabResultsUseCase {
 function reportedResults(order: OrderRecord, input: LabResultsInput): ReportedResult[] {
   const seen = new Set<string>();
   return input.results.map((r) => {
-    if (!order.biomarkers.includes(r.biomarker)) throw OrderErrors.biomarkerNotOrdered(r.biomarker);
-    if (seen.has(r.biomarker)) throw OrderErrors.duplicateBiomarker(r.biomarker);
+    if (!order.biomarkers.includes(r.biomarker)) throw orderError('BIOMARKER_NOT_ORDERED', r.biomarker);
+    if (seen.has(r.biomarker)) throw orderError('DUPLICATE_BIOMARKER', r.biomarker);
     seen.add(r.biomarker);
-    if ((r.result === undefined) === (r.missing_reason === undefined)) throw OrderErrors.resultOrReason(r.biomarker);
+    if ((r.result === undefined) === (r.missing_reason === undefined)) throw orderError('RESULT_OR_MISSING_REASON', r.biomarker);
     return { biomarker: r.biomarker, result: r.result ?? null, unit: r.unit ?? null, missingReason: r.missing_reason ?? null };
   });
 }

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CommandRequest, LabStatusInput, OrderStatus, OrderView } from '@labflow/contracts';
-import { KafkaMessageContext, PgInbox } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
-import { applyOnce } from './apply-once';
+import { LAB_ORDER_COMMANDS, LabStatusInput, OrderStatus, OrderView } from '@labflow/contracts';
+import { Command, HandlesCommand } from '@labflow/platform/handling';
+import { OrdersUnitOfWork } from '../orders-unit-of-work';
 import { OrderChangePublisher } from './order-change.publisher';
-import { OrderErrors } from './order.errors';
+import { orderError } from './order.errors';
 import { FINAL_STATUSES } from './order.model';
-import { OrderRepository } from './order.repository';
+import { lockedOrderOfLab } from './locked-order';
 
 /** From which statuses the lab may report each step: the lifecycle only moves forward. */
 const ALLOWED_FROM: Record<'requisition_created' | 'sample_received', readonly OrderStatus[]> = {
@@ -20,26 +18,15 @@ const ALLOWED_FROM: Record<'requisition_created' | 'sample_received', readonly O
  * (tenant), whatever client placed the order; the order must be of the caller's lab.
  */
 @Injectable()
+@HandlesCommand(LAB_ORDER_COMMANDS.status, LabStatusInput)
 export class UpdateLabStatusUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly orders: OrderRepository,
-    private readonly changes: OrderChangePublisher,
-    private readonly inbox: PgInbox,
-  ) {}
+  constructor(private readonly changes: OrderChangePublisher) {}
 
-  async execute(request: CommandRequest, ctx: KafkaMessageContext): Promise<OrderView> {
-    const { principal, input } = authenticatedInput(LabStatusInput, request);
-    const found = await this.orders.findForLab(principal.labId, input.orderId);
-    if (!found) throw OrderErrors.orderNotFound();
-    return applyOnce(this.dataSource, this.inbox, 'lab_order.status', ctx, async (manager) => {
-      await this.orders.lockTransaction(manager, principal.labId, found.transactionId);
-      const order = await this.orders.findForLab(principal.labId, input.orderId, manager, true);
-      if (!order) throw OrderErrors.orderNotFound();
-      if (FINAL_STATUSES.includes(order.status)) throw OrderErrors.finished(order.status);
-      if (!ALLOWED_FROM[input.status].includes(order.status)) throw OrderErrors.invalidTransition(order.status, input.status);
-      const updated = await this.orders.changeStatus(manager, order, input.status);
-      return this.changes.updated(manager, updated, ctx.causedContext);
-    });
+  async execute(command: Command<LabStatusInput>, unit: OrdersUnitOfWork): Promise<OrderView> {
+    const { status } = command.input;
+    const order = await lockedOrderOfLab(unit, command.labId, command.input.orderId);
+    if (FINAL_STATUSES.includes(order.status)) throw orderError('ORDER_FINISHED', order.status);
+    if (!ALLOWED_FROM[status].includes(order.status)) throw orderError('INVALID_STATUS_TRANSITION', order.status, status);
+    return this.changes.updated(unit, await unit.orders.changeStatus(order, status));
   }
 }

@@ -1,22 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, WebhookDeliveryView, WebhookEndpointIdInput } from '@labflow/contracts';
-import { authenticatedInput } from '@labflow/platform/service';
-import { OrderErrors } from '../orders/order.errors';
+import { WEBHOOK_COMMANDS, WebhookDeliveryView, WebhookEndpointIdInput } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { OrdersUnitOfWork } from '../orders-unit-of-work';
+import { orderError } from '../orders/order.errors';
 import { clientIdOf } from '../orders/order.model';
 import { iso } from '../orders/order-views';
-import { WebhookDeliveryRepository } from './webhook-delivery.repository';
-import { WebhookEndpointRepository } from './webhook-endpoint.repository';
 
 /** Every message sent to one of the caller's endpoints, with every attempt (status code, error, duration). */
 @Injectable()
+@HandlesQuery(WEBHOOK_COMMANDS.deliveries, WebhookEndpointIdInput)
 export class ListWebhookDeliveriesUseCase {
-  constructor(private readonly endpoints: WebhookEndpointRepository, private readonly deliveries: WebhookDeliveryRepository) {}
-
-  async execute(request: CommandRequest): Promise<{ data: WebhookDeliveryView[] }> {
-    const { principal, input } = authenticatedInput(WebhookEndpointIdInput, request);
-    const endpoint = await this.endpoints.find(principal.labId, clientIdOf(principal), input.endpointId);
-    if (!endpoint) throw OrderErrors.webhookEndpointNotFound();
-    const rows = await this.deliveries.ofEndpoint(endpoint.id);
+  async execute(command: Command<WebhookEndpointIdInput>, unit: OrdersUnitOfWork): Promise<{ data: WebhookDeliveryView[] }> {
+    const endpoint = await unit.webhookEndpoints.find(command.labId, clientIdOf(command.principal), command.input.endpointId);
+    if (!endpoint) throw orderError('WEBHOOK_ENDPOINT_NOT_FOUND');
+    const rows = await unit.webhookDeliveries.ofEndpoint(endpoint.id);
     return {
       data: rows.map((d) => ({
         message_id: d.messageId, event_type: d.eventType, order_id: d.orderId, sequence: d.sequence, status: d.status,

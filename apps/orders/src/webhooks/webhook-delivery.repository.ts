@@ -1,29 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { WebhookEventType } from '@labflow/contracts';
+import { Queryable } from '@labflow/platform/kafka';
 import { traceHeaders } from '@labflow/platform/observability';
-
-export interface DueDelivery {
-  id: string;
-  messageId: string;
-  endpointId: string;
-  labId: number;
-  clientId: string;
-  eventType: WebhookEventType;
-  orderId: string;
-  body: string;
-  attempts: number;
-  url: string;
-  secret: string;
-  /** The trace context of the order change that queued the delivery (traceparent). */
-  traceHeaders: Record<string, string>;
-}
-
-export interface AttemptOutcome {
-  statusCode: number | null;
-  error: string | null;
-  durationMs: number;
-}
 
 export interface DeliveryWithAttempts {
   messageId: string;
@@ -34,79 +11,24 @@ export interface DeliveryWithAttempts {
   attempts: { attempt: number; statusCode: number | null; error: string | null; durationMs: number; attemptedAt: Date }[];
 }
 
-/** The webhook outbox: deliveries are rows, so they survive a restart of the orders app. */
-@Injectable()
+/** The webhook outbox of a unit of work: deliveries are rows, so they survive a restart of the orders app. */
 export class WebhookDeliveryRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Queryable) {}
 
   /** Keeps the trace context of the current unit of work (the order change) with the delivery. */
-  async insert(manager: EntityManager, d: {
+  async insert(d: {
     id: string; messageId: string; endpointId: string; labId: number; clientId: string; eventType: WebhookEventType;
     orderId: string; sequence: number; body: string; firstDelayMs: number;
   }): Promise<void> {
-    await manager.query(
+    await this.db.query(
       `INSERT INTO orders.webhook_deliveries (id, message_id, endpoint_id, lab_id, client_id, event_type, order_id, sequence, body, next_attempt_at, trace_headers)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp() + $10 * interval '1 millisecond', $11)`,
       [d.id, d.messageId, d.endpointId, d.labId, d.clientId, d.eventType, d.orderId, d.sequence, d.body, d.firstDelayMs, JSON.stringify(traceHeaders())],
     );
   }
 
-  /**
-   * Claims due deliveries for one attempt each: a lease (not a held lock) so the HTTP call runs
-   * outside any transaction; SKIP LOCKED lets several dispatchers share the table. A dispatcher that
-   * dies mid-attempt leaves a lease that expires, and the delivery is attempted again.
-   */
-  async claimDue(limit: number, leaseMs: number): Promise<DueDelivery[]> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE orders.webhook_deliveries d SET lease_until = clock_timestamp() + $2 * interval '1 millisecond'
-       FROM orders.webhook_endpoints e
-       WHERE e.id = d.endpoint_id AND d.id IN (
-         SELECT id FROM orders.webhook_deliveries
-         WHERE status = 'pending' AND next_attempt_at <= clock_timestamp()
-           AND (lease_until IS NULL OR lease_until < clock_timestamp())
-         ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING d.id, d.message_id AS "messageId", d.endpoint_id AS "endpointId", d.lab_id AS "labId",
-         d.client_id AS "clientId", d.event_type AS "eventType", d.order_id AS "orderId", d.body, d.attempts, e.url, e.secret,
-         d.trace_headers AS "traceHeaders"`,
-      [limit, leaseMs],
-    )) as [DueDelivery[], number];
-    return rows;
-  }
-
-  /**
-   * Records attempt number `attempt` once (a stale dispatcher whose lease expired records nothing)
-   * and sets the delivery's next state. True when this call recorded it.
-   */
-  async recordAttempt(manager: EntityManager, delivery: DueDelivery, outcome: AttemptOutcome,
-    next: { status: 'pending' | 'delivered' | 'exhausted'; delayMs: number }): Promise<boolean> {
-    const attempt = delivery.attempts + 1;
-    const [, updated] = (await manager.query(
-      `UPDATE orders.webhook_deliveries SET attempts = $2, status = $3, lease_until = NULL,
-         next_attempt_at = clock_timestamp() + $4 * interval '1 millisecond',
-         finished_at = CASE WHEN $3 = 'pending' THEN NULL ELSE clock_timestamp() END
-       WHERE id = $1 AND attempts = $5 AND status = 'pending'`,
-      [delivery.id, attempt, next.status, next.delayMs, delivery.attempts],
-    )) as [unknown[], number];
-    if (updated !== 1) return false;
-    await manager.query(
-      `INSERT INTO orders.webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)`,
-      [delivery.id, attempt, outcome.statusCode, outcome.error, outcome.durationMs],
-    );
-    return true;
-  }
-
-  /** Pending deliveries and how late the most overdue one is, for readiness details. */
-  async backlog(): Promise<{ pending: number; overdueMs: number }> {
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS pending,
-         COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(next_attempt_at)) * 1000, 0)::int AS "overdueMs"
-       FROM orders.webhook_deliveries WHERE status = 'pending'`,
-    )) as { pending: number; overdueMs: number }[];
-    return { pending: row.pending, overdueMs: Math.max(0, row.overdueMs) };
-  }
-
   async ofEndpoint(endpointId: string): Promise<DeliveryWithAttempts[]> {
-    return (await this.dataSource.query(
+    return (await this.db.query(
       `SELECT d.message_id AS "messageId", d.event_type AS "eventType", d.order_id AS "orderId", d.sequence, d.status,
          COALESCE(json_agg(json_build_object('attempt', a.attempt, 'statusCode', a.status_code, 'error', a.error,
            'durationMs', a.duration_ms, 'attemptedAt', a.attempted_at) ORDER BY a.attempt) FILTER (WHERE a.id IS NOT NULL), '[]') AS attempts

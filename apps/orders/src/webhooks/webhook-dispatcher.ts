@@ -5,7 +5,7 @@ import { BackgroundLoop, PgOutbox, RoundResult } from '@labflow/platform/kafka';
 import { BackgroundSpan, BackgroundSpanOptions, traceBackgroundWork } from '@labflow/platform/observability';
 import { HealthRegistry } from '@labflow/platform/service';
 import { ORDERS_CONFIG, OrdersConfig, retrySchedule } from '../orders.config';
-import { AttemptOutcome, DueDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { AttemptOutcome, DueDelivery, WebhookDeliveryQueue } from './webhook-delivery-queue';
 import { signWebhook } from './webhook-signature';
 
 /**
@@ -21,7 +21,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly deliveries: WebhookDeliveryQueue,
     private readonly outbox: PgOutbox,
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
     private readonly health: HealthRegistry,

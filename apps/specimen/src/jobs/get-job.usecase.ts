@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, GetJobInput, JobView } from '@labflow/contracts';
-import { authenticatedInput } from '@labflow/platform/service';
-import { SPECIMEN_ERRORS, SpecimenException } from '../specimens/specimen.exception';
-import { JobRepository, toJobView } from './job.repository';
+import { GetJobInput, JobView, SPECIMEN_COMMANDS } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { SpecimenUnitOfWork } from '../specimen-unit-of-work';
+import { specimenError } from '../specimens/specimen.errors';
+import { toJobView } from './job.repository';
 
 /** GET /api/jobs/:jobId — the job's status and, when it failed, the spec's reason. Another lab's job is 404. */
 @Injectable()
+@HandlesQuery(SPECIMEN_COMMANDS.getJob, GetJobInput)
 export class GetJobUseCase {
-  constructor(private readonly jobs: JobRepository) {}
-
-  async execute(request: CommandRequest): Promise<JobView> {
-    const { principal, input } = authenticatedInput(GetJobInput, request);
-    const job = await this.jobs.find(principal.labId, input.jobId);
-    if (!job) throw new SpecimenException(SPECIMEN_ERRORS.notFound);
+  async execute(command: Command<GetJobInput>, unit: SpecimenUnitOfWork): Promise<JobView> {
+    const job = await unit.jobs.find(command.labId, command.input.jobId);
+    if (!job) throw specimenError('NOT_FOUND');
     return toJobView(job);
   }
 }

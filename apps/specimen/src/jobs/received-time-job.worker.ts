@@ -17,7 +17,6 @@ export class ReceivedTimeJobWorker implements OnApplicationBootstrap, OnModuleDe
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly jobs: JobRepository,
     private readonly processor: ReceivedTimeJobProcessor,
     private readonly config: SpecimenConfig,
   ) {
@@ -41,7 +40,7 @@ export class ReceivedTimeJobWorker implements OnApplicationBootstrap, OnModuleDe
     const locked: { job?: JobRow } = {};
     try {
       return await traceOnceFound((begin) => this.dataSource.transaction(async (manager) => {
-        const job = await this.jobs.lockNextPending(manager);
+        const job = await new JobRepository(manager).lockNextPending();
         if (!job) return false;
         locked.job = job;
         const span = begin(`job ${job.type}`, jobSpanOptions(job));
@@ -52,7 +51,7 @@ export class ReceivedTimeJobWorker implements OnApplicationBootstrap, OnModuleDe
       const job = locked.job;
       if (!job || isTransientInfraError(error)) throw error; // the job stays pending and is retried
       this.logger.error(`job ${job.id} failed: ${(error as Error).message}`);
-      await this.jobs.recordAttemptError(job.lab_id, job.id, (error as Error).message, this.config.JOB_MAX_ATTEMPTS);
+      await new JobRepository(this.dataSource).recordAttemptError(job.lab_id, job.id, (error as Error).message, this.config.JOB_MAX_ATTEMPTS);
       return false;
     }
   }

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, GetSpecimenInput, SpecimenView } from '@labflow/contracts';
-import { authenticatedInput } from '@labflow/platform/service';
-import { SPECIMEN_ERRORS, SpecimenException } from './specimen.exception';
-import { SpecimenRepository, toSpecimenView } from './specimen.repository';
+import { GetSpecimenInput, SPECIMEN_COMMANDS, SpecimenView } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { SpecimenUnitOfWork } from '../specimen-unit-of-work';
+import { specimenError } from './specimen.errors';
+import { toSpecimenView } from './specimen.repository';
 
 /** GET /api/patients/:patientId/specimens/:id — the specimen as stored (received time included). */
 @Injectable()
+@HandlesQuery(SPECIMEN_COMMANDS.getSpecimen, GetSpecimenInput)
 export class GetSpecimenUseCase {
-  constructor(private readonly specimens: SpecimenRepository) {}
-
-  async execute(request: CommandRequest): Promise<SpecimenView> {
-    const { principal, input } = authenticatedInput(GetSpecimenInput, request);
-    const specimen = await this.specimens.find(principal.labId, input.patientId, input.id);
-    if (!specimen) throw new SpecimenException(SPECIMEN_ERRORS.notFound);
+  async execute(command: Command<GetSpecimenInput>, unit: SpecimenUnitOfWork): Promise<SpecimenView> {
+    const specimen = await unit.specimens.find(command.labId, command.input.patientId, command.input.id);
+    if (!specimen) throw specimenError('NOT_FOUND');
     return toSpecimenView(specimen);
   }
 }

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { SpecimenStatus, SpecimenView } from '@labflow/contracts';
+import { Queryable } from '@labflow/platform/kafka';
 import { SCHEMA } from '../migrations';
 
 export interface SpecimenRow {
@@ -29,16 +28,15 @@ export interface NewSpecimen {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The only code that touches the specimens table. Every query is scoped by lab (and patient).
+ * The only code that touches the specimens table, in one session. Every query is scoped by lab (and patient).
  * TypeORM's postgres `query()` answers an UPDATE … RETURNING with `[rows, affected]`.
  */
-@Injectable()
 export class SpecimenRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Queryable) {}
 
   /** A redelivered registration (or a specimen id already known) leaves the stored specimen as it is. */
-  async insertAvailable(manager: EntityManager, specimen: NewSpecimen): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+  async insertAvailable(specimen: NewSpecimen): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
       `INSERT INTO "${SCHEMA}".specimens (id, lab_id, patient_id, bill_id, sample_id, status, collected_at)
        VALUES ($1, $2, $3, $4, $5, 'available', $6) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [specimen.id, specimen.labId, specimen.patientId, specimen.billId, specimen.sampleId, specimen.collectedAt],
@@ -47,17 +45,17 @@ export class SpecimenRepository {
   }
 
   /** The patient's specimen in the lab; null when either id is unknown, malformed, or another lab's. */
-  async find(labId: number, patientId: string, id: string, manager?: EntityManager, forUpdate = false): Promise<SpecimenRow | null> {
+  async find(labId: number, patientId: string, id: string, forUpdate = false): Promise<SpecimenRow | null> {
     if (!UUID.test(patientId) || !UUID.test(id)) return null;
-    const rows: SpecimenRow[] = await (manager ?? this.dataSource).query(
+    const rows: SpecimenRow[] = await this.db.query(
       `SELECT * FROM "${SCHEMA}".specimens WHERE lab_id = $1 AND patient_id = $2 AND id = $3${forUpdate ? ' FOR UPDATE' : ''}`,
       [labId, patientId, id],
     );
     return rows[0] ?? null;
   }
 
-  async setStatus(manager: EntityManager, labId: number, id: string, status: SpecimenStatus, updatedBy: string): Promise<SpecimenRow> {
-    const [rows]: [SpecimenRow[], number] = await manager.query(
+  async setStatus(labId: number, id: string, status: SpecimenStatus, updatedBy: string): Promise<SpecimenRow> {
+    const [rows]: [SpecimenRow[], number] = await this.db.query(
       `UPDATE "${SCHEMA}".specimens SET status = $3, updated_at = now(), updated_by = $4
        WHERE lab_id = $1 AND id = $2 RETURNING *`,
       [labId, id, status, updatedBy],
@@ -69,8 +67,8 @@ export class SpecimenRepository {
    * seed 003: received_time is set once. The condition is in the UPDATE itself, so of two concurrent
    * jobs exactly one matches the row; the other sees no row and reports why.
    */
-  async setReceivedTimeOnce(manager: EntityManager, labId: number, id: string, receivedTime: Date, updatedBy: string): Promise<SpecimenRow | null> {
-    const [rows]: [SpecimenRow[], number] = await manager.query(
+  async setReceivedTimeOnce(labId: number, id: string, receivedTime: Date, updatedBy: string): Promise<SpecimenRow | null> {
+    const [rows]: [SpecimenRow[], number] = await this.db.query(
       `UPDATE "${SCHEMA}".specimens SET received_time = $3, updated_at = now(), updated_by = $4
        WHERE lab_id = $1 AND id = $2 AND received_time IS NULL AND status = 'available'
          AND collected_at <= $3 AND $3 <= now()

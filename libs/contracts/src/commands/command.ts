@@ -41,6 +41,8 @@ export interface ReplyConsistency {
   written?: WrittenEvent[];
   /** The command waited its bound for `awaits` and was served without all of them applied. */
   stale?: boolean;
+  /** How long the command waited for `awaits` (absent: it awaited nothing of its app's topics). */
+  waitedMs?: number;
 }
 
 /** The reply: an HTTP status chosen by the owner and either a body or an error. */

@@ -1,7 +1,6 @@
 export * from './errors';
 export * from './wire';
 export * from './kafka-client';
-export * from './kafkajs-idle-timer-fix';
 export * from './admin/shared-admin';
 export * from './producer';
 export * from './outbox/outbox.sql';

@@ -1,6 +1,5 @@
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
 import { Logger } from '@nestjs/common';
-import { fixKafkajsIdleTimerLoop } from './kafkajs-idle-timer-fix';
 
 export interface KafkaClientOptions {
   brokers: string;
@@ -11,9 +10,8 @@ const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'log', [logLevel.DEBUG]: 'debug',
 };
 
-/** One kafkajs client per app instance, logging through Nest's logger (and without kafkajs' idle timer loop). */
+/** One kafkajs client per app instance, logging through Nest's logger (kafkajs' idle timer loop: installLibraryPatches at bootstrap). */
 export function createKafka(options: KafkaClientOptions): Kafka {
-  fixKafkajsIdleTimerLoop();
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers.split(',').map((b) => b.trim()).filter(Boolean),

@@ -1,19 +1,2 @@
-import { CommandRequest, PayloadClass, Principal, validatePayload } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-
-/**
- * Re-validates a command's input in the owning service (a use case is safe from HTTP, Kafka and
- * tests alike) and requires an authenticated principal.
- */
-export function authenticatedInput<T extends object>(cls: PayloadClass<T>, request: CommandRequest): { principal: Principal; input: T } {
-  if (!request?.principal) throw new DomainException(401, 'INVALID_TOKEN', 'Invalid access token');
-  return { principal: request.principal, input: validInput(cls, request.input) };
-}
-
-export function validInput<T extends object>(cls: PayloadClass<T>, input: unknown): T {
-  const checked = validatePayload(cls, input);
-  if (checked.problems.length > 0) {
-    throw new DomainException(400, 'VALIDATION_FAILED', checked.problems[0], { errors: checked.problems });
-  }
-  return checked.value as T;
-}
+// The seam validates the commands it handles; use cases not yet declared through it still call these.
+export { authenticatedInput, validInput } from '@labflow/platform/handling';

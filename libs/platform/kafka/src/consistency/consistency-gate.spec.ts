@@ -30,7 +30,7 @@ describe('ConsistencyGate', () => {
     const inbox = new FakeInbox();
     const id = randomUUID();
     inbox.applied_.add(id);
-    await expect(gateOver(inbox).pass([{ topic: 'device.data.received', id }])).resolves.toEqual({ stale: false });
+    await expect(gateOver(inbox).pass([{ topic: 'device.data.received', id }])).resolves.toEqual({ stale: false, waitedMs: expect.any(Number) });
     expect(inbox.queries).toBe(1);
   });
 
@@ -39,7 +39,9 @@ describe('ConsistencyGate', () => {
     const id = randomUUID();
     setTimeout(() => inbox.applied_.add(id), 40);
     const started = Date.now();
-    await expect(gateOver(inbox, 2000).pass([{ topic: 'device.data.received', id }])).resolves.toEqual({ stale: false });
+    const outcome = await gateOver(inbox, 2000).pass([{ topic: 'device.data.received', id }]);
+    expect(outcome).toEqual({ stale: false, waitedMs: expect.any(Number) });
+    expect(outcome.waitedMs).toBeGreaterThanOrEqual(35);
     expect(Date.now() - started).toBeGreaterThanOrEqual(35);
     expect(inbox.queries).toBeGreaterThan(1);
   });
@@ -47,7 +49,8 @@ describe('ConsistencyGate', () => {
   it('answers stale at the bound when the event never comes', async () => {
     const inbox = new FakeInbox();
     const outcome = await gateOver(inbox, 60).pass([{ topic: 'device.data.received', id: randomUUID() }]);
-    expect(outcome).toEqual({ stale: true });
+    expect(outcome).toEqual({ stale: true, waitedMs: expect.any(Number) });
+    expect(outcome.waitedMs).toBeGreaterThanOrEqual(60);
   });
 
   it('ignores malformed entries and never waits without a way to tell', async () => {

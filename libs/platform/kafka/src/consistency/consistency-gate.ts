@@ -14,6 +14,8 @@ export interface ConsistencyGateOptions {
 export interface GateOutcome {
   /** Served at the bound without every awaited event applied. */
   stale: boolean;
+  /** How long the command waited; absent when it awaited nothing of this app's (no query made). */
+  waitedMs?: number;
 }
 
 const FIRST_POLL_MS = 5;
@@ -56,6 +58,6 @@ export class ConsistencyGate {
   private outcome(outcome: 'applied' | 'waited' | 'stale', waitedMs: number): GateOutcome {
     consistencyWaits.inc({ outcome });
     if (outcome !== 'applied') consistencyWaitSeconds.observe(waitedMs / 1000);
-    return { stale: outcome === 'stale' };
+    return { stale: outcome === 'stale', waitedMs };
   }
 }

@@ -211,6 +211,7 @@ export class MessageProcessor {
     const reply = toReply(result);
     if (reply.ok && written.length > 0) reply.written = written;
     if (gate?.stale) reply.stale = true;
+    if (gate?.waitedMs !== undefined) reply.waitedMs = gate.waitedMs;
     return reply;
   }
 

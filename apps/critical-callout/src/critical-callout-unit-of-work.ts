@@ -1,0 +1,20 @@
+import { Queryable } from '@labflow/platform/kafka';
+import { RepositoryOf, UnitOfWork } from '@labflow/platform/handling';
+import { CalloutBillRepository } from './callouts/bill.repository';
+import { CalloutRepository } from './callouts/callout.repository';
+import { PendingCriticalRepository } from './overdue/pending-critical.repository';
+
+/** The critical-callout app's repositories (the only code that touches its schema), by their public members. */
+export interface CalloutRepositories {
+  bills: RepositoryOf<CalloutBillRepository>;
+  callouts: RepositoryOf<CalloutRepository>;
+  pending: RepositoryOf<PendingCriticalRepository>;
+}
+
+export type CalloutUnitOfWork = UnitOfWork<CalloutRepositories>;
+
+export const calloutRepositories = (session: Queryable): CalloutRepositories => ({
+  bills: new CalloutBillRepository(session),
+  callouts: new CalloutRepository(session),
+  pending: new PendingCriticalRepository(session),
+});

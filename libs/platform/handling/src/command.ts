@@ -1,0 +1,21 @@
+import { MessageContext, Principal } from '@labflow/contracts';
+
+/**
+ * What a use case is asked to do: its validated input, who asks, and the lab it acts in. Built once
+ * by the seam from the message (a use case never re-validates); `labId` is required, so a use case
+ * cannot be called without its tenant.
+ */
+export interface Command<I extends object> {
+  readonly labId: number;
+  readonly principal: Principal;
+  readonly input: I;
+  /** The id of the message the command came in: the same on every redelivery or repeat. */
+  readonly messageId: string;
+  /** Why the events this command causes are written: same correlation, caused by its message. */
+  readonly cause: MessageContext;
+}
+
+/** One use case: the domain rule only, over the repositories of its unit of work. */
+export interface UseCase<C, R, U = unknown> {
+  execute(command: C, unitOfWork: U): Promise<R>;
+}
