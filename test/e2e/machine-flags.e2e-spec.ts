@@ -73,7 +73,7 @@ describe('machine flags end to end (seed 002): configure, ingest, read back', ()
   it('report entry shows the document report value with device_name, test_flags and param_flags', async () => {
     const res = await call('GET', `/getReportFormatForTestEntry/?labReportId=${cbcReport}&isSigned=0`, { token });
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['calculationList', 'historicalValuesByIndex', 'labReportSigningMeta', 'qcArray', 'reportFormat', 'value']);
+    expect(Object.keys(res.body).sort()).toEqual(['calculationList', 'historicalValuesByIndex', 'labReportSigningMeta', 'qcArray', 'reportFormat', 'value', 'verification']);
     expect(res.body.value).toEqual([{ index: 4, value: 110.12, device_name: 'Alinity', test_flags: FLAGS, param_flags: PARAM_FLAGS, param_flag_interpretations: ['', 'H'] }]);
     expect(res.body.reportFormat.find((p: { index: number }) => p.index === 4)).toMatchObject({ name: 'Haemoglobin', effective_upper: 15.5, effective_critical_upper: 100 });
     expect(res.body.calculationList).toEqual([{ index: 6, expression: '({4} * 10) / {5}', decimals: 1, testId: registered.labReports[0].testId }]);
@@ -90,7 +90,7 @@ describe('machine flags end to end (seed 002): configure, ingest, read back', ()
   it('patient overview carries the flags in report_result_mapper', async () => {
     const res = await call('GET', `/api-v3/patient/${cbcReport}/all-reports`, { token });
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['calculations_mapper', 'patient', 'qc_values', 'report_format_mapper', 'report_result_mapper', 'reports']);
+    expect(Object.keys(res.body).sort()).toEqual(['calculations_mapper', 'patient', 'qc_values', 'report_format_mapper', 'report_result_mapper', 'reports', 'verification_mapper']);
     expect(res.body.report_result_mapper[String(cbcReport)]).toEqual([
       { index: 4, value: 110.12, device_name: 'Alinity', test_flags: FLAGS, param_flags: PARAM_FLAGS, param_flag_interpretations: ['', 'H'] },
     ]);

@@ -27,6 +27,7 @@ import { LabReportIndex } from './search/lab-report-index';
 import { SearchIndexer } from './search/search-indexer';
 import { SearchQueue } from './search/search-queue';
 import { CRITICAL_HANDLERS, CRITICAL_PROVIDERS } from './critical';
+import { VERIFICATION_HANDLERS, VERIFICATION_PROVIDERS } from './verification';
 import { ApplyRerunConfirmedUseCase } from './reruns/apply-rerun-confirmed.usecase';
 import { ApplyRerunFlagUseCase } from './reruns/apply-rerun-flag.usecase';
 import { RerunContextQuery } from './reruns/rerun-context.query';
@@ -43,14 +44,14 @@ export function reportingModule(config: ServiceConfig) {
     ],
     controllers: [
       ReportFormatsHandler, RegistrationHandler, DeviceDataReceivedHandler, DeviceRegisteredHandler,
-      ReportReadsHandler, ReportingRerunsHandler, ...CRITICAL_HANDLERS,
+      ReportReadsHandler, ReportingRerunsHandler, ...CRITICAL_HANDLERS, ...VERIFICATION_HANDLERS,
     ],
     providers: [
       TestRepository, CreateReportFormatUseCase, UpdateReportFormatUseCase, TestParameterIndexesQuery,
       RegistrationRepository, RegisterPatientUseCase, SampleLabReportsQuery,
       LabReportRepository, DocumentValuesStore, LegacyValuesFold, LabReportIndex, SearchQueue, SearchIndexer, ApplyDeviceDataUseCase,
       DeviceDirectory, ReportValuesReader, ReportHistoryQuery, ReportWithTestQuery, GetReportEntryUseCase, GetPatientReportsUseCase, GetDeviceResultsValidationUseCase,
-      ...CRITICAL_PROVIDERS,
+      ...CRITICAL_PROVIDERS, ...VERIFICATION_PROVIDERS,
       RerunContextQuery, RerunPositionRepository, ApplyRerunFlagUseCase, ApplyRerunConfirmedUseCase,
     ],
   })

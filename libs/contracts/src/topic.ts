@@ -9,7 +9,8 @@ export type AppName =
   | 'critical-callout'
   | 'specimen'
   | 'orders'
-  | 'audit';
+  | 'audit'
+  | 'verification';
 
 export const APP_NAMES: readonly AppName[] = [
   'gateway',
@@ -20,6 +21,7 @@ export const APP_NAMES: readonly AppName[] = [
   'specimen',
   'orders',
   'audit',
+  'verification',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

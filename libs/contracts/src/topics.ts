@@ -10,6 +10,7 @@ import { BillRegistered } from './events/registration.events';
 import { SpecimenReceived } from './events/specimen.events';
 import { ReportFormatSaved, ReportValuesUpdated } from './events/report.events';
 import { CriticalCalloutOverdue, CriticalCalloutRecorded } from './events/critical.events';
+import { ReportAutoverified, ReportHeld, ReportVerificationReviewed } from './events/verification.events';
 
 /**
  * The topic catalog: every domain event topic, its one payload type, key, producers and consumers.
@@ -33,7 +34,7 @@ export const TOPICS = {
     key: (p) => String(p.deviceId),
     keyDescription: 'deviceId',
     producers: ['device-ingestion'],
-    consumers: ['reporting'],
+    consumers: ['reporting', 'verification'],
     description: 'An analyzer was registered for a lab.',
   }),
   deviceDataReceived: defineTopic({
@@ -53,7 +54,7 @@ export const TOPICS = {
     key: (p) => String(p.testId),
     keyDescription: 'testId',
     producers: ['reporting'],
-    consumers: [],
+    consumers: ['verification'],
     description: 'A test report format (parameters, ranges, critical ranges, auto-rerun rules, age ranges) was created or replaced.',
   }),
   reportValuesUpdated: defineTopic({
@@ -63,7 +64,7 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['reporting'],
-    consumers: ['critical-callout'],
+    consumers: ['critical-callout', 'verification'],
     description: 'Values of a lab report were stored with their abnormal/critical evaluation (or parked for a signed report).',
   }),
   rerunRequested: defineTopic({
@@ -83,7 +84,7 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['rerun'],
-    consumers: ['reporting'],
+    consumers: ['reporting', 'verification'],
     description: 'A sample rerun was requested (manual or auto); reporting sets sampleRedrawFlag 3 (seed 000 §3).',
   }),
   rerunValuesReceived: defineTopic({
@@ -103,7 +104,7 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['rerun'],
-    consumers: ['reporting'],
+    consumers: ['reporting', 'verification'],
     description: 'Rerun values confirmed: reporting replaces the chosen values, sampleRedrawFlag 0; carries originals, rerun values and choices (seed 000 §4).',
   }),
   rerunCancelled: defineTopic({
@@ -113,7 +114,7 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['rerun'],
-    consumers: ['reporting'],
+    consumers: ['reporting', 'verification'],
     description: 'A sample rerun was aborted; reporting sets sampleRedrawFlag 0 (seed 000 §5).',
   }),
   orderRedrawAvailable: defineTopic({
@@ -162,7 +163,7 @@ export const TOPICS = {
     payload: ActivityLogged,
     key: (p) => String(p.labReportId ?? p.billId ?? p.labId),
     keyDescription: 'labReportId (or billId, or labId)',
-    producers: ['rerun', 'critical-callout', 'reporting'],
+    producers: ['rerun', 'critical-callout', 'reporting', 'verification'],
     consumers: ['audit'],
     description: 'An activity-log entry (activity codes 980/981/984/985, callout category 648).',
   }),
@@ -185,6 +186,36 @@ export const TOPICS = {
     producers: ['critical-callout'],
     consumers: [],
     description: 'A pending critical value was not called out (done) within the allowed time; published once per report.',
+  }),
+  reportAutoverified: defineTopic({
+    name: 'report.autoverified',
+    version: 1,
+    payload: ReportAutoverified,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['verification'],
+    consumers: ['reporting'],
+    description: 'Every parameter of an applied upload passed the test\'s autoverification rule set: the report is released by rule.',
+  }),
+  reportHeld: defineTopic({
+    name: 'report.held',
+    version: 1,
+    payload: ReportHeld,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['verification'],
+    consumers: ['reporting'],
+    description: 'An applied upload failed autoverification: the report waits for a person, with every rule that fired and its inputs.',
+  }),
+  reportVerificationReviewed: defineTopic({
+    name: 'report.verification_reviewed',
+    version: 1,
+    payload: ReportVerificationReviewed,
+    key: (p) => String(p.labReportId),
+    keyDescription: 'labReportId',
+    producers: ['verification'],
+    consumers: ['reporting'],
+    description: 'A person released or rejected a report autoverification held, with a comment (and the rerun a rejection requested).',
   }),
   specimenReceived: defineTopic({
     name: 'specimen.received',
@@ -217,10 +248,10 @@ export const REPLY_TOPIC = replyTopicOf('gateway');
  * Who asks other apps over request/reply. Each reads only its own replies, named in the command's
  * `reply-to` header: no app decodes another's.
  */
-const REQUESTING_APPS: readonly AppName[] = ['gateway', 'rerun', 'device-ingestion'];
+const REQUESTING_APPS: readonly AppName[] = ['gateway', 'rerun', 'device-ingestion', 'verification'];
 export const REPLY_TOPICS: readonly string[] = REQUESTING_APPS.map(replyTopicOf);
 export const COMMAND_APPS: readonly AppName[] = [
-  'reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit',
+  'reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit', 'verification',
 ];
 
 /** Every topic the platform needs, with its partition count (more than one everywhere). */

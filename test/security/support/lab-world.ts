@@ -73,11 +73,13 @@ export async function buildLabWorld(labId: number, webhooks: WebhookReceiver): P
   expectStatus('mapping', await as('POST', `/api-v3/devices/${device.id}/mappings`, {
     testId, functionName: 'PartialFill', parameters: [{ testName: HGB_CODE, index: 4 }],
   }), 201);
+  expectStatus('rule set', await as('PUT', `/api-v3/verification/rule-sets/${testId}`, { parameters: [{ index: 4 }], blockingParamFlags: ['A'], blockingTestFlags: [] }), 201);
   // A critical Haemoglobin: stored values, a device result, criticalValues pending, an auto rerun queued.
   await eventually(() => call('POST', '/dataPartialFromDevice/', {
     body: { labId, sampleId, deviceAuth: device.deviceAuth, test_flags: ['Abnormal'], data: { values: [{ testName: HGB_CODE, value: 5, param_flags: ['LL'] }] } },
   }), (r) => r.status === 200);
   await eventually(() => as('GET', `/getReportFormatForTestEntry/?labReportId=${labReportId}&isSigned=0`), (r) => r.status === 200 && r.body.labReportSigningMeta?.criticalValues === 'pending' && r.body.labReportSigningMeta?.sampleRedrawFlag === 3);
+  await eventually(() => as('GET', `/api-v3/verification/lab-reports/${labReportId}`), (r) => r.status === 200);
   await eventually(() => as('POST', `/report/${registered.billId}/critical/callout`, {
     status: 'draft', lab_report_ids: [labReportId], recipients: ['Doctor'], communication_methods: ['phone'], critical_callout_comment: 'Calling the ward',
   }), (r) => r.status === 201);

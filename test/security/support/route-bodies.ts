@@ -49,4 +49,9 @@ export const BODIES: Record<string, (caller: LabIds, target: LabIds) => unknown>
   }),
   'POST /api-v3/sample-rerun/{labReportId}/confirm': () => ({ rerun_confirmed_data: [{ value: '13.1', index: 4, parameter_name: 'Haemoglobin' }] }),
   'POST /api-v3/sample-rerun/{labReportId}/auto': () => ({ device_data: [{ index: 4, value: 5 }] }),
+  'PUT /api-v3/verification/rule-sets/{testId}': () => ({ parameters: [{ index: 4 }], blockingParamFlags: ['A'], blockingTestFlags: [] }),
+  'POST /api-v3/verification/rule-sets/{testId}/dry-run': () => ({ days: 1 }),
+  'PUT /api-v3/verification/devices/{deviceId}/qc-hold': () => ({ reason: 'QC failed' }),
+  'POST /api-v3/verification/lab-reports/{labReportId}/release': () => ({ comment: 'released' }),
+  'POST /api-v3/verification/lab-reports/{labReportId}/reject': () => ({ comment: 'rejected', rerun: true }),
 };

@@ -32,6 +32,9 @@ export const PATH_ID_SOURCES: Record<string, IdSource> = {
 
   'report/{billId}': resource((w) => w.billId),
   'sample-rerun/{labReportId}': resource((w) => w.labReportId),
+  'rule-sets/{testId}': resource((w) => w.testId),
+  'devices/{deviceId}': resource((w) => w.deviceId),
+  'lab-reports/{labReportId}': resource((w) => w.labReportId),
   'parties/{partyId}': callerKey((w) => w.partyId),
   'legal-entities/{clientId}': callerKey((w) => w.clientId),
   'lab-users/{userId}': callerKey((w) => w.userId),

@@ -12,6 +12,7 @@ import { ReportFormatsController } from './report-formats.controller';
 import { ReportReadsController } from './report-reads.controller';
 import { SampleRerunController } from './sample-rerun.controller';
 import { SpecimensController } from './specimens.controller';
+import { VerificationController } from './verification.controller';
 import { WebhooksController } from './webhooks.controller';
 
 /** Every HTTP route of the gateway; the tenancy matrix and the OpenAPI document read this list. */
@@ -30,4 +31,5 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   CriticalCalloutController,
   LabUsersController,
   SampleRerunController,
+  VerificationController,
 ];

@@ -4,6 +4,7 @@ import { CommandReply, CommandRequest, REPORT_READ_COMMANDS } from '@labflow/con
 import { GetDeviceResultsValidationUseCase } from './get-device-results-validation.usecase';
 import { GetPatientReportsUseCase } from './get-patient-reports.usecase';
 import { GetReportEntryUseCase } from './get-report-entry.usecase';
+import { VerificationBlocks } from '../verification';
 
 @Controller()
 export class ReportReadsHandler {
@@ -11,20 +12,21 @@ export class ReportReadsHandler {
     private readonly reportEntry: GetReportEntryUseCase,
     private readonly patientReports: GetPatientReportsUseCase,
     private readonly deviceResults: GetDeviceResultsValidationUseCase,
+    private readonly verification: VerificationBlocks,
   ) {}
 
   @MessagePattern(REPORT_READ_COMMANDS.reportEntry.pattern)
   async onReportEntry(@Payload() request: CommandRequest): Promise<CommandReply> {
-    return { ok: true, status: 200, body: await this.reportEntry.execute(request) };
+    return this.verification.attach(REPORT_READ_COMMANDS.reportEntry.pattern, request, { ok: true, status: 200, body: await this.reportEntry.execute(request) });
   }
 
   @MessagePattern(REPORT_READ_COMMANDS.patientReports.pattern)
   async onPatientReports(@Payload() request: CommandRequest): Promise<CommandReply> {
-    return { ok: true, status: 200, body: await this.patientReports.execute(request) };
+    return this.verification.attach(REPORT_READ_COMMANDS.patientReports.pattern, request, { ok: true, status: 200, body: await this.patientReports.execute(request) });
   }
 
   @MessagePattern(REPORT_READ_COMMANDS.deviceResultsValidation.pattern)
   async onDeviceResults(@Payload() request: CommandRequest): Promise<CommandReply> {
-    return { ok: true, status: 200, body: await this.deviceResults.execute(request) };
+    return this.verification.attach(REPORT_READ_COMMANDS.deviceResultsValidation.pattern, request, { ok: true, status: 200, body: await this.deviceResults.execute(request) });
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RerunConfirmed } from '@labflow/contracts';
-import { KafkaMessageContext, PgInbox } from '@labflow/platform/kafka';
+import { RerunConfirmed, TOPICS } from '@labflow/contracts';
+import { KafkaMessageContext, PgInbox, PgOutbox } from '@labflow/platform/kafka';
+import { TestRepository } from '../report-formats/test.repository';
 import { DocumentValuesStore } from '../report-values/document-values.store';
 import { LabReportRepository } from '../report-values/lab-report.repository';
 import { SearchQueue } from '../search/search-queue';
 import { RerunPositionRepository } from './rerun-position.repository';
+import { rerunConfirmedUpdate } from './rerun-confirmed-update';
 
 const CONSUMER = 'reporting.rerun-confirmed';
 const NUMERIC = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
@@ -13,6 +15,7 @@ const NUMERIC = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 /**
  * seed 000 §4: the confirmed values replace the report's values at their indexes (relational rows,
  * and document values for document reports), then sampleRedrawFlag = 0 and the report is marked for the search index.
+ * report.values_updated (source `rerun`) carries the chosen values, evaluated, so autoverification decides again.
  */
 @Injectable()
 export class ApplyRerunConfirmedUseCase {
@@ -22,6 +25,8 @@ export class ApplyRerunConfirmedUseCase {
     private readonly reports: LabReportRepository,
     private readonly documents: DocumentValuesStore,
     private readonly search: SearchQueue,
+    private readonly tests: TestRepository,
+    private readonly outbox: PgOutbox,
     private readonly inbox: PgInbox,
   ) {}
 
@@ -33,9 +38,13 @@ export class ApplyRerunConfirmedUseCase {
   private async apply(event: RerunConfirmed, ctx: KafkaMessageContext): Promise<void> {
     const [report] = await this.reports.findByIds(event.labId, [event.labReportId]);
     if (!report) return;
+    const existing = new Map(report.documentReport ? (await this.documents.valuesOf(event.labId, [report.id])).map((d) => [d.index, d]) : []);
+    const kept = (index: number) => event.confirmed.find((c) => c.index === index)?.choice === 'original';
+    const flagsOf = (index: number) => ({
+      paramFlags: kept(index) ? existing.get(index)?.param_flags ?? [] : [], interpretation: kept(index) ? existing.get(index)?.param_flag_interpretations ?? [] : [],
+    });
     if (report.documentReport) {
       // One write to the report's document: a redelivery before the claim rewrites the same values.
-      const existing = new Map((await this.documents.valuesOf(event.labId, [report.id])).map((d) => [d.index, d]));
       await this.documents.saveValues(event.confirmed.map((c) => {
         const before = existing.get(c.index);
         return {
@@ -55,6 +64,8 @@ export class ApplyRerunConfirmedUseCase {
       // The values are replaced whatever the order; the flag only moves forward.
       if (await this.positions.advance(manager, event)) await this.positions.setRedrawFlag(manager, event.labId, event.labReportId, 0);
       await this.search.mark(manager, [{ labId: event.labId, id: event.labReportId }]);
+      const [test] = await this.tests.findByIds(report.labId, [report.testId], manager);
+      if (test) await this.outbox.add(manager, TOPICS.reportValuesUpdated, rerunConfirmedUpdate(event, report, test, flagsOf), ctx.causedContext);
     });
   }
 }

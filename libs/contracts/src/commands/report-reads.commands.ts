@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Min } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '../openapi';
 import { defineCommand } from './command';
+import type { ReportVerificationBlock } from './verification.commands';
 
 /** One stored parameter value as the seed 002 reads show it (flags only for document reports). */
 export interface ReportValueView {
@@ -27,6 +28,8 @@ export interface ReportEntryResult {
   qcArray: unknown[];
   historicalValuesByIndex: Record<string, { labReportId: number; value: number | string | null; date: string }[]>;
   labReportSigningMeta: Record<string, unknown>;
+  /** Beyond the spec: the report's autoverification decision (null: none yet). */
+  verification?: ReportVerificationBlock | null;
 }
 
 export class PatientReportsQuery {
@@ -41,6 +44,8 @@ export interface PatientReportsResult {
   calculations_mapper: Record<string, unknown[]>;
   qc_values: Record<string, unknown>;
   patient: Record<string, unknown>;
+  /** Beyond the spec: each report's autoverification decision, by lab report id. */
+  verification_mapper?: Record<string, ReportVerificationBlock | null>;
 }
 
 export class DeviceResultsValidationDates {
@@ -58,6 +63,8 @@ export interface DeviceResultsValidationResult {
   device_id: number;
   device_name: string;
   bill_and_user_details_by_sample: Record<string, unknown>;
+  /** Beyond the spec: the autoverification decision of each listed result's lab report, by lab report id. */
+  verification_mapper?: Record<string, ReportVerificationBlock | null>;
 }
 
 export const REPORT_READ_COMMANDS = {

@@ -76,7 +76,8 @@ export class ReportValuesUpdated {
   @IsInt() testId: number;
   @IsString() @MaxLength(100) sampleId: string;
   @IsOptional() @IsInt() departmentId?: number;
-  @IsIn(['device']) source: 'device';
+  /** `device`: an analyzer upload; `rerun`: rerun values a person confirmed (seed 000 §4), evaluated the same way. */
+  @IsIn(['device', 'rerun']) source: 'device' | 'rerun';
   @IsOptional() @IsInt() deviceId?: number;
   /** The device.data.received result this update came from. */
   @IsOptional() @IsString() @MaxLength(64) resultId?: string;

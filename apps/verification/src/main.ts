@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { loadConfig } from '@labflow/platform/config';
+import { runService } from '@labflow/platform/service';
+import { VerificationConfig } from './verification.config';
+import { verificationModule } from './verification.module';
+
+const config = loadConfig('verification', VerificationConfig);
+runService({ app: 'verification', module: verificationModule(config), config }).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
