@@ -72,7 +72,7 @@ export class VendorProfile {
   @IsString() @MinLength(1) @MaxLength(100) name: string;
   @IsIn(['astm', 'hl7']) protocol: 'astm' | 'hl7';
   @IsOptional() @IsString() @MaxLength(500) description?: string;
-  @IsOptional() @ValidateNested() @Type(() => AstmToleranceProfile) tolerance: AstmToleranceProfile = {};
+  @ValidateNested() @Type(() => AstmToleranceProfile) tolerance: AstmToleranceProfile = new AstmToleranceProfile();
   @ValidateNested() @Type(() => AstmLayout) astm: AstmLayout = new AstmLayout();
   @ValidateNested() @Type(() => Hl7Layout) hl7: Hl7Layout = new Hl7Layout();
   @ValidateNested() @Type(() => ReportFlagRule) reportFlags: ReportFlagRule = new ReportFlagRule();
