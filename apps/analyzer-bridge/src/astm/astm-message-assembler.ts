@@ -37,6 +37,17 @@ export class AstmMessageAssembler {
     return texts.some((t) => t[0]?.toUpperCase() === 'L' || (delimitersOfHeader(t) !== null && this.records.length > 0));
   }
 
+  /** A copy of the state, to go back to when a frame's message could not be stored (the frame is NAKed). */
+  clone(): AstmMessageAssembler {
+    const copy = new AstmMessageAssembler();
+    copy.partial = this.partial;
+    copy.lines = [...this.lines];
+    copy.records = [...this.records];
+    copy.unparsed = [...this.unparsed];
+    copy.delimiters = this.delimiters;
+    return copy;
+  }
+
   /** The transmission ended (EOT or timeout): what was received without an L record, or null. */
   flush(): AstmRawMessage | null {
     if (this.partial) this.addRecord(this.partial);
