@@ -10,9 +10,9 @@ describe('gateway answers', () => {
     expect(classifyAnswer(500, null)).toMatchObject({ kind: 'retry' });
     expect(classifyAnswer(429, null)).toMatchObject({ kind: 'retry' });
     expect(classifyAnswer(404, { statusCode: 404, message: 'Sample not found', code: 'SAMPLE_NOT_FOUND' }))
-      .toEqual({ kind: 'refused', status: 404, reason: '404 Sample not found (SAMPLE_NOT_FOUND)' });
+      .toEqual({ kind: 'refused', status: 404, reason: '404 Sample not found (SAMPLE_NOT_FOUND)', code: 'SAMPLE_NOT_FOUND', message: 'Sample not found' });
     expect(classifyAnswer(400, { message: ['a must be a string', 'b should not exist'] }))
-      .toEqual({ kind: 'refused', status: 400, reason: '400 a must be a string; b should not exist' });
+      .toMatchObject({ kind: 'refused', status: 400, reason: '400 a must be a string; b should not exist', code: '' });
   });
 
   describe('postUpload over HTTP', () => {

@@ -3,26 +3,30 @@ import { DeviceUpload } from '../results/device-upload';
 /** How the gateway answered one upload: accepted, refused for good (a 4xx: its message), or to try again. */
 export type DeliveryAnswer =
   | { kind: 'accepted'; status: number; body: unknown }
-  | { kind: 'refused'; status: number; reason: string }
+  | { kind: 'refused'; status: number; reason: string; code: string; message: string }
   | { kind: 'retry'; status: number | null; reason: string };
 
 /** 503/504 (an owner unreachable or slow), 502, 408 and 429 are worth another try; so is a 500 (counted). */
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 
-/** Reads a gateway error body (`{ statusCode, message, code }`) into one line. */
-function reasonOf(status: number, body: unknown): string {
+/** Reads a gateway error body (`{ statusCode, message, code }`). */
+function errorOf(body: unknown): { message: string; code: string } {
   if (body && typeof body === 'object' && 'message' in body) {
     const message = (body as { message: unknown }).message;
     const code = (body as { code?: unknown }).code;
-    return `${status} ${Array.isArray(message) ? message.join('; ') : String(message)}${code ? ` (${String(code)})` : ''}`;
+    return { message: Array.isArray(message) ? message.join('; ') : String(message), code: typeof code === 'string' ? code : '' };
   }
-  return `${status} ${typeof body === 'string' ? body.slice(0, 200) : ''}`.trim();
+  return { message: typeof body === 'string' ? body.slice(0, 200) : '', code: '' };
 }
+
+const reasonOf = (status: number, error: { message: string; code: string }) =>
+  `${status} ${error.message}${error.code ? ` (${error.code})` : ''}`.trim();
 
 export function classifyAnswer(status: number, body: unknown): DeliveryAnswer {
   if (status >= 200 && status < 300) return { kind: 'accepted', status, body };
-  if (RETRYABLE.has(status) || status >= 500) return { kind: 'retry', status, reason: reasonOf(status, body) };
-  return { kind: 'refused', status, reason: reasonOf(status, body) };
+  const error = errorOf(body);
+  if (RETRYABLE.has(status) || status >= 500) return { kind: 'retry', status, reason: reasonOf(status, error) };
+  return { kind: 'refused', status, reason: reasonOf(status, error), ...error };
 }
 
 /**

@@ -2,7 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { BackgroundLoop } from '@labflow/platform/kafka';
 import { AnalyzerBridgeConfig } from '../analyzer-bridge.config';
 import { DeviceDirectory } from '../connections/device-directory';
-import { postUpload } from './gateway-client';
+import { idempotencyKeyOf, unmappedTestNameOf, withoutTestName } from '../results/unmapped-values';
+import { DeliveryAnswer, postUpload } from './gateway-client';
 import { UploadRepository, UploadRow } from './upload.repository';
 
 const BATCH = 20;
@@ -39,24 +40,35 @@ export class UploadDelivery implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Delivers these uploads now (an HL7 ACK waits for their answer); returns their rows afterwards. */
   async deliverNow(ids: string[]): Promise<UploadRow[]> {
-    const claimed = await this.uploads.claim(this.leaseMs(), ids.length, ids);
+    const claimed = await this.uploads.claim(this.deviceNames(), this.leaseMs(), ids.length, ids);
     await Promise.all(claimed.map((row) => this.deliver(row)));
     return this.uploads.find(ids);
   }
 
   private async deliverDue(): Promise<number> {
-    const claimed = await this.uploads.claim(this.leaseMs(), BATCH);
+    const claimed = await this.uploads.claim(this.deviceNames(), this.leaseMs(), BATCH);
     for (const row of claimed) await this.deliver(row);
     return claimed.length;
   }
 
   private async deliver(row: UploadRow): Promise<void> {
     const device = this.devices.get(row.device);
-    if (!device) {
-      await this.uploads.retryLater(row.id, null, `device ${row.device} is not configured`, this.config.DELIVERY_MAX_BACKOFF_MS);
-      return;
+    if (!device) return; // claimed only for configured devices
+    let payload = row.payload;
+    let answer: DeliveryAnswer;
+    for (;;) {
+      answer = await postUpload(this.config.LABFLOW_GATEWAY_URL, { ...payload, deviceAuth: device.deviceAuth }, idempotencyKeyOf(row.id, payload), this.config.DELIVERY_TIMEOUT_MS);
+      const unmapped = answer.kind === 'refused' ? unmappedTestNameOf(answer.code, answer.message) : null;
+      const rest = unmapped === null ? null : withoutTestName(payload, unmapped);
+      if (!rest) break;
+      payload = rest;
+      await this.uploads.replacePayload(row.id, payload, `${unmapped} is not mapped on the device: kept in device_extra_data.unmapped`);
+      this.logger.warn(`upload ${row.id}: test ${unmapped} is not mapped on device ${row.device}; sent without it, kept in device_extra_data.unmapped`);
     }
-    const answer = await postUpload(this.config.LABFLOW_GATEWAY_URL, { ...row.payload, deviceAuth: device.deviceAuth }, row.id, this.config.DELIVERY_TIMEOUT_MS);
+    await this.settle(row, answer);
+  }
+
+  private async settle(row: UploadRow, answer: DeliveryAnswer): Promise<void> {
     const where = `upload ${row.id} (device ${row.device}, sample ${row.sample_id}, attempt ${row.attempts})`;
     switch (answer.kind) {
       case 'accepted':
@@ -74,6 +86,10 @@ export class UploadDelivery implements OnApplicationBootstrap, OnModuleDestroy {
         return;
       }
     }
+  }
+
+  private deviceNames(): string[] {
+    return this.devices.devices.map((d) => d.name);
   }
 
   private backoffMs(attempts: number): number {

@@ -67,17 +67,21 @@ export class UploadRepository {
     });
   }
 
-  /** Claims due uploads (all, or the given ones) for `leaseMs`: each claim is one attempt. */
-  async claim(leaseMs: number, limit: number, ids?: string[]): Promise<UploadRow[]> {
+  /**
+   * Claims due uploads of these devices (all, or the given ones) for `leaseMs`: each claim is one
+   * attempt. Only an instance that has a device configured (its deviceAuth) delivers its uploads.
+   */
+  async claim(devices: string[], leaseMs: number, limit: number, ids?: string[]): Promise<UploadRow[]> {
+    if (devices.length === 0) return [];
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count]
     const [rows]: [UploadRow[], number] = await this.dataSource.query(
       `UPDATE "${SCHEMA}".uploads SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $1::float8 / 1000)
        WHERE id IN (
          SELECT id FROM "${SCHEMA}".uploads
-         WHERE status = 'pending' AND next_attempt_at <= now() AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[]))
+         WHERE status = 'pending' AND next_attempt_at <= now() AND device = ANY($4::text[]) AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[]))
          ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED
        ) RETURNING *`,
-      [leaseMs, limit, ids ?? null],
+      [leaseMs, limit, ids ?? null, devices],
     );
     return rows;
   }
@@ -86,6 +90,14 @@ export class UploadRepository {
     await this.dataSource.query(
       `UPDATE "${SCHEMA}".uploads SET status = $2, last_status = $3, answer = $4, last_error = $5, settled_at = now() WHERE id = $1`,
       [id, status, httpStatus, JSON.stringify(detail.answer ?? null), detail.error ?? null],
+    );
+  }
+
+  /** The payload changed by the bridge (an unmapped test name moved aside), due again at once. */
+  async replacePayload(id: string, payload: DeviceUpload, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "${SCHEMA}".uploads SET payload = $2, last_error = $3, next_attempt_at = now() WHERE id = $1`,
+      [id, JSON.stringify(payload), reason],
     );
   }
 
