@@ -1,24 +1,15 @@
 import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { call, eventually, freshLabId, tokenFor } from '@labflow/testing';
-import { currentEnvironment, spawnApp, stopPid, waitForReady } from '@labflow/tools/dev';
-import { createTest, registerPatient } from './lab-fixtures';
+import { freshLabId } from '@labflow/testing';
+import { currentEnvironment, stopPid } from '@labflow/tools/dev';
+import { bridgeLab, freePort, instrumentValues, startBridge } from './support/analyzer-bridge-fixtures';
 import { astmFrame, mllp, SimulatedInstrument } from './support/simulated-instrument';
 
 const ACK = 0x06;
 const NAK = 0x15;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * The analyzer bridge end to end: a bridge instance with two instruments configured (ASTM over TCP
@@ -39,34 +30,18 @@ describe('analyzer bridge: instruments over TCP → gateway → report entry', (
   let pg: PgClient;
 
   beforeAll(async () => {
-    token = await tokenFor({ lab_id: labId });
-    const cbc = await createTest(token, true, 'CBC');
-    astmReport = (await registerPatient(token, astmSample, [cbc])).labReports[0].labReportId;
-    hl7Report = (await registerPatient(token, hl7Sample, [cbc])).labReports[0].labReportId;
-    const device = (await call('POST', '/api-v3/devices', { token, body: { name: 'Bridge analyzer' } })).body;
-    const mapping = await call('POST', `/api-v3/devices/${device.id}/mappings`, {
-      token, body: { testId: cbc, functionName: 'PartialFill', parameters: [{ testName: 'hmg', index: 4 }, { testName: 'rbc', index: 5 }] },
-    });
-    expect(mapping.status).toBe(201);
-
+    let deviceAuth: string;
+    ({ token, deviceAuth, reports: [astmReport, hl7Report] } = await bridgeLab(labId, [astmSample, hl7Sample]));
     profilesDir = mkdtempSync(join(tmpdir(), 'bridge-profiles-'));
     writeFileSync(join(profilesDir, 'e2e-haematology.json'), JSON.stringify({
       name: 'e2e-haematology', protocol: 'astm', reportFlags: { codes: ['Blasts?'] }, testNames: { HGB: 'hmg', RBC: 'rbc' },
     }));
     [astmPort, hl7Port] = [await freePort(), await freePort()];
-    const httpPort = await freePort();
-    const common = { labId, deviceAuth: device.deviceAuth, host: '127.0.0.1' };
-    bridge = spawnApp('analyzer-bridge', {
-      recordPid: false, logName: 'analyzer-bridge-e2e',
-      env: {
-        PORT: String(httpPort), INSTANCE_ID: `bridge-e2e-${labId}`, BRIDGE_PROFILES_DIR: profilesDir,
-        BRIDGE_DEVICES: JSON.stringify([
-          { ...common, name: `astm-${labId}`, protocol: 'astm', port: astmPort, profile: 'e2e-haematology' },
-          { ...common, name: `hl7-${labId}`, protocol: 'hl7', port: hl7Port, profile: 'hl7-v2' },
-        ]),
-      },
-    });
-    await waitForReady(`http://127.0.0.1:${httpPort}/health/ready`, 120_000);
+    const common = { labId, deviceAuth, host: '127.0.0.1' };
+    bridge = await startBridge(`analyzer-bridge-e2e-${labId}`, [
+      { ...common, name: `astm-${labId}`, protocol: 'astm', port: astmPort, profile: 'e2e-haematology' },
+      { ...common, name: `hl7-${labId}`, protocol: 'hl7', port: hl7Port, profile: 'hl7-v2' },
+    ], { BRIDGE_PROFILES_DIR: profilesDir });
     pg = new PgClient({ connectionString: currentEnvironment().variables.POSTGRES_URL });
     await pg.connect();
   });
@@ -76,13 +51,6 @@ describe('analyzer bridge: instruments over TCP → gateway → report entry', (
     if (bridge?.pid) await stopPid(bridge.pid, 20_000);
     rmSync(profilesDir, { recursive: true, force: true });
   });
-
-  /** The instrument's parameters (4, 5) once both are in; the calculated one (6) is reporting's. */
-  const instrumentValues = async (labReportId: number) => eventually(
-    async () => ((await call('GET', `/getReportFormatForTestEntry/?labReportId=${labReportId}&isSigned=0`, { token })).body.value ?? [])
-      .filter((v: { index: number }) => v.index === 4 || v.index === 5),
-    (v: unknown[]) => v.length === 2,
-  );
 
   it('ASTM: NAKs a corrupted frame, takes its retransmission, joins ETB frames, wraps FN past 7; the values, param_flags and test_flags reach report entry', async () => {
     const instrument = await SimulatedInstrument.connect(astmPort);
@@ -117,7 +85,7 @@ describe('analyzer bridge: instruments over TCP → gateway → report entry', (
     expect(stored.rows).toHaveLength(1);
     expect(Buffer.from(stored.rows[0].raw).toString('latin1')).toBe(texts.join(''));
 
-    const values = await instrumentValues(astmReport);
+    const values = await instrumentValues(token, astmReport);
     expect(values).toEqual([
       expect.objectContaining({ index: 4, value: 6.4, test_flags: ['Blasts?'], param_flags: ['LL', 'A'] }),
       expect.objectContaining({ index: 5, value: 4.1, test_flags: ['Blasts?'], param_flags: ['L'] }),
@@ -155,7 +123,7 @@ describe('analyzer bridge: instruments over TCP → gateway → report entry', (
     instrument.close();
     expect(ack.split('\r')[1]).toBe('MSA|AA|CTRL-1|');
     expect(ack.split('\r')[0]).toMatch(/^MSH\|\^~\\&\|LABFLOW\|LAB\|SIM\|LAB\|\d{14}\|\|ACK\^R01\^ACK\|/);
-    const values = await instrumentValues(hl7Report);
+    const values = await instrumentValues(token, hl7Report);
     expect(values).toEqual([
       expect.objectContaining({ index: 4, value: 13.2, test_flags: ['Left shift?'], param_flags: ['N', 'A'] }),
       expect.objectContaining({ index: 5, value: 4.8, test_flags: ['Left shift?'], param_flags: [] }),
