@@ -11,6 +11,7 @@ export const APP_STORES: Record<AppName, string[]> = {
   specimen: ['postgres'],
   orders: ['postgres'],
   audit: ['postgres', 'elasticsearch'],
+  'analyzer-bridge': ['postgres'],
   verification: ['postgres'],
 };
 

@@ -10,7 +10,8 @@ export type AppName =
   | 'specimen'
   | 'orders'
   | 'audit'
-  | 'verification';
+  | 'verification'
+  | 'analyzer-bridge';
 
 export const APP_NAMES: readonly AppName[] = [
   'gateway',
@@ -22,6 +23,7 @@ export const APP_NAMES: readonly AppName[] = [
   'orders',
   'audit',
   'verification',
+  'analyzer-bridge',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -251,7 +251,7 @@ export const REPLY_TOPIC = replyTopicOf('gateway');
 const REQUESTING_APPS: readonly AppName[] = ['gateway', 'rerun', 'device-ingestion', 'verification'];
 export const REPLY_TOPICS: readonly string[] = REQUESTING_APPS.map(replyTopicOf);
 export const COMMAND_APPS: readonly AppName[] = [
-  'reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit', 'verification',
+  'reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit', 'verification', 'analyzer-bridge',
 ];
 
 /** Every topic the platform needs, with its partition count (more than one everywhere). */

@@ -18,5 +18,6 @@ export const DEFAULT_PORTS = {
   specimen: 3105,
   orders: 3106,
   audit: 3107,
+  'analyzer-bridge': 3108,
   verification: 3109,
 } as const;

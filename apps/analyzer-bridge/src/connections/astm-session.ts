@@ -1,0 +1,96 @@
+import { Logger } from '@nestjs/common';
+import { AstmLink, AstmLinkEvent } from '../astm/astm-link';
+import { AstmMessageAssembler, AstmRawMessage } from '../astm/astm-message-assembler';
+import { readAstmMessage } from '../astm/astm-message-reader';
+import { ReadFrame } from '../astm/astm-frame-reader';
+import { STANDARD_TOLERANCE } from '../astm/astm-tolerance';
+import { StartTimer } from '../link/link-timers';
+import { VendorProfile } from '../profiles/vendor-profile';
+import { InstrumentIntake } from '../intake/instrument-intake';
+import { DeviceConnectionConfig } from './device-connection.config';
+
+/**
+ * One ASTM connection: bytes → E1381 link → records → messages. The frame that completes a message
+ * (its L record) is ACKed only once the message is stored; a store failure NAKs it, so the
+ * instrument sends it again.
+ */
+export class AstmSession {
+  private readonly logger: Logger;
+  private readonly link: AstmLink;
+  private assembler = new AstmMessageAssembler();
+
+  constructor(
+    private readonly device: DeviceConnectionConfig,
+    private readonly profile: VendorProfile,
+    private readonly intake: InstrumentIntake,
+    write: (bytes: Buffer) => void,
+    startTimer: StartTimer,
+  ) {
+    this.logger = new Logger(`astm ${device.name}`);
+    const tolerance = { ...STANDARD_TOLERANCE, ...definedOnly(profile.tolerance) };
+    this.link = new AstmLink({ write, frame: (f) => this.onFrame(f), event: (e) => this.onEvent(e) }, startTimer, tolerance);
+  }
+
+  receive(chunk: Buffer): void {
+    this.link.receive(chunk);
+  }
+
+  close(): void {
+    this.link.close();
+  }
+
+  private onFrame(frame: ReadFrame): void | Promise<void> {
+    if (!this.assembler.completes(frame)) {
+      this.assembler.push(frame);
+      return;
+    }
+    const before = this.assembler.clone();
+    const messages = this.assembler.push(frame);
+    return (async () => {
+      for (const message of messages) await this.store(message, null);
+    })().catch((error: unknown) => {
+      this.assembler = before; // the frame is NAKed: its retransmission is pushed again
+      this.logger.error(`message not stored, frame NAKed: ${(error as Error).message}`);
+      throw error;
+    });
+  }
+
+  private onEvent(event: AstmLinkEvent): void {
+    switch (event.type) {
+      case 'receive-ended':
+        this.flush(null);
+        return;
+      case 'receive-timeout':
+        this.flush('transmission timed out before EOT: kept, not uploaded');
+        return;
+      case 'frame-refused':
+        this.logger.warn(`frame NAKed: ${event.reason}`);
+        return;
+      case 'send-failed':
+        this.logger.warn(`send failed: ${event.reason}`);
+        return;
+      case 'receive-started': case 'contention': case 'send-done':
+        return;
+    }
+  }
+
+  /** What is left when the transmission ends: a message sent without L (already ACKed: stored as soon as possible). */
+  private flush(withhold: string | null): void {
+    const rest = this.assembler.flush();
+    if (!rest) return;
+    this.store(rest, withhold).catch((error: unknown) => this.logger.error(`unterminated message not stored: ${(error as Error).message}`));
+  }
+
+  private async store(message: AstmRawMessage, withhold: string | null): Promise<void> {
+    const problems = message.unparsed.map((r) => `unrecognised record: ${r.slice(0, 80)}`);
+    const ended = message.records[message.records.length - 1]?.type === 'L';
+    if (!ended && !withhold) problems.push('message without an L record');
+    await this.intake.accept(this.device, Buffer.from(message.text, 'latin1'), readAstmMessage(message.records, this.profile), problems, {
+      wakeDelivery: true, ...(withhold ? { withhold } : {}),
+    });
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SCHEMA } from '../migrations';
+import { DeviceUpload } from '../results/device-upload';
+import { InstrumentResult } from '../results/instrument-message';
+
+export type UploadStatus = 'pending' | 'delivered' | 'refused';
+
+export interface UploadRow {
+  id: string;
+  message_id: string;
+  device: string;
+  lab_id: number;
+  sample_id: string;
+  payload: DeviceUpload;
+  status: UploadStatus;
+  attempts: number;
+  next_attempt_at: Date;
+  last_status: number | null;
+  last_error: string | null;
+  answer: unknown;
+  created_at: Date;
+  settled_at: Date | null;
+}
+
+export interface NewInstrumentMessage {
+  id: string;
+  device: string;
+  labId: number;
+  protocol: 'astm' | 'hl7';
+  raw: Buffer;
+  controlId: string;
+  messageType: string;
+  problems: string[];
+  uploads: { id: string; upload: DeviceUpload }[];
+  qc: { id: string; sampleId: string; results: InstrumentResult[] }[];
+}
+
+/**
+ * The bridge's durable store: a message, its uploads and its QC runs in one transaction, before the
+ * instrument is acknowledged; uploads are then claimed for delivery with a lease (a crash mid-call
+ * leaves the upload to be claimed again when the lease ends; its Idempotency-Key makes that safe).
+ */
+@Injectable()
+export class UploadRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(message: NewInstrumentMessage): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO "${SCHEMA}".instrument_messages (id, device, lab_id, protocol, raw, control_id, message_type, problems)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [message.id, message.device, message.labId, message.protocol, message.raw, message.controlId, message.messageType, JSON.stringify(message.problems)],
+      );
+      for (const { id, upload } of message.uploads) {
+        await manager.query(
+          `INSERT INTO "${SCHEMA}".uploads (id, message_id, device, lab_id, sample_id, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [id, message.id, message.device, message.labId, upload.sampleId, JSON.stringify(upload)],
+        );
+      }
+      for (const qc of message.qc) {
+        await manager.query(
+          `INSERT INTO "${SCHEMA}".qc_results (id, message_id, device, lab_id, sample_id, results) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [qc.id, message.id, message.device, message.labId, qc.sampleId, JSON.stringify(qc.results)],
+        );
+      }
+    });
+  }
+
+  /**
+   * Claims due uploads of these devices (all, or the given ones) for `leaseMs`: each claim is one
+   * attempt. Only an instance that has a device configured (its deviceAuth) delivers its uploads.
+   */
+  async claim(devices: string[], leaseMs: number, limit: number, ids?: string[]): Promise<UploadRow[]> {
+    if (devices.length === 0) return [];
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count]
+    const [rows]: [UploadRow[], number] = await this.dataSource.query(
+      `UPDATE "${SCHEMA}".uploads SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $1::float8 / 1000)
+       WHERE id IN (
+         SELECT id FROM "${SCHEMA}".uploads
+         WHERE status = 'pending' AND next_attempt_at <= now() AND device = ANY($4::text[]) AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[]))
+         ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED
+       ) RETURNING *`,
+      [leaseMs, limit, ids ?? null, devices],
+    );
+    return rows;
+  }
+
+  async settle(id: string, status: Exclude<UploadStatus, 'pending'>, httpStatus: number, detail: { answer?: unknown; error?: string }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "${SCHEMA}".uploads SET status = $2, last_status = $3, answer = $4, last_error = $5, settled_at = now() WHERE id = $1`,
+      [id, status, httpStatus, JSON.stringify(detail.answer ?? null), detail.error ?? null],
+    );
+  }
+
+  /** The payload changed by the bridge (an unmapped test name moved aside), due again at once. */
+  async replacePayload(id: string, payload: DeviceUpload, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "${SCHEMA}".uploads SET payload = $2, last_error = $3, next_attempt_at = now() WHERE id = $1`,
+      [id, JSON.stringify(payload), reason],
+    );
+  }
+
+  async retryLater(id: string, httpStatus: number | null, error: string, delayMs: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "${SCHEMA}".uploads SET last_status = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::float8 / 1000) WHERE id = $1`,
+      [id, httpStatus, error, delayMs],
+    );
+  }
+
+  async find(ids: string[]): Promise<UploadRow[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(`SELECT * FROM "${SCHEMA}".uploads WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** A refused upload back to pending (after the lab fixed the cause: a mapping, a registration). */
+  async requeue(ids: string[]): Promise<number> {
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE "${SCHEMA}".uploads SET status = 'pending', next_attempt_at = now(), settled_at = NULL WHERE status = 'refused' AND id = ANY($1::uuid[]) RETURNING id`,
+      [ids],
+    );
+    return affected;
+  }
+}

@@ -1,0 +1,5 @@
+import { Initial1767000000000 } from './1767000000000-initial';
+import { InstrumentMessages1767000000001 } from './1767000000001-instrument-messages';
+
+export { SCHEMA } from './1767000000000-initial';
+export const MIGRATIONS = [Initial1767000000000, InstrumentMessages1767000000001];
