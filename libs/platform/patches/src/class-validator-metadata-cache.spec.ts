@@ -21,7 +21,22 @@ describe('validation metadata cache (installLibraryPatches)', () => {
   const lookup = () => getMetadataStorage().getTargetValidationMetadatas(Whole, '', false, false, undefined);
 
   it('is not installed by importing a library', () => {
-    expect(lookup()).not.toBe(lookup());
+    // A fresh class-validator storage (the process's may carry another spec's install), then the libraries.
+    const shared = globalThis as { classValidatorMetadataStorage?: unknown };
+    const saved = shared.classValidatorMetadataStorage;
+    delete shared.classValidatorMetadataStorage;
+    try {
+      jest.isolateModules(() => {
+        /* eslint-disable @typescript-eslint/no-require-imports */
+        const fresh = (require('class-validator') as typeof import('class-validator')).getMetadataStorage();
+        require('@labflow/contracts');
+        require('@labflow/platform/kafka');
+        /* eslint-enable @typescript-eslint/no-require-imports */
+        expect((fresh as unknown as Record<symbol, unknown>)[Symbol.for('labflow.validationMetadataCache')]).toBeUndefined();
+      });
+    } finally {
+      shared.classValidatorMetadataStorage = saved;
+    }
   });
 
   it('is written for the installed class-validator: another release needs its internals read again (then this constant moved)', () => {
