@@ -60,6 +60,7 @@ export class AstmLink {
   private cancelTimer: (() => void) | null = null;
   private holding = false;
   private held: number[] = [];
+  private closed = false;
 
   constructor(
     private readonly handlers: AstmLinkHandlers,
@@ -74,6 +75,7 @@ export class AstmLink {
 
   /** Bytes from the instrument. */
   receive(chunk: Buffer): void {
+    if (this.closed) return;
     for (const byte of chunk) {
       if (this.holding) this.held.push(byte);
       else this.onByte(byte);
@@ -90,6 +92,7 @@ export class AstmLink {
 
   /** Stops the timers (connection closed); queued messages fail. */
   close(): void {
+    this.closed = true;
     this.clearTimer();
     for (const message of this.outgoing.splice(0)) message.reject(new Error('connection closed'));
     this.state = { name: 'idle' };
@@ -167,11 +170,13 @@ export class AstmLink {
   }
 
   private acknowledge(): void {
+    if (this.closed) return; // a frame stored after the connection went: nobody to answer
     this.handlers.write(Buffer.from([ACK]));
     this.armFrameTimer();
   }
 
   private refuse(reason: string): void {
+    if (this.closed) return;
     this.handlers.write(Buffer.from([NAK]));
     this.handlers.event({ type: 'frame-refused', reason });
     this.armFrameTimer();
@@ -276,6 +281,7 @@ export class AstmLink {
 
   private setTimer(ms: number, onExpire: () => void): void {
     this.clearTimer();
+    if (this.closed) return;
     this.cancelTimer = this.startTimer(ms, () => {
       this.cancelTimer = null;
       onExpire();
