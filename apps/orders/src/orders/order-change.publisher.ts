@@ -21,6 +21,7 @@ export class OrderChangePublisher {
       orderId: order.id, orderTransactionId: order.transactionId, labId: order.labId, clientId: order.clientId,
       origin: order.origin, parentId: order.parentId, performingLab: order.performingLab, biomarkers: order.biomarkers,
       sequence: order.sequence, createdAt: view.created_at,
+      patient: { firstName: order.patient.first_name, lastName: order.patient.last_name, dob: order.patient.dob, gender: patientGender(order.patient.gender) },
     }, ctx);
     await this.webhooks.enqueue(manager, order.labId, order.clientId, 'labtest.order.created', view);
     return view;
@@ -35,4 +36,8 @@ export class OrderChangePublisher {
     await this.webhooks.enqueue(manager, order.labId, order.clientId, 'labtest.order.updated', view);
     return view;
   }
+}
+
+function patientGender(gender: string): 'female' | 'male' | 'other' | 'unknown' {
+  return gender === 'female' || gender === 'male' || gender === 'other' ? gender : 'unknown';
 }
