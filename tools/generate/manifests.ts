@@ -11,6 +11,7 @@ export const APP_STORES: Record<AppName, string[]> = {
   specimen: ['postgres'],
   orders: ['postgres'],
   audit: ['postgres', 'elasticsearch'],
+  fhir: ['postgres'],
 };
 
 const HEADER = '# Generated from libs/contracts by `npm run generate`; do not edit by hand.\n';

@@ -12,7 +12,8 @@ export type AppName =
   | 'critical-callout'
   | 'specimen'
   | 'orders'
-  | 'audit';
+  | 'audit'
+  | 'fhir';
 
 export const APP_NAMES: readonly AppName[] = [
   'gateway',
@@ -23,6 +24,7 @@ export const APP_NAMES: readonly AppName[] = [
   'specimen',
   'orders',
   'audit',
+  'fhir',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

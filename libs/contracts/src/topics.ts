@@ -23,7 +23,7 @@ export const TOPICS = {
     key: (p) => String(p.billId),
     keyDescription: 'billId',
     producers: ['reporting'],
-    consumers: ['specimen', 'device-ingestion', 'critical-callout'],
+    consumers: ['specimen', 'device-ingestion', 'critical-callout', 'fhir'],
     description: 'A patient was registered with a bill: lab reports and samples (specimens) were created.',
   }),
   deviceRegistered: defineTopic({
@@ -33,7 +33,7 @@ export const TOPICS = {
     key: (p) => String(p.deviceId),
     keyDescription: 'deviceId',
     producers: ['device-ingestion'],
-    consumers: ['reporting'],
+    consumers: ['reporting', 'fhir'],
     description: 'An analyzer was registered for a lab.',
   }),
   deviceDataReceived: defineTopic({
@@ -53,7 +53,7 @@ export const TOPICS = {
     key: (p) => String(p.testId),
     keyDescription: 'testId',
     producers: ['reporting'],
-    consumers: [],
+    consumers: ['fhir'],
     description: 'A test report format (parameters, ranges, critical ranges, auto-rerun rules, age ranges) was created or replaced.',
   }),
   reportValuesUpdated: defineTopic({
@@ -63,7 +63,7 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['reporting'],
-    consumers: ['critical-callout'],
+    consumers: ['critical-callout', 'fhir'],
     description: 'Values of a lab report were stored with their abnormal/critical evaluation (or parked for a signed report).',
   }),
   rerunRequested: defineTopic({
@@ -103,7 +103,7 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['rerun'],
-    consumers: ['reporting'],
+    consumers: ['reporting', 'fhir'],
     description: 'Rerun values confirmed: reporting replaces the chosen values, sampleRedrawFlag 0; carries originals, rerun values and choices (seed 000 §4).',
   }),
   rerunCancelled: defineTopic({
@@ -133,7 +133,7 @@ export const TOPICS = {
     key: (p) => p.orderTransactionId,
     keyDescription: 'orderTransactionId',
     producers: ['orders'],
-    consumers: [],
+    consumers: ['fhir'],
     description: 'An order was placed (initial) or created for a redraw (seed 004).',
   }),
   orderUpdated: defineTopic({
@@ -143,7 +143,7 @@ export const TOPICS = {
     key: (p) => p.orderTransactionId,
     keyDescription: 'orderTransactionId',
     producers: ['orders'],
-    consumers: [],
+    consumers: ['fhir'],
     description: 'An order changed low-level status; sequence increases per order (seed 004).',
   }),
   messageAttemptExhausted: defineTopic({
@@ -193,7 +193,7 @@ export const TOPICS = {
     key: (p) => p.specimenId,
     keyDescription: 'specimenId',
     producers: ['specimen'],
-    consumers: [],
+    consumers: ['fhir'],
     description: 'The received time of a specimen was set (seed 003 job); set once, never changed.',
   }),
 } as const;
@@ -220,7 +220,7 @@ export const REPLY_TOPIC = replyTopicOf('gateway');
 const REQUESTING_APPS: readonly AppName[] = ['gateway', 'rerun', 'device-ingestion'];
 export const REPLY_TOPICS: readonly string[] = REQUESTING_APPS.map(replyTopicOf);
 export const COMMAND_APPS: readonly AppName[] = [
-  'reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit',
+  'reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit', 'fhir',
 ];
 
 /** Every topic the platform needs, with its partition count (more than one everywhere). */

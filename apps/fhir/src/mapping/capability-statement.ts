@@ -1,3 +1,4 @@
+import { FHIR_READ_TYPES } from '@labflow/contracts';
 import { FhirResource } from './fhir-types';
 import { EXTENSIONS } from './fhir-codes';
 
@@ -10,9 +11,6 @@ export const SEARCH_PARAMETERS: Record<string, SearchParam[]> = {
   Specimen: [{ name: 'patient', type: 'reference' }],
   ServiceRequest: [{ name: 'requisition', type: 'token' }],
 };
-
-export const READABLE_TYPES = ['DiagnosticReport', 'Observation', 'Specimen', 'ServiceRequest', 'Patient', 'Device', 'StructureDefinition'] as const;
-export type ReadableType = (typeof READABLE_TYPES)[number];
 
 /** GET /fhir/R4/metadata. */
 export function capabilityStatement(softwareVersion: string): FhirResource {
@@ -29,7 +27,7 @@ export function capabilityStatement(softwareVersion: string): FhirResource {
     rest: [{
       mode: 'server',
       security: { description: 'Authorization: Bearer <JWT>; every read is scoped by the token\'s lab_id (another lab\'s id is 404).' },
-      resource: READABLE_TYPES.map((type) => ({
+      resource: FHIR_READ_TYPES.map((type) => ({
         type,
         interaction: [{ code: 'read' }, ...(SEARCH_PARAMETERS[type] ? [{ code: 'search-type' }] : [])],
         ...(type === 'DiagnosticReport' ? { searchInclude: ['DiagnosticReport:result'] } : {}),

@@ -33,6 +33,3 @@ export const EXTENSIONS = {
   /** seed 000 §4: the value a confirmed rerun replaced. */
   replacedValue: `${LABFLOW_NS}/StructureDefinition/replaced-value`,
 } as const;
-
-/** FHIR ids: 1 to 64 of A-Z a-z 0-9 - . */
-export const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;

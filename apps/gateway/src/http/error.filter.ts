@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FHIR_CONTENT_TYPE, isFhirRequest, operationOutcome } from './fhir-outcome';
 import { RouteTable } from './route-table';
 
 interface ErrorBody {
@@ -24,6 +25,11 @@ export class JsonErrorFilter implements ExceptionFilter {
     const { wwwAuthenticate, allow, ...rest } = body as ErrorBody & { allow?: string };
     if (wwwAuthenticate) void reply.header('WWW-Authenticate', wwwAuthenticate);
     if (allow) void reply.header('Allow', allow);
+    if (isFhirRequest(request.url)) {
+      void reply.status(body.statusCode).header('content-type', FHIR_CONTENT_TYPE)
+        .send(operationOutcome(body.statusCode, body.message, body.code, request.id));
+      return;
+    }
     void reply.status(body.statusCode).send({ ...rest, requestId: request.id });
   }
 

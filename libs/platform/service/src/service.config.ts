@@ -18,4 +18,5 @@ export const DEFAULT_PORTS = {
   specimen: 3105,
   orders: 3106,
   audit: 3107,
+  fhir: 3110,
 } as const;
