@@ -16,6 +16,7 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.utilities.settings.FhirSettings;
 
 /**
  * Validates FHIR R4 resources with HAPI FHIR's instance validator (the HL7 reference validator's core),
@@ -32,6 +33,8 @@ public final class FhirValidate {
       System.err.println("usage: FhirValidate PROFILES_DIR RESOURCES_DIR");
       System.exit(2);
     }
+    // offline: the validator must never reach a package registry or terminology server
+    FhirSettings.setProhibitNetworkAccess(true);
     FhirContext ctx = FhirContext.forR4();
     PrePopulatedValidationSupport served = new PrePopulatedValidationSupport(ctx);
     for (Path file : jsonFiles(Path.of(args[0]))) {

@@ -26,7 +26,7 @@ export function capabilityStatement(softwareVersion: string): FhirResource {
     format: ['application/fhir+json'],
     rest: [{
       mode: 'server',
-      security: { description: 'Authorization: Bearer <JWT>; every read is scoped by the token\'s lab_id (another lab\'s id is 404).' },
+      security: { description: 'Authorization: Bearer (a JWT); every read is scoped by the token\'s lab_id (another lab\'s id is 404).' },
       resource: FHIR_READ_TYPES.map((type) => ({
         type,
         interaction: [{ code: 'read' }, ...(SEARCH_PARAMETERS[type] ? [{ code: 'search-type' }] : [])],
