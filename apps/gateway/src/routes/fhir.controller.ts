@@ -1,14 +1,17 @@
-import { Controller, Get, HttpException, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FHIR_COMMANDS, FHIR_READ_TYPES, FHIR_SEARCH_TYPES, FhirJson, FhirReadType, FhirSearchQuery, FhirSearchType, Principal } from '@labflow/contracts';
+import { FHIR_COMMANDS, FhirJson, FhirReadType, FhirSearchQuery, FhirSearchType, Principal } from '@labflow/contracts';
 import { CurrentPrincipal, Public } from '../auth/auth.decorators';
 import { CommandForwarder } from '../bus/command-forwarder';
 import { FHIR_CONTENT_TYPE } from '../http/fhir-outcome';
 
-/** FHIR R4 read model (apps/fhir): read, search, CapabilityStatement; errors are OperationOutcomes. */
+/**
+ * FHIR R4 read model (apps/fhir): read, search, CapabilityStatement; errors are OperationOutcomes.
+ * One route per type (not `/:type`), so the route table, the OpenAPI document and the tenancy matrix
+ * name each resource's id. metadata and the extension definitions are public (no bearer).
+ */
 @ApiTags('fhir')
-@ApiBearerAuth()
 @Controller('fhir/R4')
 export class FhirController {
   constructor(private readonly forwarder: CommandForwarder) {}
@@ -20,30 +23,90 @@ export class FhirController {
     return fhir(reply, (await this.forwarder.forward(request, FHIR_COMMANDS.metadata, null, {})).body);
   }
 
-  @Get(':resourceType')
-  @ApiOperation({ summary: 'Search DiagnosticReport, Observation, Specimen or ServiceRequest of the caller\'s lab (a searchset Bundle)' })
-  async search(
-    @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
-    @Param('resourceType') resourceType: string, @Query() query: FhirSearchQuery,
-  ): Promise<FhirJson> {
-    if (!(FHIR_SEARCH_TYPES as readonly string[]).includes(resourceType)) {
-      throw new HttpException({ statusCode: 404, message: `Search of ${resourceType} is not supported`, code: 'NOT_FOUND' }, 404);
-    }
-    const input = { ...query, resourceType: resourceType as FhirSearchType, base: baseOf(request) };
-    return fhir(reply, (await this.forwarder.forward(request, FHIR_COMMANDS.search, principal, input)).body);
+  @Get('StructureDefinition/:id')
+  @Public()
+  @ApiOperation({ summary: 'A StructureDefinition of LabFlow\'s extensions (definitions, the same for every lab)' })
+  async structureDefinition(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Param('id') id: string): Promise<FhirJson> {
+    return fhir(reply, (await this.forwarder.forward(request, FHIR_COMMANDS.definition, null, { id })).body);
   }
 
-  @Get(':resourceType/:id')
-  @ApiOperation({ summary: 'One resource of the caller\'s lab (another lab\'s id is 404)' })
-  async read(
-    @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
-    @Param('resourceType') resourceType: string, @Param('id') id: string,
-  ): Promise<FhirJson> {
-    if (!(FHIR_READ_TYPES as readonly string[]).includes(resourceType)) {
-      throw new HttpException({ statusCode: 404, message: `Resource type ${resourceType} is not supported`, code: 'NOT_FOUND' }, 404);
-    }
-    const input = { resourceType: resourceType as FhirReadType, id };
-    return fhir(reply, (await this.forwarder.forward(request, FHIR_COMMANDS.read, principal, input)).body);
+  @Get('DiagnosticReport/:id')
+  @ApiOperation({ summary: 'A lab report as a DiagnosticReport' })
+  @ApiBearerAuth()
+  diagnosticReport(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<FhirJson> {
+    return this.read(q, r, p, 'DiagnosticReport', id);
+  }
+
+  @Get('Observation/:id')
+  @ApiOperation({ summary: 'A report parameter as an Observation (id <labReportId>-<index>)' })
+  @ApiBearerAuth()
+  observation(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<FhirJson> {
+    return this.read(q, r, p, 'Observation', id);
+  }
+
+  @Get('Specimen/:id')
+  @ApiOperation({ summary: 'A sample as a Specimen (collected and received times)' })
+  @ApiBearerAuth()
+  specimen(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<FhirJson> {
+    return this.read(q, r, p, 'Specimen', id);
+  }
+
+  @Get('ServiceRequest/:id')
+  @ApiOperation({ summary: 'An order (seed 004) or a bill\'s test (lr-<labReportId>) as a ServiceRequest' })
+  @ApiBearerAuth()
+  serviceRequest(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<FhirJson> {
+    return this.read(q, r, p, 'ServiceRequest', id);
+  }
+
+  @Get('Patient/:id')
+  @ApiOperation({ summary: 'A registered patient (or an order\'s, ot-<transactionId>)' })
+  @ApiBearerAuth()
+  patient(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<FhirJson> {
+    return this.read(q, r, p, 'Patient', id);
+  }
+
+  @Get('Device/:id')
+  @ApiOperation({ summary: 'An analyzer as a Device' })
+  @ApiBearerAuth()
+  device(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<FhirJson> {
+    return this.read(q, r, p, 'Device', id);
+  }
+
+  @Get('DiagnosticReport')
+  @ApiOperation({ summary: 'Search lab reports: patient, date, status, code; _include=DiagnosticReport:result' })
+  @ApiBearerAuth()
+  searchReports(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: FhirSearchQuery): Promise<FhirJson> {
+    return this.search(q, r, p, 'DiagnosticReport', query);
+  }
+
+  @Get('Observation')
+  @ApiOperation({ summary: 'Search observations: patient, code, date' })
+  @ApiBearerAuth()
+  searchObservations(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: FhirSearchQuery): Promise<FhirJson> {
+    return this.search(q, r, p, 'Observation', query);
+  }
+
+  @Get('Specimen')
+  @ApiOperation({ summary: 'Search specimens: patient' })
+  @ApiBearerAuth()
+  searchSpecimens(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: FhirSearchQuery): Promise<FhirJson> {
+    return this.search(q, r, p, 'Specimen', query);
+  }
+
+  @Get('ServiceRequest')
+  @ApiOperation({ summary: 'Search requests: requisition (an order transaction or a bill)' })
+  @ApiBearerAuth()
+  searchRequests(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: FhirSearchQuery): Promise<FhirJson> {
+    return this.search(q, r, p, 'ServiceRequest', query);
+  }
+
+  private async read(request: FastifyRequest, reply: FastifyReply, principal: Principal, resourceType: FhirReadType, id: string): Promise<FhirJson> {
+    return fhir(reply, (await this.forwarder.forward(request, FHIR_COMMANDS.read, principal, { resourceType, id })).body);
+  }
+
+  private async search(request: FastifyRequest, reply: FastifyReply, principal: Principal, resourceType: FhirSearchType, query: FhirSearchQuery): Promise<FhirJson> {
+    const input = { ...query, resourceType, base: baseOf(request) };
+    return fhir(reply, (await this.forwarder.forward(request, FHIR_COMMANDS.search, principal, input)).body);
   }
 }
 

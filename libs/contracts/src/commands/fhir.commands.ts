@@ -44,8 +44,14 @@ export class FhirSearchInput extends FhirSearchQuery {
 
 export class FhirMetadataInput {}
 
+/** StructureDefinitions are definitions, the same for every lab: read without a token. */
+export class FhirDefinitionInput {
+  @Matches(FHIR_ID_PATTERN, { message: 'id must be a FHIR id (1-64 of A-Z a-z 0-9 - .)' }) id: string;
+}
+
 export const FHIR_COMMANDS = {
   read: defineCommand<FhirReadInput, FhirJson>('fhir', 'fhir.read'),
   search: defineCommand<FhirSearchInput, FhirJson>('fhir', 'fhir.search'),
   metadata: defineCommand<FhirMetadataInput, FhirJson>('fhir', 'fhir.metadata'),
+  definition: defineCommand<FhirDefinitionInput, FhirJson>('fhir', 'fhir.definition'),
 };
