@@ -70,7 +70,7 @@ describe('foundation: HTTP → gateway → Kafka → service → PostgreSQL outb
     const res = await call('GET', '/health/ready');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.checks).sort()).toEqual(
-      ['analyzer-bridge', 'audit', 'command-bus', 'critical-callout', 'device-ingestion', 'kafka', 'orders', 'redis', 'reporting', 'rerun', 'specimen', 'verification'].sort(),
+      ['analyzer-bridge', 'audit', 'command-bus', 'critical-callout', 'device-ingestion', 'fhir', 'kafka', 'orders', 'redis', 'reporting', 'rerun', 'specimen', 'verification'].sort(),
     );
     expect(res.body.checks.reporting.details.checks).toHaveProperty('postgres');
     expect(res.body.checks.reporting.details.checks).toHaveProperty('mongodb');

@@ -20,7 +20,7 @@ describe('observability', () => {
       expect(text).toContain('labflow_message_handler_duration_seconds_bucket');
       expect(text).toMatch(/labflow_kafka_consumer_lag\{group="[^"]+",topic="[^"]+",partition="\d+"\} \d+/);
     }
-    if (['reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit', 'verification', 'analyzer-bridge'].includes(app)) {
+    if (['reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit', 'verification', 'analyzer-bridge', 'fhir'].includes(app)) {
       expect(text).toMatch(/labflow_outbox_backlog \d+/);
       expect(text).toMatch(/labflow_outbox_oldest_age_seconds \d+/);
     }

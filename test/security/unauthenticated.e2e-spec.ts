@@ -21,7 +21,9 @@ describe('every protected route refuses a missing or invalid token', () => {
     for (const route of routes) {
       for (const token of [undefined, 'not-a-jwt']) {
         const res = await call(route.method, fillPath(route, anyValue), { token, body: ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined });
-        if (res.status !== 401 || res.body?.message !== 'Invalid access token') {
+        // FHIR routes answer errors as OperationOutcome: the message is the issue's diagnostics
+        const message = res.body?.message ?? res.body?.issue?.[0]?.diagnostics;
+        if (res.status !== 401 || message !== 'Invalid access token') {
           failures.push(`${route.method} ${route.path} (${token ? 'forged' : 'no'} token): ${res.status} ${JSON.stringify(res.body)}`);
         }
       }

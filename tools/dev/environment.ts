@@ -6,7 +6,7 @@ import { APP_NAMES, AppName } from '@labflow/contracts';
 /** Ports of the default environment (also the defaults of each app's config). */
 export const BASE_PORTS: Record<AppName, number> = {
   gateway: 3000, reporting: 3101, 'device-ingestion': 3102, rerun: 3103,
-  'critical-callout': 3104, specimen: 3105, orders: 3106, audit: 3107, 'analyzer-bridge': 3108, verification: 3109,
+  'critical-callout': 3104, specimen: 3105, orders: 3106, audit: 3107, 'analyzer-bridge': 3108, verification: 3109, fhir: 3110,
 };
 
 export interface LabflowEnvironment {

@@ -13,6 +13,7 @@ export const APP_STORES: Record<AppName, string[]> = {
   audit: ['postgres', 'elasticsearch'],
   'analyzer-bridge': ['postgres'],
   verification: ['postgres'],
+  fhir: ['postgres'],
 };
 
 const HEADER = '# Generated from libs/contracts by `npm run generate`; do not edit by hand.\n';

@@ -15,6 +15,7 @@ export * from './commands/registration.commands';
 export * from './commands/report-reads.commands';
 export * from './commands/rerun.commands';
 export * from './commands/verification.commands';
+export * from './commands/fhir.commands';
 export * from './events/device.events';
 export * from './events/rerun.events';
 export * from './events/order.events';

@@ -11,7 +11,8 @@ export type AppName =
   | 'orders'
   | 'audit'
   | 'verification'
-  | 'analyzer-bridge';
+  | 'analyzer-bridge'
+  | 'fhir';
 
 export const APP_NAMES: readonly AppName[] = [
   'gateway',
@@ -24,6 +25,7 @@ export const APP_NAMES: readonly AppName[] = [
   'audit',
   'verification',
   'analyzer-bridge',
+  'fhir',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

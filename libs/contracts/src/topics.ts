@@ -24,7 +24,7 @@ export const TOPICS = {
     key: (p) => String(p.billId),
     keyDescription: 'billId',
     producers: ['reporting'],
-    consumers: ['specimen', 'device-ingestion', 'critical-callout'],
+    consumers: ['specimen', 'device-ingestion', 'critical-callout', 'fhir'],
     description: 'A patient was registered with a bill: lab reports and samples (specimens) were created.',
   }),
   deviceRegistered: defineTopic({
@@ -34,7 +34,7 @@ export const TOPICS = {
     key: (p) => String(p.deviceId),
     keyDescription: 'deviceId',
     producers: ['device-ingestion'],
-    consumers: ['reporting', 'verification'],
+    consumers: ['reporting', 'verification', 'fhir'],
     description: 'An analyzer was registered for a lab.',
   }),
   deviceDataReceived: defineTopic({
@@ -54,7 +54,7 @@ export const TOPICS = {
     key: (p) => String(p.testId),
     keyDescription: 'testId',
     producers: ['reporting'],
-    consumers: ['verification'],
+    consumers: ['verification', 'fhir'],
     description: 'A test report format (parameters, ranges, critical ranges, auto-rerun rules, age ranges) was created or replaced.',
   }),
   reportValuesUpdated: defineTopic({
@@ -64,7 +64,7 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['reporting'],
-    consumers: ['critical-callout', 'verification'],
+    consumers: ['critical-callout', 'verification', 'fhir'],
     description: 'Values of a lab report were stored with their abnormal/critical evaluation (or parked for a signed report).',
   }),
   rerunRequested: defineTopic({
@@ -104,7 +104,7 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['rerun'],
-    consumers: ['reporting', 'verification'],
+    consumers: ['reporting', 'verification', 'fhir'],
     description: 'Rerun values confirmed: reporting replaces the chosen values, sampleRedrawFlag 0; carries originals, rerun values and choices (seed 000 §4).',
   }),
   rerunCancelled: defineTopic({
@@ -134,7 +134,7 @@ export const TOPICS = {
     key: (p) => p.orderTransactionId,
     keyDescription: 'orderTransactionId',
     producers: ['orders'],
-    consumers: [],
+    consumers: ['fhir'],
     description: 'An order was placed (initial) or created for a redraw (seed 004).',
   }),
   orderUpdated: defineTopic({
@@ -144,7 +144,7 @@ export const TOPICS = {
     key: (p) => p.orderTransactionId,
     keyDescription: 'orderTransactionId',
     producers: ['orders'],
-    consumers: [],
+    consumers: ['fhir'],
     description: 'An order changed low-level status; sequence increases per order (seed 004).',
   }),
   messageAttemptExhausted: defineTopic({
@@ -224,7 +224,7 @@ export const TOPICS = {
     key: (p) => p.specimenId,
     keyDescription: 'specimenId',
     producers: ['specimen'],
-    consumers: [],
+    consumers: ['fhir'],
     description: 'The received time of a specimen was set (seed 003 job); set once, never changed.',
   }),
 } as const;
@@ -251,7 +251,7 @@ export const REPLY_TOPIC = replyTopicOf('gateway');
 const REQUESTING_APPS: readonly AppName[] = ['gateway', 'rerun', 'device-ingestion', 'verification'];
 export const REPLY_TOPICS: readonly string[] = REQUESTING_APPS.map(replyTopicOf);
 export const COMMAND_APPS: readonly AppName[] = [
-  'reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit', 'verification', 'analyzer-bridge',
+  'reporting', 'device-ingestion', 'rerun', 'critical-callout', 'specimen', 'orders', 'audit', 'verification', 'analyzer-bridge', 'fhir',
 ];
 
 /** Every topic the platform needs, with its partition count (more than one everywhere). */

@@ -35,6 +35,15 @@ export const PATH_ID_SOURCES: Record<string, IdSource> = {
   'rule-sets/{testId}': resource((w) => w.testId),
   'devices/{deviceId}': resource((w) => w.deviceId),
   'lab-reports/{labReportId}': resource((w) => w.labReportId),
+  // FHIR R4 read model: every read is scoped by the caller's lab
+  'DiagnosticReport/{id}': resource((w) => w.labReportId),
+  'Observation/{id}': resource((w) => `${w.labReportId}-4`),
+  'Specimen/{id}': resource((w) => w.specimenId),
+  'ServiceRequest/{id}': resource((w) => w.orderId),
+  'Patient/{id}': resource((w) => w.patientId),
+  'Device/{id}': resource((w) => w.deviceId),
+  // public definitions, the same for every lab (the matrix only checks secured routes)
+  'StructureDefinition/{id}': resource(() => 'machine-flag'),
   'parties/{partyId}': callerKey((w) => w.partyId),
   'legal-entities/{clientId}': callerKey((w) => w.clientId),
   'lab-users/{userId}': callerKey((w) => w.userId),

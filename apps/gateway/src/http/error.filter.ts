@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FHIR_CONTENT_TYPE, isFhirRequest, operationOutcome } from './fhir-outcome';
 import { RouteTable } from './route-table';
 
 interface ErrorBody {
@@ -26,6 +27,11 @@ export class JsonErrorFilter implements ExceptionFilter {
     if (wwwAuthenticate) void reply.header('WWW-Authenticate', wwwAuthenticate);
     if (retryAfter) void reply.header('Retry-After', retryAfter);
     if (allow) void reply.header('Allow', allow);
+    if (isFhirRequest(request.url)) {
+      void reply.status(body.statusCode).header('content-type', FHIR_CONTENT_TYPE)
+        .send(operationOutcome(body.statusCode, body.message, body.code, request.id));
+      return;
+    }
     void reply.status(body.statusCode).send({ ...rest, requestId: request.id });
   }
 

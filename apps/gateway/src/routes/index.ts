@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { DeviceDataController } from './device-data.controller';
 import { DevicesController } from './devices.controller';
+import { FhirController } from './fhir.controller';
 import { CriticalCalloutController } from './critical-callout.controller';
 import { JobsController } from './jobs.controller';
 import { LabUsersController } from './lab-users.controller';
@@ -32,4 +33,5 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   LabUsersController,
   SampleRerunController,
   VerificationController,
+  FhirController,
 ];

@@ -20,6 +20,7 @@ export class OrderChangePublisher {
       orderId: order.id, orderTransactionId: order.transactionId, labId: order.labId, clientId: order.clientId,
       origin: order.origin, parentId: order.parentId, performingLab: order.performingLab, biomarkers: order.biomarkers,
       sequence: order.sequence, createdAt: view.created_at,
+      patient: { firstName: order.patient.first_name, lastName: order.patient.last_name, dob: order.patient.dob, gender: patientGender(order.patient.gender) },
     });
     await this.webhooks.enqueue(unit, order.clientId, 'labtest.order.created', view, order.labId);
     return view;
@@ -34,4 +35,8 @@ export class OrderChangePublisher {
     await this.webhooks.enqueue(unit, order.clientId, 'labtest.order.updated', view, order.labId);
     return view;
   }
+}
+
+function patientGender(gender: string): 'female' | 'male' | 'other' | 'unknown' {
+  return gender === 'female' || gender === 'male' || gender === 'other' ? gender : 'unknown';
 }

@@ -1,5 +1,5 @@
 import { AgeRangeDto, ReportParameterDto } from '@labflow/contracts';
-import { ageIn, effectiveRange, evaluateValue, numericOf } from './range-evaluation';
+import { ageIn, applicableAgeRange, effectiveRange, evaluateValue, numericOf } from './range-evaluation';
 
 const hb: ReportParameterDto = { index: 4, name: 'Haemoglobin', lower: 12, upper: 16, critical_lower: 7, critical_upper: 20 };
 const ageRanges: AgeRangeDto[] = [
@@ -22,6 +22,12 @@ describe('range evaluation', () => {
       .toEqual({ lower: 12, upper: 15.5, criticalLower: 7, criticalUpper: 100, referenceText: undefined });
     expect(effectiveRange(hb, ageRanges, { dateOfBirth: '1984-02-29', gender: 'male' }, at))
       .toEqual({ lower: 12, upper: 16, criticalLower: 7, criticalUpper: 20, referenceText: undefined });
+  });
+
+  it('names the ageRangeData row that applied (none for an adult male: the parameter\'s own ranges)', () => {
+    expect(applicableAgeRange(hb, ageRanges, { dateOfBirth: '1984-02-29', gender: 'female' }, at)).toBe(ageRanges[0]);
+    expect(applicableAgeRange(hb, ageRanges, { dateOfBirth: '2010-01-01', gender: 'female' }, at)).toBe(ageRanges[1]);
+    expect(applicableAgeRange(hb, ageRanges, { dateOfBirth: '1984-02-29', gender: 'male' }, at)).toBeNull();
   });
 
   it('prefers a gender match over "any" and applies a child band to both genders', () => {

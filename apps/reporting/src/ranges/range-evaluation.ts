@@ -31,19 +31,24 @@ export function effectiveRange(parameter: ReportParameterDto, ageRanges: readonl
     lower: parameter.lower, upper: parameter.upper, criticalLower: parameter.critical_lower,
     criticalUpper: parameter.critical_upper, referenceText: parameter.reference_text,
   };
-  const candidates = ageRanges.filter((r) => r.index === parameter.index && (r.gender === 'any' || r.gender === patient.gender))
-    .filter((r) => {
-      const age = ageIn(r.age_unit, patient.dateOfBirth, at);
-      return age >= r.age_from && age < r.age_to;
-    })
-    .sort((a, b) => (a.gender === 'any' ? 1 : 0) - (b.gender === 'any' ? 1 : 0));
-  const row = candidates[0];
+  const row = applicableAgeRange(parameter, ageRanges, patient, at);
   if (!row) return base;
   return {
     lower: row.lower ?? base.lower, upper: row.upper ?? base.upper,
     criticalLower: row.critical_lower ?? base.criticalLower, criticalUpper: row.critical_upper ?? base.criticalUpper,
     referenceText: row.reference_text ?? base.referenceText,
   };
+}
+
+/** The ageRangeData row effectiveRange applies (null: the parameter's own ranges). */
+export function applicableAgeRange(parameter: ReportParameterDto, ageRanges: readonly AgeRangeDto[], patient: PatientFacts, at: Date): AgeRangeDto | null {
+  const candidates = ageRanges.filter((r) => r.index === parameter.index && (r.gender === 'any' || r.gender === patient.gender))
+    .filter((r) => {
+      const age = ageIn(r.age_unit, patient.dateOfBirth, at);
+      return age >= r.age_from && age < r.age_to;
+    })
+    .sort((a, b) => (a.gender === 'any' ? 1 : 0) - (b.gender === 'any' ? 1 : 0));
+  return candidates[0] ?? null;
 }
 
 /** A non-numeric value is never judged abnormal or critical here (qualitative results need a person). */

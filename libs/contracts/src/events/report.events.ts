@@ -50,6 +50,24 @@ export class ReportFormatSaved {
   @IsISO8601() savedAt: string;
 }
 
+/** The ageRangeData band whose ranges applied to the patient (absent: the parameter's own ranges). */
+export class AppliedAgeBand {
+  @IsIn(['male', 'female', 'any']) gender: 'male' | 'female' | 'any';
+  @IsInt() ageFrom: number;
+  @IsInt() ageTo: number;
+  @IsIn(['days', 'months', 'years']) ageUnit: 'days' | 'months' | 'years';
+}
+
+/** The reference and critical range a value was judged against (FHIR Observation.referenceRange). */
+export class AppliedRange {
+  @IsOptional() @IsNumber() lower?: number;
+  @IsOptional() @IsNumber() upper?: number;
+  @IsOptional() @IsNumber() criticalLower?: number;
+  @IsOptional() @IsNumber() criticalUpper?: number;
+  @IsOptional() @IsString() @MaxLength(500) referenceText?: string;
+  @IsOptional() @ValidateNested() @Type(() => AppliedAgeBand) ageBand?: AppliedAgeBand;
+}
+
 /** One stored value after evaluation against the (age/gender-aware) ranges. */
 export class ReportValueUpdate {
   @IsInt() index: number;
@@ -61,6 +79,8 @@ export class ReportValueUpdate {
   @IsBoolean() critical: boolean;
   @IsArray() @IsString({ each: true }) paramFlags: string[];
   @IsArray() @IsString({ each: true }) interpretation: string[];
+  /** Optional (added for the FHIR read model): the range that applied; absent for a parameter without one. */
+  @IsOptional() @ValidateNested() @Type(() => AppliedRange) referenceRange?: AppliedRange;
 }
 
 /**

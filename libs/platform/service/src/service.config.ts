@@ -20,4 +20,5 @@ export const DEFAULT_PORTS = {
   audit: 3107,
   'analyzer-bridge': 3108,
   verification: 3109,
+  fhir: 3110,
 } as const;
