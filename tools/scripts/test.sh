@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash tools/scripts/prepare.sh
 bash tools/scripts/install-schemathesis.sh
+bash tools/scripts/install-fhir-validator.sh > /dev/null # the FHIR e2e's HL7 reference validator (cached in $LABFLOW_HOME)
 eval "$(node -r ./tools/runtime/register-aliases.js dist/tools/cli/print-env.js)"
 source tools/scripts/test-results-paths.sh
 rm -f "$RESULTS" "$FAULT_RESULTS"
