@@ -8,6 +8,7 @@ import { loadConfig } from '@labflow/platform/config';
 import { JsonLogger } from '@labflow/platform/observability';
 import { installShutdown, instrumentHttp, startAppTracing, traceHttpRequests } from '@labflow/platform/service';
 import { GatewayConfig } from './gateway.config';
+import { documentValidationConstraints } from './http/openapi-constraints';
 import { documentErrorResponses } from './http/openapi-errors';
 import { RouteTable } from './http/route-table';
 import { gatewayModule } from './gateway.module';
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  const document = documentErrorResponses(SwaggerModule.createDocument(
+  // constraints first: the error pass then makes optional fields (and their enums) nullable
+  const document = documentErrorResponses(documentValidationConstraints(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('LabFlow API')
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  ));
+  )));
   RouteTable.load(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await app.listen(config.PORT, config.HOST);
