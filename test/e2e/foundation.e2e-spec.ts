@@ -88,6 +88,10 @@ describe('foundation: HTTP → gateway → Kafka → service → PostgreSQL outb
     expect(schemas.DevicePayloadDataDto.properties.values.minItems).toBe(1);
     expect(schemas.RegisterWebhookEndpointInput.properties.event_types.minItems).toBe(1);
     expect(schemas.LabUserDepartmentsBody.properties.department_ids.items.minimum).toBe(1);
+    expect(schemas.DevicePayloadValueDto.properties.value.oneOf).toContainEqual({ type: 'string', minLength: 1, maxLength: 500 });
+    expect(schemas.DeviceMappingBody.properties.functionName.enum).toEqual(['PartialFill']);
+    expect(new RegExp(schemas.RequestSampleRerunBody.properties.requested_parameters.pattern).test('[1, 3, 5]')).toBe(true);
+    expect(new RegExp(schemas.RequestSampleRerunBody.properties.requested_parameters.pattern).test('[]')).toBe(false);
     const operations = Object.entries(doc.paths as Record<string, Record<string, { summary?: string; parameters?: { name: string; in: string; schema: Record<string, unknown> }[] }>>)
       .flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, ...op })));
     const loose = operations.flatMap((op) => (op.parameters ?? [])
