@@ -43,7 +43,8 @@ describe('documentValidationConstraints', () => {
 
   it('gives path and query parameters the constraints of the input they are validated as', () => {
     expect(parameter('/v3/order/{orderId}')).toEqual({ type: 'string', format: 'uuid' });
-    expect(parameter('/getReportFormatForTestEntry')).toEqual({ type: 'integer', minimum: 1 });
-    expect(parameter('/api-v3/devices/{id}/mappings')).toEqual({ type: 'integer', minimum: 1 });
+    // ids are PostgreSQL ints: a larger one is refused by the validator, and so by the document
+    expect(parameter('/getReportFormatForTestEntry')).toEqual({ type: 'integer', minimum: 1, maximum: 2147483647 });
+    expect(parameter('/api-v3/devices/{id}/mappings')).toEqual({ type: 'integer', minimum: 1, maximum: 2147483647 });
   });
 });

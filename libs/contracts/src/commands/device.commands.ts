@@ -43,7 +43,7 @@ export class DeviceMappingBody {
 }
 
 export class DeviceMappingInput extends DeviceMappingBody {
-  @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) deviceId: number;
+  @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) deviceId: number;
 }
 
 export interface DeviceMappingResult {
