@@ -80,6 +80,31 @@ describe('foundation: HTTP → gateway → Kafka → service → PostgreSQL outb
     expect(res.body.checks['device-ingestion'].details.checks).toHaveProperty('postgres');
   });
 
+  it('documents what the validators enforce, in words for an integrator', async () => {
+    const doc = (await call('GET', '/docs/openapi.json')).body;
+    const schemas = doc.components.schemas;
+    // each of these was refused by the server while the document allowed it
+    expect(schemas.RegisterPatientInput.properties.samples.minItems).toBe(1);
+    expect(schemas.DevicePayloadDataDto.properties.values.minItems).toBe(1);
+    expect(schemas.RegisterWebhookEndpointInput.properties.event_types.minItems).toBe(1);
+    expect(schemas.LabUserDepartmentsBody.properties.department_ids.items.minimum).toBe(1);
+    expect(schemas.DevicePayloadValueDto.properties.value.oneOf).toContainEqual({ type: 'string', minLength: 1, maxLength: 500 });
+    expect(schemas.DeviceMappingBody.properties.functionName.enum).toEqual(['PartialFill']);
+    expect(new RegExp(schemas.RequestSampleRerunBody.properties.requested_parameters.pattern).test('[1, 3, 5]')).toBe(true);
+    expect(new RegExp(schemas.RequestSampleRerunBody.properties.requested_parameters.pattern).test('[]')).toBe(false);
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { summary?: string; parameters?: { name: string; in: string; schema: Record<string, unknown> }[] }>>)
+      .flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, ...op })));
+    const loose = operations.flatMap((op) => (op.parameters ?? [])
+      .filter((p) => ['path', 'query'].includes(p.in))
+      // ISO 8601 dates: OpenAPI's date-time is narrower than what the validator accepts
+      .filter((p) => !['startDate', 'endDate'].includes(p.name))
+      .filter((p) => !['format', 'minimum', 'maxLength', 'enum', 'pattern'].some((k) => k in p.schema))
+      .map((p) => `${op.at} ${p.name}`));
+    expect(loose).toEqual([]);
+    expect(operations.find((op) => op.at === 'GET /v3/order/{orderId}')?.parameters?.[0].schema).toMatchObject({ format: 'uuid' });
+    expect(operations.filter((op) => /seed \d/.test(op.summary ?? '')).map((op) => op.at)).toEqual([]);
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await call('GET', '/docs/openapi.json');
     expect(res.status).toBe(200);

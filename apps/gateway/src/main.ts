@@ -11,6 +11,7 @@ import { installLibraryPatches } from '@labflow/platform/patches';
 import { installShutdown, instrumentHttp, startAppTracing, traceHttpRequests } from '@labflow/platform/service';
 import { applyConsistencyHeaders } from './consistency';
 import { GatewayConfig } from './gateway.config';
+import { documentValidationConstraints } from './http/openapi-constraints';
 import { documentErrorResponses } from './http/openapi-errors';
 import { RouteTable } from './http/route-table';
 import { gatewayModule } from './gateway.module';
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
     void reply.header('x-request-id', request.id);
     applyConsistencyHeaders(request as unknown as FastifyRequest, reply as unknown as FastifyReply);
   });
-  const document = documentErrorResponses(SwaggerModule.createDocument(
+  // constraints first: the error pass then makes optional fields (and their enums) nullable
+  const document = documentErrorResponses(documentValidationConstraints(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('LabFlow API')
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  ));
+  )));
   RouteTable.load(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await app.listen(config.PORT, config.HOST);

@@ -22,6 +22,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '405': 'The path exists but not with this method',
   '409': 'Conflicts with the current state',
   '422': 'Well-formed but refused by a business rule',
+  '431': 'The URL or the headers are too large (e.g. a query string past its documented maxLength)',
   '429': 'Too many requests from this caller or device token; retry after the Retry-After header\'s seconds',
   '503': 'A dependency is unreachable; retry (with the same Idempotency-Key)',
   '504': 'The owning service did not answer in time; retry with the same Idempotency-Key',
@@ -54,13 +55,14 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
       const op = operation as { responses: Record<string, unknown> };
       // 401/403 also on public routes: an analyzer's deviceAuth is checked by the owning service.
-      const codes = ['400', '401', '403', '404', '405', '409', '422', '429', '503', '504'];
+      const codes = ['400', '401', '403', '404', '405', '409', '422', '429', '431', '503', '504'];
       for (const code of codes) {
-        op.responses[code] = op.responses[code] ?? {
+        // 431 comes from Node's HTTP parser, before the gateway's error filter: no body of ours
+        op.responses[code] = op.responses[code] ?? (code === '431' ? { description: DESCRIPTIONS[code] } : {
           description: DESCRIPTIONS[code],
           ...(code === '429' ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
           content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
-        };
+        });
       }
     }
   }

@@ -16,7 +16,7 @@ export class DeviceDataController {
   @RateLimitedPerDevice()
   @Post('dataPartialFromDevice')
   @HttpCode(200)
-  @ApiOperation({ summary: 'seed 002 §2: analyzer values with test_flags and param_flags (PartialFill)' })
+  @ApiOperation({ summary: 'An analyzer\'s results for one sample, with its test flags and per-parameter flags; authenticated by the device token (deviceAuth) in the body' })
   async dataPartialFromDevice(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -13,7 +13,7 @@ export class ReportFormatsController {
 
   @Post('create')
   @HttpCode(201)
-  @ApiOperation({ summary: 'seed 002 §1: create a test and its report format' })
+  @ApiOperation({ summary: 'Create a test and its report format: parameters, reference and critical ranges, age ranges, calculations, auto-rerun settings' })
   async create(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -27,7 +27,7 @@ export class ReportFormatsController {
 
   @Post(':testId/update')
   @HttpCode(200)
-  @ApiOperation({ summary: 'seed 002 §1: replace a test\'s report format (enable_device_flags → document_report)' })
+  @ApiOperation({ summary: 'Replace a test\'s report format; enable_device_flags keeps the analyzer\'s flags with each value' })
   async update(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -16,13 +16,13 @@ export class ReportReadsController {
   constructor(private readonly forwarder: CommandForwarder) {}
 
   @Get('getReportFormatForTestEntry')
-  @ApiOperation({ summary: 'seed 002 §3: report entry values (with machine flags), format, history, signing meta' })
+  @ApiOperation({ summary: 'What a technologist sees to enter or review a lab report: values with analyzer flags, the format, earlier results and signing state' })
   async reportEntry(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal, @Query() query: ReportEntryQuery): Promise<ReportEntryResult> {
     return (await this.forwarder.forward(request, REPORT_READ_COMMANDS.reportEntry, principal, query)).body;
   }
 
   @Get('api-v3/patient/:labReportId/all-reports')
-  @ApiOperation({ summary: 'seed 002 §4: every report of the patient with values and machine flags' })
+  @ApiOperation({ summary: 'Every lab report of the patient behind this lab report, with values and analyzer flags' })
   async patientReports(
     @Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal, @Param('labReportId', ParseIntPipe) labReportId: number,
   ): Promise<PatientReportsResult> {
@@ -30,7 +30,7 @@ export class ReportReadsController {
   }
 
   @Get('api-v3/interfacing/device-results-validation/:deviceId')
-  @ApiOperation({ summary: 'seed 002 §5: interfaced device results with machine flags and related reports' })
+  @ApiOperation({ summary: 'The results an analyzer sent in a period, with their flags and the lab reports they went to (for validation)' })
   async deviceResults(
     @Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal,
     @Param('deviceId', ParseIntPipe) deviceId: number, @Query() query: DeviceResultsValidationDates,

@@ -24,13 +24,13 @@ export class SampleRerunController {
 
   /** seed 000 §1 guard: the lab report id must be given. */
   @Get()
-  @ApiOperation({ summary: 'seed 000 §1 without an id: refused' })
+  @ApiOperation({ summary: 'Without a lab report id: refused with 400' })
   missingId(): never {
     throw new BadRequestException({ statusCode: 400, message: 'lab_report_id is required', code: 'VALIDATION_FAILED' });
   }
 
   @Get(':labReportId')
-  @ApiOperation({ summary: 'seed 000 §1: the rerun values of a lab report' })
+  @ApiOperation({ summary: 'The rerun values of a lab report, grouped by rerun number' })
   @LabReportIdPath()
   async values(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
@@ -43,7 +43,7 @@ export class SampleRerunController {
 
   @Post(':labReportId/request')
   @HttpCode(200)
-  @ApiOperation({ summary: 'seed 000 §3: request a rerun (sampleRedrawFlag 3); 409 while one is in progress' })
+  @ApiOperation({ summary: 'Request a rerun of some parameters (the report shows sampleRedrawFlag 3); 409 while another rerun is in progress' })
   @LabReportIdPath()
   async request(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
@@ -56,7 +56,7 @@ export class SampleRerunController {
 
   @Post(':labReportId/new')
   @HttpCode(200)
-  @ApiOperation({ summary: 'seed 000 §2: rerun values from the instrument (-1 instrument triggered, >= 1 manual)' })
+  @ApiOperation({ summary: 'Rerun values from the instrument: rerun_number -1 when the instrument reran by itself, otherwise the number of the request it answers' })
   @LabReportIdPath()
   async receive(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
@@ -69,7 +69,7 @@ export class SampleRerunController {
 
   @Post(':labReportId/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'seed 000 §4: confirm the chosen values and close the rerun (sampleRedrawFlag 0)' })
+  @ApiOperation({ summary: 'Confirm the values chosen for the report and close the rerun (sampleRedrawFlag back to 0)' })
   @LabReportIdPath()
   async confirm(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
@@ -82,7 +82,7 @@ export class SampleRerunController {
 
   @Post(':labReportId/abort')
   @HttpCode(200)
-  @ApiOperation({ summary: 'seed 000 §5: abort the rerun (sampleRedrawFlag 0)' })
+  @ApiOperation({ summary: 'Abort the rerun in progress (sampleRedrawFlag back to 0); the report keeps its values' })
   @LabReportIdPath()
   async abort(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,
@@ -95,7 +95,7 @@ export class SampleRerunController {
 
   @Post(':labReportId/auto')
   @HttpCode(200)
-  @ApiOperation({ summary: 'seed 000 §6: auto-rerun qualification (publishes rerun.requested when values qualify)' })
+  @ApiOperation({ summary: 'Check values against the test\'s auto-rerun settings and queue a rerun when they qualify' })
   @LabReportIdPath()
   async auto(
     @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentPrincipal() principal: Principal,

@@ -101,7 +101,7 @@ export interface RecordCalloutResult {
 }
 
 export class CriticalLogsQuery {
-  @ApiProperty({ description: 'Comma-separated lab report ids', example: '1,2,3' })
+  @ApiProperty({ description: 'Comma-separated lab report ids', example: '1,2,3', pattern: '^[ \\t]*[0-9]{1,9}[ \\t]*(,[ \\t]*[0-9]{1,9}[ \\t]*)*$' })
   @IsString() @MaxLength(20000) report_ids: string;
 }
 

@@ -34,7 +34,7 @@ export class DeviceParameterMappingDto {
 
 export class DeviceMappingBody {
   @ApiProperty({ description: 'A test (report format) of the caller\'s lab', example: 12 }) @IsInt() @Min(1) @Max(MAX_ID) testId: number;
-  @ApiProperty({ description: 'Mapping function of the registry', example: 'PartialFill' })
+  @ApiProperty({ description: 'Mapping function of the registry', example: 'PartialFill', enum: ['PartialFill'] })
   @IsString() @MinLength(1) @MaxLength(100) functionName: string;
   @ApiProperty({ type: [DeviceParameterMappingDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500)
   @ValidateNested({ each: true }) @Type(() => DeviceParameterMappingDto) parameters: DeviceParameterMappingDto[];
@@ -43,7 +43,7 @@ export class DeviceMappingBody {
 }
 
 export class DeviceMappingInput extends DeviceMappingBody {
-  @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) deviceId: number;
+  @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) deviceId: number;
 }
 
 export interface DeviceMappingResult {
@@ -58,7 +58,7 @@ export interface DeviceMappingResult {
 /** seed 002 §2: one analyzer parameter value. `value` is a number or a string (qualitative results). */
 export class DevicePayloadValueDto {
   @ApiProperty({ example: 'hmg' }) @IsString() @MinLength(1) @MaxLength(100) testName: string;
-  @ApiProperty({ example: 110.12, oneOf: [{ type: 'number' }, { type: 'string' }] })
+  @ApiProperty({ example: 110.12, oneOf: [{ type: 'number' }, { type: 'string', minLength: 1, maxLength: 500 }] })
   @ValidateBy({
     name: 'isAnalyzerValue',
     validator: {

@@ -90,7 +90,7 @@ export class ReportFormatBody {
 export class CreateReportFormatInput extends ReportFormatBody {}
 
 export class UpdateReportFormatInput extends ReportFormatBody {
-  @ApiProperty({ example: 12 }) @Type(() => Number) @IsInt() @Min(1) testId: number;
+  @ApiProperty({ example: 12 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) testId: number;
 }
 
 /** The stored format as every read shows it (wire names of seed 002). */

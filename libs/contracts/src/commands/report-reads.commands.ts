@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '../openapi';
 import { defineCommand } from './command';
+import { MAX_ID } from './critical.commands';
 import type { ReportVerificationBlock } from './verification.commands';
 
 /** One stored parameter value as the seed 002 reads show it (flags only for document reports). */
@@ -16,7 +17,7 @@ export interface ReportValueView {
 }
 
 export class ReportEntryQuery {
-  @ApiProperty({ example: 123 }) @Type(() => Number) @IsInt() @Min(1) labReportId: number;
+  @ApiProperty({ example: 123 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) labReportId: number;
   @ApiPropertyOptional({ enum: [0, 1], example: 0 }) @IsOptional() @Type(() => Number) @IsIn([0, 1]) isSigned?: number;
 }
 
@@ -33,7 +34,7 @@ export interface ReportEntryResult {
 }
 
 export class PatientReportsQuery {
-  @ApiProperty({ example: 123 }) @Type(() => Number) @IsInt() @Min(1) labReportId: number;
+  @ApiProperty({ example: 123 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) labReportId: number;
 }
 
 /** seed 002 §4 response of `GET api-v3/patient/<labReportId>/all-reports`. */
@@ -54,7 +55,7 @@ export class DeviceResultsValidationDates {
 }
 
 export class DeviceResultsValidationQuery extends DeviceResultsValidationDates {
-  @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) deviceId: number;
+  @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ID) deviceId: number;
 }
 
 /** seed 002 §5 response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */

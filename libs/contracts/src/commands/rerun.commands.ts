@@ -46,7 +46,10 @@ export class RequestSampleRerunBody {
   @ApiProperty({ example: '1', description: 'A positive whole number, as a string' })
   @IsString() @Matches(/^[1-9]\d{0,5}$/, { message: 'rerun_number must be a positive whole number given as a string, e.g. "1"' })
   rerun_number: string;
-  @ApiProperty({ example: '[1, 3, 5]', description: 'JSON array of parameter indexes, as a string' })
+  @ApiProperty({
+    example: '[1, 3, 5]', description: 'JSON array of parameter indexes, as a string; each index once',
+    pattern: '^[ \\t\\n\\r]*\\[[ \\t\\n\\r]*(0|[1-9][0-9]{0,8})[ \\t\\n\\r]*(,[ \\t\\n\\r]*(0|[1-9][0-9]{0,8})[ \\t\\n\\r]*)*\\][ \\t\\n\\r]*$',
+  })
   @IsString() @MaxLength(5000) requested_parameters: string;
   @ApiPropertyOptional({ example: ['WBC Count', 'RBC Count', 'Hemoglobin'] })
   @IsOptional() @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @MaxLength(200, { each: true }) parameter_names?: string[];
@@ -59,7 +62,7 @@ export class RequestSampleRerunInput extends RequestSampleRerunBody {
 
 export class RerunDeviceValueDto {
   @ApiProperty({ example: 3 }) @IsInt() @Min(0) @Max(100_000) index: number;
-  @ApiProperty({ example: '12.5', oneOf: [{ type: 'string' }, { type: 'number' }] }) @IsRerunValue() value: string | number;
+  @ApiProperty({ example: '12.5', oneOf: [{ type: 'string', minLength: 1, maxLength: 500 }, { type: 'number' }] }) @IsRerunValue() value: string | number;
   @ApiProperty({ example: 'WBC Count' }) @IsString() @MinLength(1) @MaxLength(200) parameter_name: string;
 }
 
@@ -83,7 +86,7 @@ export class RerunValuesInput extends RerunValuesBody {
 /** seed 000 §4: one chosen value (original or rerun) for a parameter. */
 export class RerunConfirmedValueDto {
   @ApiPropertyOptional({ example: 500 }) @IsOptional() @IsInt() profileTestId?: number;
-  @ApiProperty({ example: '12.5', oneOf: [{ type: 'string' }, { type: 'number' }] }) @IsRerunValue() value: string | number;
+  @ApiProperty({ example: '12.5', oneOf: [{ type: 'string', minLength: 1, maxLength: 500 }, { type: 'number' }] }) @IsRerunValue() value: string | number;
   @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() order?: number;
   @ApiProperty({ example: 3 }) @IsInt() @Min(0) @Max(100_000) index: number;
   @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() highlight?: number;
@@ -103,7 +106,7 @@ export class AbortRerunInput extends LabReportIdParam {}
 
 export class AutoRerunDeviceValueDto {
   @ApiProperty({ example: 3 }) @IsInt() @Min(0) @Max(100_000) index: number;
-  @ApiProperty({ example: '1500', oneOf: [{ type: 'string' }, { type: 'number' }] }) @IsRerunValue() value: string | number;
+  @ApiProperty({ example: '1500', oneOf: [{ type: 'string', minLength: 1, maxLength: 500 }, { type: 'number' }] }) @IsRerunValue() value: string | number;
 }
 /** seed 000 §6. */
 export class AutoRerunCheckBody {
