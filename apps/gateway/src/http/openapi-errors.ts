@@ -66,5 +66,32 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
       }
     }
   }
+  documentFhirResponses(document);
   return document;
+}
+
+const OPERATION_OUTCOME = {
+  type: 'object', required: ['resourceType', 'issue'],
+  properties: { resourceType: { type: 'string', enum: ['OperationOutcome'] }, issue: { type: 'array', items: { type: 'object' } } },
+};
+
+/**
+ * The FHIR API (/fhir/R4) answers application/fhir+json: a resource or Bundle on success, an
+ * OperationOutcome for every error (the error filter's FHIR branch), never LabFlow's JSON error body.
+ */
+function documentFhirResponses(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!path.startsWith('/fhir/R4')) continue;
+    for (const operation of Object.values(item)) {
+      if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
+      const responses = (operation as { responses: Record<string, { description?: string; content?: unknown }> }).responses;
+      for (const [code, response] of Object.entries(responses)) {
+        if (code === '431') continue;
+        const schema = code.startsWith('2')
+          ? { type: 'object', required: ['resourceType'], properties: { resourceType: { type: 'string' } } }
+          : OPERATION_OUTCOME;
+        responses[code] = { ...response, description: response.description || 'A FHIR R4 resource', content: { 'application/fhir+json': { schema } } };
+      }
+    }
+  }
 }

@@ -5,6 +5,9 @@ import { FHIR_COMMANDS, FhirJson, FhirReadType, FhirSearchQuery, FhirSearchType,
 import { CurrentPrincipal, Public } from '../auth/auth.decorators';
 import { CommandForwarder } from '../bus/command-forwarder';
 import { FHIR_CONTENT_TYPE } from '../http/fhir-outcome';
+import {
+  DiagnosticReportSearchQuery, ObservationSearchQuery, ServiceRequestSearchQuery, SpecimenSearchQuery,
+} from './fhir-search-queries';
 
 /**
  * FHIR R4 read model (apps/fhir): read, search, CapabilityStatement; errors are OperationOutcomes.
@@ -75,28 +78,28 @@ export class FhirController {
   @Get('DiagnosticReport')
   @ApiOperation({ summary: 'Search lab reports: patient, date, status, code; _include=DiagnosticReport:result' })
   @ApiBearerAuth()
-  searchReports(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: FhirSearchQuery): Promise<FhirJson> {
+  searchReports(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: DiagnosticReportSearchQuery): Promise<FhirJson> {
     return this.search(q, r, p, 'DiagnosticReport', query);
   }
 
   @Get('Observation')
   @ApiOperation({ summary: 'Search observations: patient, code, date' })
   @ApiBearerAuth()
-  searchObservations(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: FhirSearchQuery): Promise<FhirJson> {
+  searchObservations(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: ObservationSearchQuery): Promise<FhirJson> {
     return this.search(q, r, p, 'Observation', query);
   }
 
   @Get('Specimen')
   @ApiOperation({ summary: 'Search specimens: patient' })
   @ApiBearerAuth()
-  searchSpecimens(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: FhirSearchQuery): Promise<FhirJson> {
+  searchSpecimens(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: SpecimenSearchQuery): Promise<FhirJson> {
     return this.search(q, r, p, 'Specimen', query);
   }
 
   @Get('ServiceRequest')
   @ApiOperation({ summary: 'Search requests: requisition (an order transaction or a bill)' })
   @ApiBearerAuth()
-  searchRequests(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: FhirSearchQuery): Promise<FhirJson> {
+  searchRequests(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Query() query: ServiceRequestSearchQuery): Promise<FhirJson> {
     return this.search(q, r, p, 'ServiceRequest', query);
   }
 
