@@ -70,6 +70,26 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
+/** What the FHIR app accepts of each path and search parameter (FhirSearchQuery's rules, and a FHIR id). */
+const FHIR_PARAMETERS: Record<string, Record<string, unknown>> = {
+  id: { type: 'string', pattern: '^[A-Za-z0-9\\-.]{1,64}$' },
+  patient: { type: 'string', maxLength: 100 },
+  // repeated to bound both sides: `date=ge2026-05-01&date=le2026-05-31`
+  date: { type: 'array', items: { type: 'string', maxLength: 40 } },
+  status: { type: 'string', maxLength: 200 },
+  code: { type: 'string', maxLength: 300 },
+  requisition: { type: 'string', maxLength: 300 },
+};
+
+function documentFhirParameters(operation: { parameters?: { name: string; in: string; schema?: Record<string, unknown>; style?: string; explode?: boolean }[] }): void {
+  for (const parameter of operation.parameters ?? []) {
+    const schema = FHIR_PARAMETERS[parameter.name];
+    if (!schema) continue;
+    parameter.schema = schema;
+    if (schema.type === 'array') Object.assign(parameter, { style: 'form', explode: true });
+  }
+}
+
 const OPERATION_OUTCOME = {
   type: 'object', required: ['resourceType', 'issue'],
   properties: { resourceType: { type: 'string', enum: ['OperationOutcome'] }, issue: { type: 'array', items: { type: 'object' } } },
@@ -84,6 +104,7 @@ function documentFhirResponses(document: OpenAPIObject): void {
     if (!path.startsWith('/fhir/R4')) continue;
     for (const operation of Object.values(item)) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
+      documentFhirParameters(operation as { parameters?: { name: string; in: string; schema?: Record<string, unknown> }[] });
       const responses = (operation as { responses: Record<string, { description?: string; content?: unknown }> }).responses;
       for (const [code, response] of Object.entries(responses)) {
         if (code === '431') continue;

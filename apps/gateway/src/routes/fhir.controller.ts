@@ -55,7 +55,7 @@ export class FhirController {
   }
 
   @Get('ServiceRequest/:id')
-  @ApiOperation({ summary: 'An order (seed 004) or a bill\'s test (lr-<labReportId>) as a ServiceRequest' })
+  @ApiOperation({ summary: 'An order (or its redraw) or a bill\'s test (lr-<labReportId>) as a ServiceRequest' })
   @ApiBearerAuth()
   serviceRequest(@Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply, @CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<FhirJson> {
     return this.read(q, r, p, 'ServiceRequest', id);
