@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule, RequestReplyModule, ServiceConfig } from '@labflow/platform/service';
+import { PlatformModule, ReportingTestsClient, RequestReplyModule, ServiceConfig } from '@labflow/platform/service';
 import { DeviceEntity } from './devices/device.entity';
 import { DeviceRepository } from './devices/device.repository';
 import { DevicesHandler } from './devices/devices.handler';
@@ -10,7 +10,6 @@ import { IngestionContextQuery } from './ingestion/ingestion-context.query';
 import { ReceiveDeviceDataUseCase } from './ingestion/receive-device-data.usecase';
 import { AddDeviceMappingUseCase } from './mappings/add-device-mapping.usecase';
 import { MappingRepository } from './mappings/mapping.repository';
-import { ReportingTestsClient } from './mappings/reporting-tests.client';
 import { BillRegisteredHandler } from './samples/bill-registered.handler';
 import { SampleRepository } from './samples/sample.repository';
 import { SampleOwnerClient } from './samples/sample-owner.client';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule, RequestReplyModule, ServiceConfig } from '@labflow/platform/service';
+import { PlatformModule, ReportingTestsClient, RequestReplyModule, ServiceConfig } from '@labflow/platform/service';
 import { MIGRATIONS, SCHEMA } from './migrations';
 import { DecideUpdateUseCase } from './decisions/decide-update.usecase';
 import { DecisionRepository } from './decisions/decision.repository';
@@ -19,7 +19,6 @@ import { ReviewReportUseCase } from './review/review-report.usecase';
 import { GetRuleSetUseCase } from './rule-sets/get-rule-set.usecase';
 import { ReportFormatSavedHandler } from './rule-sets/report-format-saved.handler';
 import { ReportFormatRepository } from './rule-sets/report-format.repository';
-import { ReportingTestsClient } from './rule-sets/reporting-tests.client';
 import { RuleSetRepository } from './rule-sets/rule-set.repository';
 import { SaveRuleSetUseCase } from './rule-sets/save-rule-set.usecase';
 import { VerificationHandler } from './verification.handler';

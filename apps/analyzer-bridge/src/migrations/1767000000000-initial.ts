@@ -1,16 +1,6 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
-import { platformTablesSql } from '@labflow/platform/kafka';
+import { platformTablesMigration } from '@labflow/platform/kafka';
 
 export const SCHEMA = 'analyzer_bridge';
 
-export class Initial1767000000000 implements MigrationInterface {
-  name = 'Initial1767000000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    for (const sql of platformTablesSql(SCHEMA)) await q.query(sql);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE "${SCHEMA}".outbox, "${SCHEMA}".inbox`);
-  }
-}
+/** The schema's platform tables (outbox, inbox); the bridge's own come in later migrations. */
+export const Initial1767000000000 = platformTablesMigration(SCHEMA, 1767000000000);

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommandRequest, DeviceMappingInput, DeviceMappingResult } from '@labflow/contracts';
 import { DomainException, KafkaMessageContext, PgInbox } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
+import { authenticatedInput, ReportingTestsClient } from '@labflow/platform/service';
 import { DeviceRepository } from '../devices/device.repository';
 import { checkDeviceMapping, checkMappedIndexes } from './device-mapping.rules';
 import { MappingRepository } from './mapping.repository';
-import { ReportingTestsClient } from './reporting-tests.client';
 
 const CONSUMER = 'device.mapping.add';
 

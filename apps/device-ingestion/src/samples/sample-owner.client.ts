@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REGISTRATION_QUERIES, systemPrincipal } from '@labflow/contracts';
 import { CommandBus, KafkaMessageContext, replyFailure } from '@labflow/platform/kafka';
-import { APP_CONFIG, ServiceConfig } from '@labflow/platform/service';
+import { APP_CONFIG, askOwner, ServiceConfig } from '@labflow/platform/service';
 import { SampleReport } from './sample.repository';
 
 /**
@@ -14,12 +14,7 @@ export class SampleOwnerClient {
   constructor(@Inject(CommandBus) private readonly bus: CommandBus, @Inject(APP_CONFIG) private readonly config: ServiceConfig) {}
 
   async labReportsOf(labId: number, sampleId: string, cause: KafkaMessageContext): Promise<SampleReport[]> {
-    const reply = await this.bus.send(REGISTRATION_QUERIES.sampleLabReports, systemPrincipal(labId), { sampleId }, {
-      correlationId: cause.envelope.correlationId,
-      causationId: cause.envelope.id,
-      // well within the gateway's wait for the whole upload, so the analyzer hears a 503, not a timeout
-      timeoutMs: Math.floor(this.config.COMMAND_TIMEOUT_MS / 2),
-    });
+    const reply = await askOwner(this.bus, this.config, REGISTRATION_QUERIES.sampleLabReports, systemPrincipal(labId), { sampleId }, cause);
     if (reply.ok) return reply.body.labReports;
     if (reply.status === 404) return [];
     throw replyFailure(reply);

@@ -1,16 +1,6 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
-import { platformTablesSql } from '@labflow/platform/kafka';
+import { platformTablesMigration } from '@labflow/platform/kafka';
 
 export const SCHEMA = 'orders';
 
-export class Initial1732400000000 implements MigrationInterface {
-  name = 'Initial1732400000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    for (const sql of platformTablesSql(SCHEMA)) await q.query(sql);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE "${SCHEMA}".outbox, "${SCHEMA}".inbox`);
-  }
-}
+/** The schema's platform tables (outbox, inbox); the app's own come in later migrations. */
+export const Initial1732400000000 = platformTablesMigration(SCHEMA, 1732400000000);

@@ -14,3 +14,5 @@ export * from './metrics/outbox-gauges';
 export * from './tracing/trace-http';
 export * from './tracing/start-app-tracing';
 export * from './request-reply/request-reply.module';
+export * from './request-reply/ask-owner';
+export * from './request-reply/reporting-tests.client';

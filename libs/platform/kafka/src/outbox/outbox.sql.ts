@@ -1,3 +1,5 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
 /**
  * The platform tables every PostgreSQL-backed service has in its own schema: the outbox the relay
  * publishes from, and the inbox of message ids already applied. Used by each service's first migration.
@@ -23,4 +25,23 @@ export function platformTablesSql(schema: string): string[] {
        PRIMARY KEY (consumer, message_id)
      )`,
   ];
+}
+
+/**
+ * An app's first migration when its schema starts with the platform tables alone (its own tables
+ * come in later migrations): named `Initial<timestamp>` as TypeORM records it.
+ */
+export function platformTablesMigration(schema: string, timestamp: number): new () => MigrationInterface {
+  const name = `Initial${timestamp}`;
+  return class implements MigrationInterface {
+    name = name;
+
+    async up(q: QueryRunner): Promise<void> {
+      for (const sql of platformTablesSql(schema)) await q.query(sql);
+    }
+
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`DROP TABLE "${schema}".outbox, "${schema}".inbox`);
+    }
+  };
 }

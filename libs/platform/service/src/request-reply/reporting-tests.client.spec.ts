@@ -1,6 +1,6 @@
 import { CommandReply, newEnvelope, Principal, REPORT_FORMAT_QUERIES, systemPrincipal } from '@labflow/contracts';
 import { CommandBus, DomainException, KafkaMessageContext, SendOptions } from '@labflow/platform/kafka';
-import { ServiceConfig } from '@labflow/platform/service';
+import { ServiceConfig } from '../service.config';
 import { ReportingTestsClient } from './reporting-tests.client';
 
 /** A bus that answers every question with `reply` and remembers what it was asked. */
