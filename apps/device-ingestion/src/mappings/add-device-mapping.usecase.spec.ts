@@ -1,11 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CommandRequest, newEnvelope, Principal, systemPrincipal } from '@labflow/contracts';
 import { DomainException, KafkaMessageContext, PgInbox } from '@labflow/platform/kafka';
+import { ReportingTestsClient } from '@labflow/platform/service';
 import { DeviceRepository } from '../devices/device.repository';
 import { AddDeviceMappingUseCase } from './add-device-mapping.usecase';
 import { StoredMapping } from './mapping-functions';
 import { MappingRepository } from './mapping.repository';
-import { ReportingTestsClient } from './reporting-tests.client';
 
 const LAB = 41;
 const CONSUMER = 'device.mapping.add';
