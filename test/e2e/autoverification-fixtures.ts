@@ -8,7 +8,8 @@ export const CBC = {
     { index: 5, name: 'RBC', unit: 'mill/cumm', lower: 4.5, upper: 5.5, critical_lower: 2, critical_upper: 8 },
     { index: 6, name: 'MCH', unit: 'pg', lower: 27, upper: 32 },
   ],
-  ageRangeData: [],
+  // an adult man's haemoglobin range differs from the parameter's own (the reference rule must use the patient's)
+  ageRangeData: [{ index: 4, gender: 'male', age_from: 18, age_to: 120, age_unit: 'years', lower: 13.5, upper: 17.5 }],
   calculations: [{ index: 6, expression: '({4} * 10) / {5}', decimals: 1 }],
   addTestToChildLabsData: { childLabIds: [] },
 };
@@ -20,6 +21,8 @@ export const CBC_RULES = {
 };
 
 export const ADULT = { name: 'Asha Rao', dateOfBirth: '1984-02-29', gender: 'female' };
+export const MAN = { name: 'Ravi Rao', dateOfBirth: '1979-07-14', gender: 'male' };
+export const MALE_BAND = { gender: 'male', ageFrom: 18, ageTo: 120, ageUnit: 'years' };
 
 export function ok<T = any>(res: HttpResult<T>, status: number, what: string): T {
   if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -27,11 +30,11 @@ export function ok<T = any>(res: HttpResult<T>, status: number, what: string): T
 }
 
 /** Registers one patient with a lab report of the test on each sample; returns the lab report ids in sample order. */
-export async function register(token: string, testId: number, sampleIds: string[]): Promise<number[]> {
+export async function register(token: string, testId: number, sampleIds: string[], patient = ADULT): Promise<number[]> {
   const body = ok(await call('POST', '/api-v3/registrations', {
     token,
     body: {
-      patient: ADULT, samples: sampleIds.map((sampleId) => ({ sampleId, collectedAt: new Date(Date.now() - 3600_000).toISOString() })),
+      patient, samples: sampleIds.map((sampleId) => ({ sampleId, collectedAt: new Date(Date.now() - 3600_000).toISOString() })),
       tests: sampleIds.map((sampleId) => ({ testId, sampleId })),
     },
   }), 201, 'register');

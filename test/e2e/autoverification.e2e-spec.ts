@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { call, eventually, freshLabId, TopicProbe, tokenFor } from '@labflow/testing';
-import { CBC, CBC_RULES, decisionOf, newDevice, ok, register, upload, uploadBody } from './autoverification-fixtures';
+import { CBC, CBC_RULES, decisionOf, MALE_BAND, MAN, newDevice, ok, register, upload, uploadBody } from './autoverification-fixtures';
 
 const NORMAL = { hgb: 14, rbc: 5 }; // MCH 28
 
@@ -31,6 +31,9 @@ describe('autoverification (issue 21)', () => {
 
     for (const name of ['normal', 'range', 'critical', 'paramFlag', 'reportFlag', 'rerun', 'qc']) [reports[name]] = await register(token, testId, [s(name)]);
     [reports.earlier, reports.later] = await register(token, testId, [s('earlier'), s('later')]);
+    // two men (one each: no delta check between them): haemoglobin judged by the male adult band 13.5–17.5, not 12–16
+    [reports.manLow] = await register(token, testId, [s('manLow')], MAN);
+    [reports.manHigh] = await register(token, testId, [s('manHigh')], MAN);
 
     // a rerun open on the report before its values arrive; the token makes verification's read wait until it knows
     const rerun = await call('POST', `/api-v3/sample-rerun/${reports.rerun}/request`, {
@@ -50,6 +53,7 @@ describe('autoverification (issue 21)', () => {
       ['normal', analyzer, NORMAL], ['range', analyzer, { hgb: 14, rbc: 5.6 }], ['critical', analyzer, { hgb: 6.5, rbc: 5 }],
       ['paramFlag', analyzer, { ...NORMAL, hgbFlags: ['W'] }], ['reportFlag', analyzer, { ...NORMAL, testFlags: ['PLT_Clumps?'] }],
       ['rerun', analyzer, NORMAL], ['qc', heldDevice, NORMAL], ['earlier', analyzer, NORMAL],
+      ['manLow', analyzer, { hgb: 13, rbc: 4.6 }], ['manHigh', analyzer, { hgb: 17, rbc: 5.5 }],
     ];
     for (const [name, device, reading] of uploads) expect((await upload(labId, s(name), device.deviceAuth, reading)).status).toBe(200);
     for (const [name] of uploads) decisions[name] = await decisionOf(token, reports[name]);
@@ -67,6 +71,16 @@ describe('autoverification (issue 21)', () => {
     expect(decisions.earlier.status).toBe('auto_verified');
   });
 
+  it('judges the reference range for the patient\'s age and gender, not the parameter\'s own', () => {
+    // 17 is above the parameter's 12–16 but inside an adult man's 13.5–17.5
+    expect(decisions.manHigh).toMatchObject({ status: 'auto_verified', reasons: [] });
+    // 13 is inside 12–16 but below an adult man's 13.5: held, the band named in the inputs
+    expect(decisions.manLow).toMatchObject({ status: 'held', reasons: ['reference_range'] });
+    expect(decisions.manLow.parameters.find((p: any) => p.index === 4).fired).toEqual([
+      { rule: 'reference_range', inputs: { value: '13', abnormal: true, range: { lower: 13.5, upper: 17.5, ageBand: MALE_BAND } } },
+    ]);
+  });
+
   it.each([
     ['range', ['reference_range']],
     ['critical', ['reference_range', 'critical']],
@@ -81,7 +95,7 @@ describe('autoverification (issue 21)', () => {
 
   it('lists every rule that fired with the inputs it saw', () => {
     const fired = (name: string, index: number) => decisions[name].parameters.find((p: any) => p.index === index).fired;
-    expect(fired('range', 5)).toEqual([{ rule: 'reference_range', inputs: { value: '5.6', abnormal: true, defaultRange: { lower: 4.5, upper: 5.5 } } }]);
+    expect(fired('range', 5)).toEqual([{ rule: 'reference_range', inputs: { value: '5.6', abnormal: true, range: { lower: 4.5, upper: 5.5, ageBand: null } } }]);
     expect(fired('critical', 4).map((f: any) => f.rule)).toEqual(['reference_range', 'critical']);
     expect(fired('paramFlag', 4)).toEqual([{ rule: 'param_flag', inputs: { value: '14', flags: ['W'], paramFlags: ['W'], interpretation: ['W'] } }]);
     expect(decisions.reportFlag.report).toEqual([{ rule: 'test_flag', inputs: { flags: ['PLT_Clumps?'], testFlags: ['PLT_Clumps?'], deviceId: analyzer.id } }]);
@@ -172,10 +186,10 @@ describe('autoverification (issue 21)', () => {
     expect(dry).toMatchObject({
       testId, version: 1, reports: applied.length, autoVerified: applied.filter((d) => d.decidedStatus === 'auto_verified').length,
       held: applied.filter((d) => d.decidedStatus === 'held').length,
-      heldByRule: { reference_range: 2, critical: 1, param_flag: 1, test_flag: 1, delta_check: 1, open_rerun: 1, qc_hold: 1 },
+      heldByRule: { reference_range: 3, critical: 1, param_flag: 1, test_flag: 1, delta_check: 1, open_rerun: 1, qc_hold: 1 },
       wouldReleaseChanged: [],
     });
-    expect(dry.autoVerifiedPercent).toBeCloseTo((100 * 2) / 9, 1);
+    expect(dry.autoVerifiedPercent).toBeCloseTo((100 * 3) / 11, 1);
 
     // saved inactive: it decides nothing, it can only be dry-run
     const loose = await call('PUT', `/api-v3/verification/rule-sets/${testId}`, {
@@ -183,7 +197,7 @@ describe('autoverification (issue 21)', () => {
     });
     expect(loose.body).toMatchObject({ version: 2, active: false });
     const risky = ok(await call('POST', `/api-v3/verification/rule-sets/${testId}/dry-run`, { token, body: { days: 1 } }), 200, 'dry run v2');
-    expect(risky).toMatchObject({ version: 2, reports: 9, held: 2, heldByRule: { open_rerun: 1, qc_hold: 1 } });
+    expect(risky).toMatchObject({ version: 2, reports: 11, held: 2, heldByRule: { open_rerun: 1, qc_hold: 1 } });
     expect(risky.wouldReleaseChanged).toEqual([{ labReportId: reports.critical, why: ['rejected', 'rerun'] }]);
   });
 
@@ -203,7 +217,19 @@ describe('autoverification (issue 21)', () => {
   });
 
   it('does not decide released reports again when the rule set changes', async () => {
-    expect(await decisionOf(token, reports.range)).toMatchObject({ status: 'released', ruleSetVersion: 1, decisions: 1 });
+    // an active rule set that would auto-verify the released report (no reference range check)
+    const looser = await call('PUT', `/api-v3/verification/rule-sets/${testId}`, {
+      token, body: { ...CBC_RULES, parameters: [4, 5, 6].map((index) => ({ index, referenceRange: false })), active: true },
+    });
+    expect(looser.body).toMatchObject({ version: 3, active: true });
+    // the same values again (not a duplicate payload): nothing a rule reads changed
+    const resent = await call('POST', '/dataPartialFromDevice/', { body: { ...uploadBody(labId, s('range'), analyzer.deviceAuth, { hgb: 14, rbc: 5.6 }), device_extra_data: { rack: 3 } } });
+    expect([resent.status, resent.body.duplicate]).toEqual([200, false]);
+    await probe.waitFor((m) => m.topic === 'report.values_updated' && m.envelope.payload.labReportId === reports.range, 2);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await decisionOf(token, reports.range)).toMatchObject({ status: 'released', ruleSetVersion: 1, decisions: 1, decisionId: decisions.range.decisionId });
+    // saving decided nothing again either: the held reports keep their one decision under version 1
+    expect(await decisionOf(token, reports.manLow)).toMatchObject({ status: 'held', ruleSetVersion: 1, decisions: 1 });
   });
 
   it('shows the verification block beside the flags in the three reads of seed 002', async () => {

@@ -5,6 +5,8 @@ import { send, sleep } from './http';
 export interface BenchLab {
   gateway: string;
   labId: number;
+  /** The CBC test (verification's rule set is saved on it). */
+  testId: number;
   token: string;
   deviceAuth: string;
   samples: { sampleId: string; labReportId: number }[];
@@ -56,7 +58,7 @@ export async function setUpLab(gateway: string, labId: number, sampleCount: numb
     samples: sampleIds.map((sampleId) => ({ sampleId, collectedAt: new Date().toISOString() })),
     tests: sampleIds.map((sampleId) => ({ testId, sampleId })),
   }), 201);
-  const lab: BenchLab = { gateway, labId, token, deviceAuth: device.deviceAuth, samples: registered.labReports.map((r) => ({ sampleId: r.sampleId, labReportId: r.labReportId })) };
+  const lab: BenchLab = { gateway, labId, testId, token, deviceAuth: device.deviceAuth, samples: registered.labReports.map((r) => ({ sampleId: r.sampleId, labReportId: r.labReportId })) };
   // device-ingestion learns samples from bill.registered: wait until the last one is known.
   const last = lab.samples[lab.samples.length - 1];
   for (let i = 0; i < 200; i++) {

@@ -13,10 +13,12 @@ import { PANEL, setUpLab } from './lab';
 import { RawIngestBaseline, RawRun } from './raw-baseline';
 import { consistencyTable, gatewayTable, goalsTable, ingestTable, ScaleOutRun, scaleOutTable, writeResults } from './report';
 import { assignment, drainedCount, ValuesUpdatedCounter } from './scale-out';
+import { CatchUp, saveCbcRuleSet, VERIFICATION, verificationCostTable } from './verification';
 
 /**
  * `npm run bench`: starts the apps of LABFLOW_ENV, sets labs up through the gateway, measures the
- * three scenarios of issue 9 next to baselines measured in the same run, prints the tables and
+ * three scenarios of issue 9 next to baselines measured in the same run (and the ingest rates with
+ * verification's consumer absent, issue 21), prints the tables and
  * writes them to docs/performance.md. BENCH_SECONDS / BENCH_RATES / BENCH_SCENARIOS (ingest,gateway,scale)
  * shorten or narrow the runs (a narrowed run is printed, not written).
  */
@@ -37,12 +39,15 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const APP_ENV = { RATE_LIMIT_PER_CALLER: '10000000', RATE_LIMIT_PER_DEVICE: '10000000' };
 /** The A/B of the gateway restarts it: only when this run started it. */
 let gatewayIsOurs = false;
+/** The verification on/off rows stop and restart it: only when this run started it. */
+let verificationIsOurs = false;
 
 async function main(): Promise<void> {
   installLibraryPatches(); // the baselines (this process) run with the apps' patches
   const started = startApps({ env: APP_ENV });
   const ours = [...started].filter(([, p]) => typeof p !== 'number').map(([app]) => app);
   gatewayIsOurs = ours.includes('gateway');
+  verificationIsOurs = ours.includes(VERIFICATION);
   log(`apps of '${ENV.name}': started ${ours.length}, reused ${started.size - ours.length}; waiting for readiness`);
   await waitForReady(`${GATEWAY}/health/ready`);
   const extra: ChildProcess[] = [];
@@ -65,10 +70,11 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   const out: string[] = [`Measured ${new Date().toISOString()} (environment \`${ENV.name}\`, ${SECONDS} s per run).`];
   const groups = ENV.variables.KAFKA_GROUP_PREFIX;
   // every consumer of an upload's events: each scenario starts once the previous one is fully applied
-  const drain = async (what: string) => {
+  const drain = async (what: string, absent: AppName[] = []) => {
     const seconds = await waitForDrain(kafka, [TOPICS.deviceDataReceived, TOPICS.reportValuesUpdated]
-      .flatMap((t) => t.consumers.map((app): [string, string] => [`${groups}.${app}`, `${prefix}${t.name}`])));
+      .flatMap((t) => t.consumers.filter((app) => !absent.includes(app)).map((app): [string, string] => [`${groups}.${app}`, `${prefix}${t.name}`])));
     log(`${what}: drained in ${seconds.toFixed(1)} s`);
+    return seconds;
   };
 
   const echoAt = { prefix, port: ENV.ports.gateway + 50 }; // the bare echo of the warm-up and scenario 2
@@ -76,6 +82,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   log(`warming the broker up for ${WARM_UP_SECONDS} s (echo traffic, not measured)`);
   await warmUpBroker(kafka, echoAt, WARM_UP_SECONDS * 1000);
   const lab = await setUpLab(GATEWAY, freshLabId(), ANALYZERS + 4);
+  await saveCbcRuleSet(lab); // every upload of the ingest rows is decided by an active rule set
   await ingestAtRate(lab, { rate: 50, durationMs: 10_000, analyzers: ANALYZERS, probes: 2 }); // the apps warm up, not reported
   const app: IngestRun[] = [];
   await drain('before ingest');
@@ -85,6 +92,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
     run.drainSeconds = (Date.now() - run.endedAt) / 1000;
     app.push(run);
   }
+  const withoutVerification = SCENARIOS.has('ingest') ? await ingestWithoutVerification(lab, durationMs, drain) : null;
   const rawBaseline = new RawIngestBaseline(kafka, prefix, ENV.variables.MONGO_URL);
   await rawBaseline.start();
   const raw: RawRun[] = [];
@@ -96,6 +104,11 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   const ingest = ingestTable(app, raw);
   console.log(`\nIngest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n${ingest}\n`);
   out.push(`### 1. Ingest (${ANALYZERS} analyzers, ${SECONDS} s per rate)\n\n${ingest}`);
+  if (withoutVerification) {
+    const cost = verificationCostTable(app, withoutVerification.runs, withoutVerification.catchUp);
+    console.log(`Verification on / off (the same lab and rates, same run)\n${cost}\n`);
+    out.push(`### 1c. Verification's cost per upload: on (active CBC rule set) / off (its consumer absent), same run\n\n${cost}`);
+  }
   if (app.length > 0) {
     const waits = consistencyTable(app);
     console.log(`Read your writes under ingest (each probe's first read carries its upload's token)\n${waits}\n`);
@@ -129,6 +142,32 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   console.log(`Goals\n${goals}\n`);
   out.push(`### Goals\n\n${goals}`);
   return out.join('\n\n');
+}
+
+/**
+ * The ingest rates again with verification stopped (its consumer absent: no decision, no
+ * report.autoverified / held for reporting to apply), then verification started again and timed
+ * while it decides the backlog alone. Only when this run started verification.
+ */
+async function ingestWithoutVerification(
+  lab: Awaited<ReturnType<typeof setUpLab>>, durationMs: number, drain: (what: string, absent?: AppName[]) => Promise<number>,
+): Promise<{ runs: IngestRun[]; catchUp: CatchUp | null } | null> {
+  if (!verificationIsOurs) {
+    log('verification on/off skipped: verification was already running (stop the apps of this environment first)');
+    return null;
+  }
+  await stopApps([VERIFICATION]);
+  const runs: IngestRun[] = [];
+  for (const rate of RATES) {
+    const run = await ingestAtRate(lab, { rate, durationMs, analyzers: ANALYZERS, probes: 2 });
+    await drain(`after ingest at ${rate}/s without verification`, [VERIFICATION]);
+    run.drainSeconds = (Date.now() - run.endedAt) / 1000;
+    runs.push(run);
+  }
+  spawnApp(VERIFICATION, { env: APP_ENV });
+  await waitForReady(`http://127.0.0.1:${ENV.ports[VERIFICATION]}/health/ready`);
+  const seconds = await drain('verification deciding the backlog');
+  return { runs, catchUp: { uploads: runs.reduce((n, r) => n + r.accepted, 0), seconds } };
 }
 
 /** Runs `work` against a gateway (re)started with `env` on its usual port (this run's own apps only). */

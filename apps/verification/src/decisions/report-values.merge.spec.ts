@@ -14,4 +14,10 @@ describe('report values merge', () => {
     expect(valuesChanged(before, { values: [aValue({ paramFlags: ['W'] })], testFlags: [] })).toBe(true);
     expect(valuesChanged(before, { values: [aValue()], testFlags: ['PLT_Clumps?'] })).toBe(true);
   });
+
+  it('reads the patient\'s range by value, not by key order (the stored state comes back from jsonb reordered)', () => {
+    const before = { values: [aValue({ range: { ageBand: null, criticalUpper: 20, criticalLower: 7, upper: 16, lower: 12 } })], testFlags: [] };
+    expect(valuesChanged(before, { values: [aValue()], testFlags: [] })).toBe(false);
+    expect(valuesChanged(before, { values: [aValue({ range: { lower: 13.5, upper: 17.5, criticalLower: 7, criticalUpper: 20, ageBand: null } })], testFlags: [] })).toBe(true);
+  });
 });

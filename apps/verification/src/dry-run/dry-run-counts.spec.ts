@@ -4,8 +4,8 @@ import { dryRunCounts, DryRunSubject } from './dry-run-counts';
 
 const subjects: DryRunSubject[] = [
   { labReportId: 1, inputs: anInput({ labReportId: 1 }) },
-  { labReportId: 2, inputs: anInput({ labReportId: 2, values: [aValue({ abnormal: true }), aValue({ index: 5 })] }) },
-  { labReportId: 3, inputs: anInput({ labReportId: 3, testFlags: ['PLT_Clumps?'], values: [aValue({ abnormal: true, critical: true }), aValue({ index: 5 })] }) },
+  { labReportId: 2, inputs: anInput({ labReportId: 2, values: [aValue({ value: '17', numericValue: 17, abnormal: true }), aValue({ index: 5, value: '5', numericValue: 5 })] }) },
+  { labReportId: 3, inputs: anInput({ labReportId: 3, testFlags: ['PLT_Clumps?'], values: [aValue({ value: '6', numericValue: 6, abnormal: true, critical: true }), aValue({ index: 5, value: '5', numericValue: 5 })] }) },
   { labReportId: 4, inputs: anInput({ labReportId: 4, previous: [{ index: 4, numericValue: 10, observedAt: '2026-05-01T00:00:00.000Z', labReportId: 9 }] }) },
 ];
 

@@ -12,7 +12,7 @@ export class ReportFormatRepository {
   /** Keeps the highest revision: an older event arriving late changes nothing. */
   async save(manager: EntityManager, e: ReportFormatSaved): Promise<void> {
     const parameters: FormatParameter[] = e.parameters.map((p) => ({
-      index: p.index, name: p.name, lower: p.lower ?? null, upper: p.upper ?? null,
+      index: p.index, name: p.name,
       linearityLower: p.linearityLower ?? null, linearityUpper: p.linearityUpper ?? null,
     }));
     await manager.query(

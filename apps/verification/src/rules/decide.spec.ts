@@ -20,19 +20,19 @@ describe('decide', () => {
     expect(decision.status).toBe('held');
     expect(decision.reasons).toEqual(['reference_range']);
     expect(decision.parameters.map((p) => p.status)).toEqual(['held', 'auto_verified']);
-    expect(decision.parameters[0].fired).toEqual([{ rule: 'reference_range', inputs: { value: '17', abnormal: true, defaultRange: { lower: 12, upper: 16 } } }]);
+    expect(decision.parameters[0].fired).toEqual([{ rule: 'reference_range', inputs: { value: '17', abnormal: true, range: { lower: 12, upper: 16, ageBand: null } } }]);
   });
 
   it('does not check the reference range when the rule set turns it off', () => {
     const rules = aRuleSet({ parameters: [aParameterRule({ referenceRange: false }), aParameterRule({ index: 5 })] });
-    expect(sut(anInput({ values: [aValue({ abnormal: true }), aValue({ index: 5 })] }), rules).status).toBe('auto_verified');
+    expect(sut(anInput({ values: [aValue({ value: '17', numericValue: 17, abnormal: true }), aValue({ index: 5, value: '5', numericValue: 5 })] }), rules).status).toBe('auto_verified');
   });
 
   it('holds a value outside the measuring range, numeric or reported beyond it', () => {
-    expect(sut(anInput({ values: [aValue({ value: '26', numericValue: 26 }), aValue({ index: 5 })] }), aRuleSet()).parameters[0].fired)
+    expect(sut(anInput({ values: [aValue({ value: '26', numericValue: 26, range: null }), aValue({ index: 5 })] }), aRuleSet()).parameters[0].fired)
       .toEqual([{ rule: 'measuring_range', inputs: { value: '26', linearityLower: 0, linearityUpper: 25 } }]);
-    expect(sut(anInput({ values: [aValue({ value: '>25', numericValue: null }), aValue({ index: 5 })] }), aRuleSet()).reasons).toEqual(['measuring_range']);
-    expect(sut(anInput({ values: [aValue({ value: '-1', numericValue: -1 }), aValue({ index: 5 })] }), aRuleSet()).reasons).toEqual(['measuring_range']);
+    expect(sut(anInput({ values: [aValue({ value: '>25', numericValue: null, range: null }), aValue({ index: 5 })] }), aRuleSet()).reasons).toEqual(['measuring_range']);
+    expect(sut(anInput({ values: [aValue({ value: '-1', numericValue: -1, range: null }), aValue({ index: 5 })] }), aRuleSet()).reasons).toEqual(['measuring_range']);
   });
 
   it('holds a critical value and lists every rule it fired', () => {

@@ -20,14 +20,27 @@ export interface EvaluatedValue {
   interpretation: string[];
   deviceId: number | null;
   observedAt: string;
+  /** The range reporting judged the value against (the patient's age and gender); absent in inputs stored before it was carried. */
+  range?: PatientRange | null;
 }
 
-/** What the test's format says of a parameter (report_format.saved). */
+/** The ageRangeData band a patient's range came from. */
+export interface AgeBand { gender: string; ageFrom: number; ageTo: number; ageUnit: string }
+
+/** The reference and critical range for the patient's age and gender, as reporting applied it. */
+export interface PatientRange {
+  lower: number | null;
+  upper: number | null;
+  criticalLower: number | null;
+  criticalUpper: number | null;
+  /** null: the parameter's own range (no ageRangeData band applied). */
+  ageBand: AgeBand | null;
+}
+
+/** What the test's format says of a parameter (report_format.saved); the patient's range comes with each value. */
 export interface FormatParameter {
   index: number;
   name: string;
-  lower: number | null;
-  upper: number | null;
   linearityLower: number | null;
   linearityUpper: number | null;
 }

@@ -1,5 +1,6 @@
 import { DecisionInput, EvaluatedValue, FiredRule, FormatParameter, PreviousResult } from './decision';
 import { deltaCheck } from './delta-check';
+import { criticalFired, referenceRangeFired } from './patient-range';
 import { ParameterRule, RuleSet } from './rule-set';
 
 /** The rules of one parameter's value; every rule that fires is listed with what it saw. */
@@ -8,14 +9,14 @@ export function parameterRulesFired(
   ruleSet: RuleSet, input: DecisionInput,
 ): FiredRule[] {
   const fired: FiredRule[] = [];
-  const range = { lower: format?.lower ?? null, upper: format?.upper ?? null };
-  // reporting evaluated the value against the range for the patient's age and gender: its flag is the truth
-  if (rule.referenceRange && value.abnormal) fired.push({ rule: 'reference_range', inputs: { value: value.value, abnormal: true, defaultRange: range } });
+  const reference = rule.referenceRange ? referenceRangeFired(value) : null;
+  if (reference) fired.push(reference);
   if (rule.measuringRange) {
     const outside = outsideMeasuringRange(value, format);
     if (outside) fired.push({ rule: 'measuring_range', inputs: outside });
   }
-  if (rule.critical && value.critical) fired.push({ rule: 'critical', inputs: { value: value.value, critical: true } });
+  const critical = rule.critical ? criticalFired(value) : null;
+  if (critical) fired.push(critical);
   const flags = blockingFlagsOf(value, ruleSet);
   if (flags.length > 0) {
     fired.push({ rule: 'param_flag', inputs: { value: value.value, flags, paramFlags: value.paramFlags, interpretation: value.interpretation } });
