@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Queryable } from '@labflow/platform/kafka';
 import { SCHEMA } from '../migrations';
 import { Decision, DecisionInput } from '../rules/decision';
 
@@ -24,10 +23,11 @@ interface Row {
 }
 
 /** Every decision, with the inputs it saw (a dry run decides them again under another rule set). */
-@Injectable()
 export class DecisionRepository {
-  async insert(manager: EntityManager, d: Omit<StoredDecision, 'decidedAt' | 'review'>): Promise<StoredDecision> {
-    const rows: Row[] = await manager.query(
+  constructor(private readonly db: Queryable) {}
+
+  async insert(d: Omit<StoredDecision, 'decidedAt' | 'review'>): Promise<StoredDecision> {
+    const rows: Row[] = await this.db.query(
       `INSERT INTO ${S}.decisions (id, lab_id, lab_report_id, test_id, update_id, rule_set_version, decided_status, reasons, outcome, inputs)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
       [d.id, d.labId, d.labReportId, d.testId, d.updateId, d.outcome.ruleSetVersion, d.outcome.status, JSON.stringify(d.outcome.reasons),
@@ -36,13 +36,13 @@ export class DecisionRepository {
     return toDecision(rows[0]);
   }
 
-  async find(manager: EntityManager, labId: number, id: string): Promise<StoredDecision | null> {
-    const rows: Row[] = await manager.query(`SELECT * FROM ${S}.decisions WHERE lab_id = $1 AND id = $2`, [labId, id]);
+  async find(labId: number, id: string): Promise<StoredDecision | null> {
+    const rows: Row[] = await this.db.query(`SELECT * FROM ${S}.decisions WHERE lab_id = $1 AND id = $2`, [labId, id]);
     return rows[0] ? toDecision(rows[0]) : null;
   }
 
-  async review(manager: EntityManager, labId: number, id: string, review: Omit<StoredReview, 'at'>): Promise<void> {
-    await manager.query(
+  async review(labId: number, id: string, review: Omit<StoredReview, 'at'>): Promise<void> {
+    await this.db.query(
       `UPDATE ${S}.decisions SET review_action = $3, review_comment = $4, reviewed_by = $5, reviewed_at = clock_timestamp(), rerun_requested = $6
        WHERE lab_id = $1 AND id = $2`,
       [labId, id, review.action, review.comment, review.by, JSON.stringify(review.rerunRequested)],
@@ -50,8 +50,8 @@ export class DecisionRepository {
   }
 
   /** The latest decision of each report of the test decided in the last `days` days (what a dry run decides again). */
-  async latestPerReport(manager: EntityManager, labId: number, testId: number, days: number): Promise<StoredDecision[]> {
-    const rows: Row[] = await manager.query(
+  async latestPerReport(labId: number, testId: number, days: number): Promise<StoredDecision[]> {
+    const rows: Row[] = await this.db.query(
       `SELECT DISTINCT ON (lab_report_id) * FROM ${S}.decisions
        WHERE lab_id = $1 AND test_id = $2 AND decided_at >= clock_timestamp() - make_interval(days => $3)
        ORDER BY lab_report_id, decided_at DESC`,

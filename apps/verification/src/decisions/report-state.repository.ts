@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Queryable } from '@labflow/platform/kafka';
 import { VerificationStatus } from '@labflow/contracts';
 import { SCHEMA } from '../migrations';
 import { EvaluatedValue } from '../rules/decision';
@@ -27,21 +26,22 @@ interface Row {
   test_flags: string[]; test_flags_device_id: number | null; status: VerificationStatus; decision_id: string; decisions: number; rejected: boolean;
 }
 
-@Injectable()
 export class ReportStateRepository {
+  constructor(private readonly db: Queryable) {}
+
   /** Locks the report's row for the transaction: a decision and a review of one report never interleave. */
-  async lock(manager: EntityManager, labId: number, labReportId: number): Promise<ReportState | null> {
-    const rows: Row[] = await manager.query(`SELECT * FROM ${S}.report_states WHERE lab_id = $1 AND lab_report_id = $2 FOR UPDATE`, [labId, labReportId]);
+  async lock(labId: number, labReportId: number): Promise<ReportState | null> {
+    const rows: Row[] = await this.db.query(`SELECT * FROM ${S}.report_states WHERE lab_id = $1 AND lab_report_id = $2 FOR UPDATE`, [labId, labReportId]);
     return rows[0] ? toState(rows[0]) : null;
   }
 
-  async find(manager: EntityManager, labId: number, labReportId: number): Promise<ReportState | null> {
-    const rows: Row[] = await manager.query(`SELECT * FROM ${S}.report_states WHERE lab_id = $1 AND lab_report_id = $2`, [labId, labReportId]);
+  async find(labId: number, labReportId: number): Promise<ReportState | null> {
+    const rows: Row[] = await this.db.query(`SELECT * FROM ${S}.report_states WHERE lab_id = $1 AND lab_report_id = $2`, [labId, labReportId]);
     return rows[0] ? toState(rows[0]) : null;
   }
 
-  async save(manager: EntityManager, s: ReportState): Promise<void> {
-    await manager.query(
+  async save(s: ReportState): Promise<void> {
+    await this.db.query(
       `INSERT INTO ${S}.report_states (lab_id, lab_report_id, bill_id, patient_id, test_id, current_values, test_flags, test_flags_device_id, status, decision_id, decisions, rejected)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (lab_id, lab_report_id) DO UPDATE SET current_values = EXCLUDED.current_values, test_flags = EXCLUDED.test_flags,
@@ -53,9 +53,9 @@ export class ReportStateRepository {
   }
 
   /** Reports of the list a reviewer rejected at some time. */
-  async rejected(manager: EntityManager, labId: number, labReportIds: number[]): Promise<Set<number>> {
+  async rejected(labId: number, labReportIds: number[]): Promise<Set<number>> {
     if (labReportIds.length === 0) return new Set();
-    const rows: { lab_report_id: number }[] = await manager.query(
+    const rows: { lab_report_id: number }[] = await this.db.query(
       `SELECT lab_report_id FROM ${S}.report_states WHERE lab_id = $1 AND lab_report_id = ANY($2::int[]) AND rejected`, [labId, labReportIds],
     );
     return new Set(rows.map((r) => r.lab_report_id));

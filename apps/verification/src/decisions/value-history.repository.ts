@@ -1,18 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Queryable } from '@labflow/platform/kafka';
 import { SCHEMA } from '../migrations';
 import { EvaluatedValue, PreviousResult } from '../rules/decision';
 
 const S = `"${SCHEMA}"`;
 
 /** Each patient's numeric results per test parameter, for delta checks. */
-@Injectable()
 export class ValueHistoryRepository {
+  constructor(private readonly db: Queryable) {}
+
   /** A report keeps one value per parameter: its latest. */
-  async record(manager: EntityManager, r: { labId: number; labReportId: number; patientId: string; testId: number }, values: EvaluatedValue[]): Promise<void> {
+  async record(r: { labId: number; labReportId: number; patientId: string; testId: number }, values: EvaluatedValue[]): Promise<void> {
     const numeric = values.filter((v) => v.numericValue !== null && Number.isFinite(v.numericValue));
     if (numeric.length === 0) return;
-    await manager.query(
+    await this.db.query(
       `INSERT INTO ${S}.value_history (lab_id, lab_report_id, idx, patient_id, test_id, numeric_value, observed_at)
        SELECT $1, $2, v.idx, $3, $4, v.numeric_value, v.observed_at
        FROM unnest($5::int[], $6::float8[], $7::timestamptz[]) AS v(idx, numeric_value, observed_at)
@@ -26,9 +26,9 @@ export class ValueHistoryRepository {
    * before `before`. No window here: the rule's look-back applies in the engine, and a dry run with a
    * longer window sees the same previous result.
    */
-  async previous(manager: EntityManager, r: { labId: number; labReportId: number; patientId: string; testId: number }, indexes: number[], before: string): Promise<PreviousResult[]> {
+  async previous(r: { labId: number; labReportId: number; patientId: string; testId: number }, indexes: number[], before: string): Promise<PreviousResult[]> {
     if (indexes.length === 0) return [];
-    const rows: { idx: number; numeric_value: number; observed_at: Date; lab_report_id: number }[] = await manager.query(
+    const rows: { idx: number; numeric_value: number; observed_at: Date; lab_report_id: number }[] = await this.db.query(
       `SELECT DISTINCT ON (idx) idx, numeric_value, observed_at, lab_report_id FROM ${S}.value_history
        WHERE lab_id = $1 AND patient_id = $2 AND test_id = $3 AND idx = ANY($4::int[]) AND lab_report_id <> $5 AND observed_at < $6
        ORDER BY idx, observed_at DESC`,

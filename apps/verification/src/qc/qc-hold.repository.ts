@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Queryable } from '@labflow/platform/kafka';
 import { QcHoldView } from '@labflow/contracts';
 import { SCHEMA } from '../migrations';
 import { QcHold } from '../rules/decision';
@@ -8,10 +7,11 @@ const S = `"${SCHEMA}"`;
 interface Row { device_id: number; since: Date; reason: string | null; set_by: string; cleared_at: Date | null }
 
 /** "QC failed on device X since T": holds that device's results until cleared (one current state per device). */
-@Injectable()
 export class QcHoldRepository {
-  async set(manager: EntityManager, labId: number, deviceId: number, since: string, reason: string | null, by: string): Promise<QcHoldView> {
-    const rows: Row[] = await manager.query(
+  constructor(private readonly db: Queryable) {}
+
+  async set(labId: number, deviceId: number, since: string, reason: string | null, by: string): Promise<QcHoldView> {
+    const rows: Row[] = await this.db.query(
       `INSERT INTO ${S}.qc_holds (lab_id, device_id, since, reason, set_by) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (lab_id, device_id) DO UPDATE SET since = EXCLUDED.since, reason = EXCLUDED.reason, set_by = EXCLUDED.set_by,
          cleared_at = NULL, cleared_by = NULL
@@ -21,8 +21,8 @@ export class QcHoldRepository {
     return toView(rows[0]);
   }
 
-  async clear(manager: EntityManager, labId: number, deviceId: number, by: string): Promise<QcHoldView | null> {
-    const [rows]: [Row[], number] = await manager.query(
+  async clear(labId: number, deviceId: number, by: string): Promise<QcHoldView | null> {
+    const [rows]: [Row[], number] = await this.db.query(
       `UPDATE ${S}.qc_holds SET cleared_at = COALESCE(cleared_at, clock_timestamp()), cleared_by = COALESCE(cleared_by, $3)
        WHERE lab_id = $1 AND device_id = $2 RETURNING *`,
       [labId, deviceId, by],
@@ -31,9 +31,9 @@ export class QcHoldRepository {
   }
 
   /** Holds in force for results of these devices observed at `at`. */
-  async activeFor(manager: EntityManager, labId: number, deviceIds: number[], at: string): Promise<QcHold[]> {
+  async activeFor(labId: number, deviceIds: number[], at: string): Promise<QcHold[]> {
     if (deviceIds.length === 0) return [];
-    const rows: Row[] = await manager.query(
+    const rows: Row[] = await this.db.query(
       `SELECT * FROM ${S}.qc_holds WHERE lab_id = $1 AND device_id = ANY($2::int[]) AND cleared_at IS NULL AND since <= $3`,
       [labId, deviceIds, at],
     );

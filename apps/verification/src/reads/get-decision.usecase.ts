@@ -1,23 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CommandRequest, VerificationDecisionView, VerificationLabReportPath } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
-import { DecisionRepository } from '../decisions/decision.repository';
-import { ReportStateRepository } from '../decisions/report-state.repository';
+import { VERIFICATION_COMMANDS, VerificationDecisionView, VerificationLabReportPath } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { verificationError } from '../verification.errors';
+import { VerificationUnitOfWork } from '../verification-unit-of-work';
 import { decisionView } from './decision.view';
 
 /** GET a lab report's current verification decision (another lab's report is a 404 like an unknown one). */
 @Injectable()
+@HandlesQuery(VERIFICATION_COMMANDS.decision, VerificationLabReportPath)
 export class GetDecisionUseCase {
-  constructor(private readonly dataSource: DataSource, private readonly states: ReportStateRepository, private readonly decisions: DecisionRepository) {}
-
-  async execute(request: CommandRequest): Promise<VerificationDecisionView> {
-    const { principal, input } = authenticatedInput(VerificationLabReportPath, request);
-    const manager = this.dataSource.manager;
-    const state = await this.states.find(manager, principal.labId, input.labReportId);
-    const decision = state ? await this.decisions.find(manager, principal.labId, state.decisionId) : null;
-    if (!state || !decision) throw new DomainException(404, 'DECISION_NOT_FOUND', 'No verification decision for this lab report');
+  async execute(command: Command<VerificationLabReportPath>, unit: VerificationUnitOfWork): Promise<VerificationDecisionView> {
+    const state = await unit.states.find(command.labId, command.input.labReportId);
+    const decision = state ? await unit.decisions.find(command.labId, state.decisionId) : null;
+    if (!state || !decision) throw verificationError('DECISION_NOT_FOUND');
     return decisionView(state, decision);
   }
 }

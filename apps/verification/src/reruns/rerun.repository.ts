@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Queryable } from '@labflow/platform/kafka';
 import { SCHEMA } from '../migrations';
 import { OpenRerun } from '../rules/decision';
 
@@ -8,12 +7,13 @@ const S = `"${SCHEMA}"`;
 export interface RerunTransition { labId: number; labReportId: number; lifecycleEpoch: number; sequence: number }
 
 /** Each report's rerun lifecycle as rerun's events tell it; the highest (epoch, sequence) wins. */
-@Injectable()
 export class RerunRepository {
+  constructor(private readonly db: Queryable) {}
+
   async apply(
-    manager: EntityManager, t: RerunTransition, change: { open: boolean; since?: string; requestedParameters?: number[]; confirmed?: boolean },
+    t: RerunTransition, change: { open: boolean; since?: string; requestedParameters?: number[]; confirmed?: boolean },
   ): Promise<void> {
-    await manager.query(
+    await this.db.query(
       `INSERT INTO ${S}.reruns (lab_id, lab_report_id, lifecycle_epoch, sequence, open, since, requested_parameters, confirmed)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (lab_id, lab_report_id) DO UPDATE SET
@@ -26,8 +26,8 @@ export class RerunRepository {
     );
   }
 
-  async openRerun(manager: EntityManager, labId: number, labReportId: number): Promise<OpenRerun | null> {
-    const rows: { since: Date | null; requested_parameters: number[] }[] = await manager.query(
+  async openRerun(labId: number, labReportId: number): Promise<OpenRerun | null> {
+    const rows: { since: Date | null; requested_parameters: number[] }[] = await this.db.query(
       `SELECT since, requested_parameters FROM ${S}.reruns WHERE lab_id = $1 AND lab_report_id = $2 AND open`, [labId, labReportId],
     );
     const row = rows[0];
@@ -35,9 +35,9 @@ export class RerunRepository {
   }
 
   /** Reports of the list that had a rerun requested at any time (their values were, or will be, looked at again). */
-  async rerunReports(manager: EntityManager, labId: number, labReportIds: number[]): Promise<Set<number>> {
+  async rerunReports(labId: number, labReportIds: number[]): Promise<Set<number>> {
     if (labReportIds.length === 0) return new Set();
-    const rows: { lab_report_id: number }[] = await manager.query(
+    const rows: { lab_report_id: number }[] = await this.db.query(
       `SELECT lab_report_id FROM ${S}.reruns WHERE lab_id = $1 AND lab_report_id = ANY($2::int[])`, [labId, labReportIds],
     );
     return new Set(rows.map((r) => r.lab_report_id));

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Principal, RERUN_COMMANDS } from '@labflow/contracts';
-import { CommandBus, DomainException, KafkaMessageContext, replyFailure } from '@labflow/platform/kafka';
+import { MessageContext, Principal, RERUN_COMMANDS } from '@labflow/contracts';
+import { CommandBus, DomainException, replyFailure } from '@labflow/platform/kafka';
 import { APP_CONFIG, ServiceConfig } from '@labflow/platform/service';
 
 /**
@@ -12,13 +12,13 @@ import { APP_CONFIG, ServiceConfig } from '@labflow/platform/service';
 export class RerunClient {
   constructor(@Inject(CommandBus) private readonly bus: CommandBus, @Inject(APP_CONFIG) private readonly config: ServiceConfig) {}
 
-  async request(principal: Principal, labReportId: number, parameters: { index: number; name: string | null }[], cause: KafkaMessageContext): Promise<void> {
+  async request(principal: Principal, labReportId: number, parameters: { index: number; name: string | null }[], asking: { messageId: string; cause: MessageContext }): Promise<void> {
     const reply = await this.bus.send(RERUN_COMMANDS.request, principal, {
       labReportId, type: 'Manual', rerun_number: '1', requested_parameters: JSON.stringify(parameters.map((p) => p.index)),
       parameter_names: parameters.map((p) => p.name ?? `Parameter ${p.index}`), is_active: true, lab_id: principal.labId,
     }, {
-      correlationId: cause.envelope.correlationId, causationId: cause.envelope.id, key: String(labReportId),
-      commandId: derivedId(cause.envelope.id), timeoutMs: Math.floor(this.config.COMMAND_TIMEOUT_MS / 2),
+      correlationId: asking.cause.correlationId, causationId: asking.messageId, key: String(labReportId),
+      commandId: derivedId(asking.messageId), timeoutMs: Math.floor(this.config.COMMAND_TIMEOUT_MS / 2),
     });
     if (reply.ok) return;
     // the rerun app's own refusals (a rerun already in progress: 409) reach the reviewer as they are

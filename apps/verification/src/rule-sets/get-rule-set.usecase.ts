@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CommandRequest, RuleSetView, TestIdPath } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
-import { RuleSetRepository } from './rule-set.repository';
+import { RuleSetView, TestIdPath, VERIFICATION_COMMANDS } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { verificationError } from '../verification.errors';
+import { VerificationUnitOfWork } from '../verification-unit-of-work';
 import { ruleSetView } from './rule-set.view';
 
 /** GET a test's latest rule set (active or not). */
 @Injectable()
+@HandlesQuery(VERIFICATION_COMMANDS.getRuleSet, TestIdPath)
 export class GetRuleSetUseCase {
-  constructor(private readonly dataSource: DataSource, private readonly ruleSets: RuleSetRepository) {}
-
-  async execute(request: CommandRequest): Promise<RuleSetView> {
-    const { principal, input } = authenticatedInput(TestIdPath, request);
-    const found = await this.ruleSets.find(this.dataSource.manager, principal.labId, input.testId);
-    if (!found) throw new DomainException(404, 'RULE_SET_NOT_FOUND', 'Rule set not found');
+  async execute(command: Command<TestIdPath>, unit: VerificationUnitOfWork): Promise<RuleSetView> {
+    const found = await unit.ruleSets.find(command.labId, command.input.testId);
+    if (!found) throw verificationError('RULE_SET_NOT_FOUND');
     return ruleSetView(found);
   }
 }

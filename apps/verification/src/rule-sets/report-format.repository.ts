@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Queryable } from '@labflow/platform/kafka';
 import { ReportFormatSaved } from '@labflow/contracts';
 import { SCHEMA } from '../migrations';
 import { FormatParameter } from '../rules/decision';
@@ -7,15 +6,16 @@ import { FormatParameter } from '../rules/decision';
 const S = `"${SCHEMA}"`;
 
 /** The formats of tests as report_format.saved tells them: names and measuring (linearity) ranges. */
-@Injectable()
 export class ReportFormatRepository {
+  constructor(private readonly db: Queryable) {}
+
   /** Keeps the highest revision: an older event arriving late changes nothing. */
-  async save(manager: EntityManager, e: ReportFormatSaved): Promise<void> {
+  async save(e: ReportFormatSaved): Promise<void> {
     const parameters: FormatParameter[] = e.parameters.map((p) => ({
       index: p.index, name: p.name,
       linearityLower: p.linearityLower ?? null, linearityUpper: p.linearityUpper ?? null,
     }));
-    await manager.query(
+    await this.db.query(
       `INSERT INTO ${S}.report_formats (lab_id, test_id, revision, parameters) VALUES ($1, $2, $3, $4)
        ON CONFLICT (lab_id, test_id) DO UPDATE SET revision = EXCLUDED.revision, parameters = EXCLUDED.parameters
        WHERE ${S}.report_formats.revision < EXCLUDED.revision`,
@@ -23,8 +23,8 @@ export class ReportFormatRepository {
     );
   }
 
-  async parametersOf(manager: EntityManager, labId: number, testId: number): Promise<FormatParameter[]> {
-    const rows: { parameters: FormatParameter[] }[] = await manager.query(
+  async parametersOf(labId: number, testId: number): Promise<FormatParameter[]> {
+    const rows: { parameters: FormatParameter[] }[] = await this.db.query(
       `SELECT parameters FROM ${S}.report_formats WHERE lab_id = $1 AND test_id = $2`, [labId, testId],
     );
     return rows[0]?.parameters ?? [];

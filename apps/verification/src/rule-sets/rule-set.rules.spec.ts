@@ -1,5 +1,6 @@
 import { SaveRuleSetInput } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
+import { DomainError } from '@labflow/platform/handling';
+import { VERIFICATION_ERRORS } from '../verification.errors';
 import { checkRuleSet, rulesOf } from './rule-set.rules';
 
 const input = (over: Partial<SaveRuleSetInput> = {}): SaveRuleSetInput => ({
@@ -11,7 +12,7 @@ function refusal(run: () => void): { status: number; code: string; message: stri
   try {
     run();
   } catch (error) {
-    const e = error as DomainException;
+    const e = VERIFICATION_ERRORS.toException(error as DomainError);
     return { status: e.status, code: e.code, message: e.message };
   }
   throw new Error('expected a refusal');

@@ -1,6 +1,6 @@
 import { SaveRuleSetInput } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
 import { RuleSet } from '../rules/rule-set';
+import { verificationError } from '../verification.errors';
 
 type Rules = Pick<RuleSet, 'parameters' | 'blockingParamFlags' | 'blockingTestFlags' | 'devices'>;
 
@@ -9,13 +9,13 @@ export function checkRuleSet(input: SaveRuleSetInput, testIndexes: readonly numb
   const known = new Set(testIndexes);
   const seen = new Set<number>();
   input.parameters.forEach((p, i) => {
-    if (!known.has(p.index)) throw new DomainException(400, 'UNKNOWN_TEST_PARAMETER', `parameters.${i}.index ${p.index} is not a parameter of this test`);
-    if (seen.has(p.index)) throw new DomainException(400, 'VALIDATION_FAILED', `parameters.${i}.index ${p.index} is repeated`);
+    if (!known.has(p.index)) throw verificationError('UNKNOWN_TEST_PARAMETER', `parameters.${i}.index`, String(p.index));
+    if (seen.has(p.index)) throw verificationError('VALIDATION_FAILED', `parameters.${i}.index`, String(p.index));
     seen.add(p.index);
   });
   const devices = new Set<number>();
   (input.devices ?? []).forEach((d, i) => {
-    if (devices.has(d.deviceId)) throw new DomainException(400, 'VALIDATION_FAILED', `devices.${i}.deviceId ${d.deviceId} is repeated`);
+    if (devices.has(d.deviceId)) throw verificationError('VALIDATION_FAILED', `devices.${i}.deviceId`, String(d.deviceId));
     devices.add(d.deviceId);
   });
 }
