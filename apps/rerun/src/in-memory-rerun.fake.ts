@@ -1,8 +1,8 @@
 import {
   LabReportRerunContext, labScopedKey, MessageContext, Principal, systemPrincipal, validatePayload,
 } from '@labflow/contracts';
-import { Command, commandFor, failureOf as answered, PublishedEvent, RepositoryOf } from '@labflow/platform/handling';
-import { RerunUnitOfWork } from './rerun-unit-of-work';
+import { Command, commandFor, failureOf as answered, PublishedEvent, RepositoryOf, UnitsOfWork } from '@labflow/platform/handling';
+import { RerunRepositories, RerunUnitOfWork } from './rerun-unit-of-work';
 import { Decide, LifecycleChanges } from './reruns/lifecycle-changes';
 import { ReportingContextClient } from './reruns/reporting-context.client';
 import { RerunCache } from './reruns/rerun-cache';
@@ -116,6 +116,14 @@ export class InMemoryRerun {
     return {
       lifecycles: this.lifecycles.forMessage(messageId), cache: this.cache, reporting: this.reporting, failures: this.failures,
       publish: async () => { throw new Error('rerun writes its events with a lifecycle change'); },
+    };
+  }
+
+  /** The seam's units over these stores, as RerunUnitsOfWork gives them (the claim is the unit's message id). */
+  units(): UnitsOfWork<RerunRepositories> {
+    return {
+      claimed: async (claim, _cause, work) => ({ first: true, result: await work(this.unitFor(claim.messageId)) }),
+      read: (work) => work(this.unitFor(null)),
     };
   }
 }

@@ -1,11 +1,11 @@
-import { Controller, Logger } from '@nestjs/common';
+import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
   AutoRerunCheckInput, DeviceDataReceived, idsByLab, labScopedKey, LabReportRerunContext, RerunMessageResult, systemPrincipal, TOPICS,
 } from '@labflow/contracts';
-import { Command, DomainError } from '@labflow/platform/handling';
+import { Command, DomainError, UnitsOfWork } from '@labflow/platform/handling';
 import { DomainException, EventBatchPattern, KafkaBatchContext, KafkaMessageContext } from '@labflow/platform/kafka';
-import { RerunUnitOfWork, RerunUnitsOfWork } from '../rerun-unit-of-work';
+import { RerunRepositories, RerunUnitOfWork, RerunUnitsOfWork } from '../rerun-unit-of-work';
 import { AutoRerunCheckUseCase } from './auto-rerun-check.usecase';
 import { RERUN_ERRORS, rerunError } from './rerun.errors';
 
@@ -20,7 +20,10 @@ import { RERUN_ERRORS, rerunError } from './rerun.errors';
 export class AutoRerunOnUploadHandler {
   private readonly logger = new Logger('AutoRerunOnUploadHandler');
 
-  constructor(private readonly units: RerunUnitsOfWork, private readonly autoCheck: AutoRerunCheckUseCase) {}
+  constructor(
+    @Inject(RerunUnitsOfWork) private readonly units: UnitsOfWork<RerunRepositories>,
+    private readonly autoCheck: AutoRerunCheckUseCase,
+  ) {}
 
   @EventBatchPattern(TOPICS.deviceDataReceived.name)
   async onDeviceData(@Payload() events: DeviceDataReceived[], @Ctx() batch: KafkaBatchContext): Promise<void> {
