@@ -25,6 +25,15 @@ describe('AutoRerunCheckUseCase (seed 000 §6)', () => {
     expect(stores.cache.hash.get(`${LAB}:${REPORT}`)).toBe('1');
   });
 
+  it('records the auto request as the lab\'s system user when a lab user asks for the check over HTTP', async () => {
+    const stores = rerunStores();
+    expect(await sut.execute(userCommand(check([{ index: 1, value: '15.2' }])), stores.unitFor())).toEqual({ message: AUTO_QUEUED });
+    expect(stores.lifecycles.find(LAB, REPORT)?.requests[0]).toMatchObject({ type: 'auto', createdBy: '-1', updatedBy: '-1' });
+    expect(stores.published.slice(1).map((e) => e.payload)).toEqual([
+      expect.objectContaining({ requestedBy: '-1' }), expect.objectContaining({ logCategoryId: 981, userId: '-1' }),
+    ]);
+  });
+
   it('does not qualify values inside the ranges, nor a test without auto-rerun parameters, and writes nothing', async () => {
     const stores = rerunStores();
     expect(await sut.execute(systemCommand(check([{ index: 1, value: '8' }, { index: 5, value: 'Clumped' }])), stores.unitFor())).toEqual({ message: AUTO_NOT_QUALIFIED });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AutoRerunCheckInput, LabReportRerunContext, RERUN_COMMANDS, RerunMessageResult, TOPICS } from '@labflow/contracts';
+import { AutoRerunCheckInput, LabReportRerunContext, RERUN_COMMANDS, RerunMessageResult, systemPrincipal, TOPICS } from '@labflow/contracts';
 import { Command, HandlesCommand } from '@labflow/platform/handling';
 import { RerunUnitOfWork } from '../rerun-unit-of-work';
 import { qualifiedIndexes } from './auto-rerun-qualification';
@@ -32,14 +32,15 @@ export class AutoRerunCheckUseCase {
 
   /** The decision over `report`, the context reporting answered for the command's lab report. */
   async decide(command: Command<AutoRerunCheckInput>, report: LabReportRerunContext, unit: RerunUnitOfWork): Promise<RerunMessageResult> {
-    const { labId, principal, input } = command;
+    const { labId, input } = command;
     if (!report.parameters.some((p) => p.autoRerunAllowed)) return { message: AUTO_NOT_QUALIFIED };
     if (alreadyExists(await unit.lifecycles.find(labId, input.labReportId))) return { message: AUTO_ALREADY_EXISTS };
     const qualified = qualifiedIndexes(report, input.device_data);
     if (qualified.length === 0) return { message: AUTO_NOT_QUALIFIED };
     const names = report.parameters.filter((p) => qualified.includes(p.index)).map((p) => p.name);
+    // seed 000 §6: the auto request is the system user's (-1), whoever asked for the check
     const request: RerunRequest = {
-      principal, labReportId: input.labReportId, type: 'auto', rerunNumber: AUTO_RERUN_NUMBER, requestedParameters: qualified,
+      principal: systemPrincipal(labId), labReportId: input.labReportId, type: 'auto', rerunNumber: AUTO_RERUN_NUMBER, requestedParameters: qualified,
       parameterNames: names, isActive: true, sampleId: report.sampleId,
     };
     const now = new Date();
