@@ -1,19 +1,30 @@
 import { Module } from '@nestjs/common';
+import { Handling, messageHandlers } from '@labflow/platform/handling';
 import { PlatformModule, RequestReplyModule, ServiceConfig } from '@labflow/platform/service';
+import { RerunUnitsOfWork } from './rerun-unit-of-work';
 import { AbortRerunUseCase } from './reruns/abort-rerun.usecase';
 import { AutoRerunCheckUseCase } from './reruns/auto-rerun-check.usecase';
+import { AutoRerunOnUploadHandler } from './reruns/auto-rerun-on-upload.handler';
 import { ConfirmRerunUseCase } from './reruns/confirm-rerun.usecase';
 import { GetRerunValuesUseCase } from './reruns/get-rerun-values.usecase';
 import { ReceiveRerunValuesUseCase } from './reruns/receive-rerun-values.usecase';
 import { ReportingContextClient } from './reruns/reporting-context.client';
 import { RequestRerunUseCase } from './reruns/request-rerun.usecase';
 import { RerunCache } from './reruns/rerun-cache';
-import { RerunEventsHandler } from './reruns/rerun-events.handler';
 import { RerunFailurePublisher } from './reruns/rerun-failure.publisher';
 import { RerunLifecycleRepository } from './reruns/rerun-lifecycle.repository';
 import { RERUN_PLATFORM_PROVIDERS, RerunPlatformLifecycle } from './reruns/rerun-platform';
-import { RerunsHandler } from './reruns/reruns.handler';
+import { RERUN_ERRORS } from './reruns/rerun.errors';
 
+const USE_CASES = [
+  GetRerunValuesUseCase, RequestRerunUseCase, ReceiveRerunValuesUseCase, ConfirmRerunUseCase, AbortRerunUseCase, AutoRerunCheckUseCase,
+];
+
+/**
+ * The rerun app behind the seam (libs/platform/handling) on its document store: handlingOf() is
+ * PostgreSQL's, so the module wires the same three pieces itself: the generated handlers, the use
+ * cases and Handling over RerunUnitsOfWork (MongoDB, one document per change).
+ */
 export function rerunModule(config: ServiceConfig) {
   @Module({
     imports: [
@@ -22,11 +33,12 @@ export function rerunModule(config: ServiceConfig) {
       }),
       RequestReplyModule, // asks reporting for a lab report's context
     ],
-    controllers: [RerunsHandler, RerunEventsHandler],
+    controllers: [messageHandlers(...USE_CASES), AutoRerunOnUploadHandler],
     providers: [
       ...RERUN_PLATFORM_PROVIDERS, RerunPlatformLifecycle,
-      RerunLifecycleRepository, RerunCache, ReportingContextClient, RerunFailurePublisher,
-      GetRerunValuesUseCase, RequestRerunUseCase, ReceiveRerunValuesUseCase, ConfirmRerunUseCase, AbortRerunUseCase, AutoRerunCheckUseCase,
+      RerunLifecycleRepository, RerunCache, ReportingContextClient, RerunFailurePublisher, RerunUnitsOfWork,
+      { provide: Handling, inject: [RerunUnitsOfWork], useFactory: (units: RerunUnitsOfWork) => new Handling(units, RERUN_ERRORS) },
+      ...USE_CASES,
     ],
   })
   class AppModule {}

@@ -74,8 +74,8 @@ export const TOPICS = {
     key: (p) => String(p.labReportId),
     keyDescription: 'labReportId',
     producers: ['rerun'],
-    consumers: ['rerun'],
-    description: 'An auto rerun qualified; the rerun app runs the request use case as the system user.',
+    consumers: [],
+    description: 'An auto rerun qualified; written with the auto request it recorded as the system user (rerun.request_recorded).',
   }),
   rerunRequestRecorded: defineTopic({
     name: 'rerun.request_recorded',

@@ -1,34 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { AbortRerunInput, MessageContext, Principal, RerunMessageResult, TOPICS } from '@labflow/contracts';
-import { pendingEvent } from '@labflow/platform/kafka';
+import { AbortRerunInput, RERUN_COMMANDS, RerunMessageResult, TOPICS } from '@labflow/contracts';
+import { Command, HandlesCommand } from '@labflow/platform/handling';
+import { RerunUnitOfWork } from '../rerun-unit-of-work';
 import { closed, inProgressOrNotFound } from './close-rerun';
+import { lifecycleEvent } from './lifecycle-changes';
 import { toRerunValue } from './receive-rerun-values.usecase';
-import { activityEvent, RerunActivity } from './rerun-activity';
-import { RerunCache } from './rerun-cache';
-import { RerunLifecycleRepository } from './rerun-lifecycle.repository';
+import { activityOf, RerunActivity } from './rerun-activity';
 
 /** seed 000 §5 `POST sample-rerun/:id/abort`: the same close as confirm, report values untouched. */
 @Injectable()
+@HandlesCommand(RERUN_COMMANDS.abort, AbortRerunInput)
 export class AbortRerunUseCase {
-  constructor(private readonly lifecycles: RerunLifecycleRepository, private readonly cache: RerunCache) {}
-
-  async execute(principal: Principal, input: AbortRerunInput, messageId: string, ctx: MessageContext): Promise<RerunMessageResult> {
-    const outcome = await this.lifecycles.mutate(principal.labId, input.labReportId, messageId, (current) => {
+  async execute(command: Command<AbortRerunInput>, unit: RerunUnitOfWork): Promise<RerunMessageResult> {
+    const { labId, principal, input } = command;
+    const outcome = await unit.lifecycles.change(labId, input.labReportId, (current) => {
       const doc = inProgressOrNotFound(current);
       const sequence = doc.sequence + 1;
       return {
         next: closed(doc, sequence),
         events: [
-          pendingEvent(TOPICS.rerunCancelled, {
-            labId: principal.labId, labReportId: input.labReportId, lifecycleEpoch: doc.lifecycleEpoch, sequence,
+          lifecycleEvent(TOPICS.rerunCancelled, {
+            labId, labReportId: input.labReportId, lifecycleEpoch: doc.lifecycleEpoch, sequence,
             rerunValues: doc.values.map(toRerunValue), cancelledBy: principal.sub, cancelledAt: new Date().toISOString(),
-          }, ctx),
-          activityEvent(principal, input.labReportId, RerunActivity.RERUN_CANCELLED, 'Sample rerun aborted', ctx),
+          }),
+          activityOf(principal, input.labReportId, RerunActivity.RERUN_CANCELLED, 'Sample rerun aborted'),
         ],
         result: null,
       };
     });
-    if (!outcome.duplicate) await this.cache.clear(principal.labId, input.labReportId);
+    if (!outcome.duplicate) await unit.cache.clear(labId, input.labReportId);
     return { message: 'Successfully aborted sample rerun' };
   }
 }

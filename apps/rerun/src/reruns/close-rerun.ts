@@ -1,11 +1,9 @@
-import { DomainException } from '@labflow/platform/kafka';
 import { isInProgress, RerunLifecycle } from './rerun-lifecycle';
-
-export const NO_RERUN_IN_PROGRESS = 'No sample rerun in progress for this lab report';
+import { rerunError } from './rerun.errors';
 
 /** The lifecycle to close, or 404 when none is in progress (in this lab). */
 export function inProgressOrNotFound(current: RerunLifecycle | null): RerunLifecycle {
-  if (!isInProgress(current)) throw new DomainException(404, 'NO_RERUN_IN_PROGRESS', NO_RERUN_IN_PROGRESS);
+  if (!isInProgress(current)) throw rerunError('NO_RERUN_IN_PROGRESS');
   return current;
 }
 

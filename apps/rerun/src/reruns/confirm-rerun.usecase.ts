@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ConfirmRerunInput, LabReportRerunContext, MessageContext, Principal, RerunConfirmedValue, RerunMessageResult, TOPICS,
-} from '@labflow/contracts';
-import { DomainException, pendingEvent } from '@labflow/platform/kafka';
+import { ConfirmRerunInput, LabReportRerunContext, RERUN_COMMANDS, RerunConfirmedValue, RerunMessageResult, TOPICS } from '@labflow/contracts';
+import { Command, HandlesCommand } from '@labflow/platform/handling';
+import { RerunUnitOfWork } from '../rerun-unit-of-work';
 import { closed, inProgressOrNotFound } from './close-rerun';
+import { lifecycleEvent } from './lifecycle-changes';
 import { toRerunValue } from './receive-rerun-values.usecase';
-import { ReportingContextClient } from './reporting-context.client';
-import { activityEvent, RerunActivity } from './rerun-activity';
-import { RerunCache } from './rerun-cache';
+import { activityOf, RerunActivity } from './rerun-activity';
 import { RerunValueRecord } from './rerun-lifecycle';
-import { RerunLifecycleRepository } from './rerun-lifecycle.repository';
+import { rerunError } from './rerun.errors';
 
 /**
  * seed 000 §4 `POST sample-rerun/:id/confirm`: the chosen values replace the report's values at their
@@ -17,45 +15,39 @@ import { RerunLifecycleRepository } from './rerun-lifecycle.repository';
  * carries the original values, every rerun value and the choice made, so nothing is forgotten.
  */
 @Injectable()
+@HandlesCommand(RERUN_COMMANDS.confirm, ConfirmRerunInput)
 export class ConfirmRerunUseCase {
-  constructor(
-    private readonly lifecycles: RerunLifecycleRepository,
-    private readonly reporting: ReportingContextClient,
-    private readonly cache: RerunCache,
-  ) {}
-
-  async execute(principal: Principal, input: ConfirmRerunInput, messageId: string, ctx: MessageContext): Promise<RerunMessageResult> {
+  async execute(command: Command<ConfirmRerunInput>, unit: RerunUnitOfWork): Promise<RerunMessageResult> {
+    const { labId, principal, input } = command;
     const data = input.rerun_confirmed_data;
     if (data.some((d) => d.reportForId_id != null && d.reportForId_id !== input.labReportId)) {
-      throw new DomainException(400, 'LAB_REPORT_MISMATCH', 'rerun_confirmed_data: reportForId_id must equal the lab report id of the path');
+      throw rerunError('LAB_REPORT_MISMATCH', 'rerun_confirmed_data: reportForId_id');
     }
-    if (new Set(data.map((d) => d.index)).size !== data.length) {
-      throw new DomainException(400, 'VALIDATION_FAILED', 'rerun_confirmed_data must not repeat an index');
-    }
-    const report = await this.reporting.contextOf(principal, input.labReportId, ctx);
+    if (new Set(data.map((d) => d.index)).size !== data.length) throw rerunError('VALIDATION_FAILED', 'rerun_confirmed_data must not repeat an index');
+    const report = await unit.reporting.contextOf(principal, input.labReportId, command.cause);
     const known = new Set(report.parameters.map((p) => p.index));
     const unknown = data.find((d) => !known.has(d.index));
-    if (unknown) throw new DomainException(400, 'VALIDATION_FAILED', `rerun_confirmed_data: index ${unknown.index} is not a parameter of this test`);
+    if (unknown) throw rerunError('VALIDATION_FAILED', `rerun_confirmed_data: index ${unknown.index} is not a parameter of this test`);
     const now = new Date().toISOString();
-    const outcome = await this.lifecycles.mutate(principal.labId, input.labReportId, messageId, (current) => {
+    const outcome = await unit.lifecycles.change(labId, input.labReportId, (current) => {
       const doc = inProgressOrNotFound(current);
       const sequence = doc.sequence + 1;
       const confirmed = data.map((d) => withChoice(d, report, doc.values));
       return {
         next: closed(doc, sequence),
         events: [
-          pendingEvent(TOPICS.rerunConfirmed, {
-            labId: principal.labId, labReportId: input.labReportId, lifecycleEpoch: doc.lifecycleEpoch, sequence, confirmed,
+          lifecycleEvent(TOPICS.rerunConfirmed, {
+            labId, labReportId: input.labReportId, lifecycleEpoch: doc.lifecycleEpoch, sequence, confirmed,
             originalValues: report.values, rerunValues: doc.values.map(toRerunValue), confirmedBy: principal.sub, confirmedAt: now,
-          }, ctx),
-          activityEvent(principal, input.labReportId, RerunActivity.RERUN_VALUES_CONFIRMED, 'Sample rerun values confirmed', ctx, {
+          }),
+          activityOf(principal, input.labReportId, RerunActivity.RERUN_VALUES_CONFIRMED, 'Sample rerun values confirmed', {
             confirmed: confirmed.map((c) => ({ index: c.index, value: c.value, choice: c.choice, rerunNumber: c.chosenRerunNumber })),
           }),
         ],
         result: null,
       };
     });
-    if (!outcome.duplicate) await this.cache.clear(principal.labId, input.labReportId);
+    if (!outcome.duplicate) await unit.cache.clear(labId, input.labReportId);
     return { message: 'Rerun data updated' };
   }
 }

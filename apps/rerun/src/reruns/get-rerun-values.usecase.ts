@@ -1,28 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LabReportIdParam, MessageContext, Principal, SampleRerunValuesResult } from '@labflow/contracts';
+import { LabReportIdParam, RERUN_COMMANDS, SampleRerunValuesResult } from '@labflow/contracts';
 import { CommonConfig } from '@labflow/platform/config';
-import { DomainException } from '@labflow/platform/kafka';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
 import { APP_CONFIG } from '@labflow/platform/service';
-import { ReportingContextClient } from './reporting-context.client';
-import { RerunLifecycleRepository } from './rerun-lifecycle.repository';
+import { RerunUnitOfWork } from '../rerun-unit-of-work';
+import { rerunError } from './rerun.errors';
 
-/** seed 000 §1 `GET sample-rerun/:id`: every stored rerun value of the report, oldest first. */
+/**
+ * seed 000 §1 `GET sample-rerun/:id`: every stored rerun value of the report, oldest first. A report
+ * with a lifecycle in this lab exists in this lab (each lifecycle is written after reporting answered
+ * for the report, and lab reports are never deleted), so reporting is asked only for a report rerun
+ * has never seen: to tell an empty answer from 404.
+ */
 @Injectable()
+@HandlesQuery(RERUN_COMMANDS.values, LabReportIdParam)
 export class GetRerunValuesUseCase {
-  constructor(
-    private readonly lifecycles: RerunLifecycleRepository,
-    private readonly reporting: ReportingContextClient,
-    @Inject(APP_CONFIG) private readonly config: CommonConfig,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: CommonConfig) {}
 
-  async execute(principal: Principal, input: LabReportIdParam, ctx: MessageContext): Promise<SampleRerunValuesResult> {
+  async execute(command: Command<LabReportIdParam>, unit: RerunUnitOfWork): Promise<SampleRerunValuesResult> {
     // seed 000 §1 guard: DOCUMENT_DB_ENABLED must be true.
-    if (!this.config.DOCUMENT_DB_ENABLED) {
-      throw new DomainException(503, 'DOCUMENT_DB_DISABLED', 'Sample rerun values are unavailable: the document store is not enabled (DOCUMENT_DB_ENABLED)');
+    if (!this.config.DOCUMENT_DB_ENABLED) throw rerunError('DOCUMENT_DB_DISABLED');
+    const { labId, principal, input } = command;
+    const doc = await unit.lifecycles.find(labId, input.labReportId);
+    if (!doc) {
+      await unit.reporting.contextOf(principal, input.labReportId, command.cause); // 404 for an unknown or another lab's report
+      return { reruns: [] };
     }
-    await this.reporting.contextOf(principal, input.labReportId, ctx); // 404 for an unknown or another lab's report
-    const doc = await this.lifecycles.find(principal.labId, input.labReportId);
-    const values = doc && !doc.closed ? doc.values : [];
+    const values = doc.closed ? [] : doc.values;
     return {
       reruns: values.map((v) => ({
         _id: v._id, lab_id: v.lab_id, sample_id: v.sample_id, value: v.value, order: v.order, index: v.index,

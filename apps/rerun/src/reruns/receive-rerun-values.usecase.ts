@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import {
-  MessageContext, Principal, RerunMessageResult, RerunValue, RerunValuesInput, TOPICS,
-} from '@labflow/contracts';
-import { DomainException, pendingEvent } from '@labflow/platform/kafka';
-import { ReportingContextClient } from './reporting-context.client';
+import { RERUN_COMMANDS, RerunMessageResult, RerunValue, RerunValuesInput, TOPICS } from '@labflow/contracts';
+import { Command, HandlesCommand } from '@labflow/platform/handling';
+import { RerunUnitOfWork } from '../rerun-unit-of-work';
+import { lifecycleEvent } from './lifecycle-changes';
 import { isInProgress, RerunLifecycle, RerunValueRecord, reopened } from './rerun-lifecycle';
-import { RerunLifecycleRepository } from './rerun-lifecycle.repository';
+import { rerunError } from './rerun.errors';
 
 type Trigger = 'instrument triggered' | 'manual triggered';
 
@@ -19,37 +18,30 @@ export function toRerunValue(v: RerunValueRecord): RerunValue {
 
 /** seed 000 §2 `POST sample-rerun/:id/new`: rerun values from the instrument. */
 @Injectable()
+@HandlesCommand(RERUN_COMMANDS.receiveValues, RerunValuesInput)
 export class ReceiveRerunValuesUseCase {
-  constructor(
-    private readonly lifecycles: RerunLifecycleRepository,
-    private readonly reporting: ReportingContextClient,
-  ) {}
-
-  async execute(principal: Principal, input: RerunValuesInput, messageId: string, ctx: MessageContext): Promise<RerunMessageResult> {
-    if (input.lab_id !== principal.labId) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
-    if (input.lab_report_id != null && input.lab_report_id !== input.labReportId) {
-      throw new DomainException(400, 'LAB_REPORT_MISMATCH', 'lab_report_id must equal the lab report id of the path');
-    }
-    if (input.rerun_number === 0) throw new DomainException(400, 'VALIDATION_FAILED', 'rerun_number must be -1 (instrument triggered) or at least 1');
+  async execute(command: Command<RerunValuesInput>, unit: RerunUnitOfWork): Promise<RerunMessageResult> {
+    const { labId, principal, input } = command;
+    if (input.lab_id !== labId) throw rerunError('LAB_REPORT_NOT_FOUND');
+    if (input.lab_report_id != null && input.lab_report_id !== input.labReportId) throw rerunError('LAB_REPORT_MISMATCH', 'lab_report_id');
+    if (input.rerun_number === 0) throw rerunError('VALIDATION_FAILED', 'rerun_number must be -1 (instrument triggered) or at least 1');
     const indexes = input.device_data.map((d) => d.index);
-    if (new Set(indexes).size !== indexes.length) throw new DomainException(400, 'VALIDATION_FAILED', 'device_data must not repeat an index');
-    const report = await this.reporting.contextOf(principal, input.labReportId, ctx);
-    if (report.sampleId !== input.sample_id) {
-      throw new DomainException(400, 'SAMPLE_MISMATCH', `sample_id ${input.sample_id} does not belong to this lab report`);
-    }
+    if (new Set(indexes).size !== indexes.length) throw rerunError('VALIDATION_FAILED', 'device_data must not repeat an index');
+    const report = await unit.reporting.contextOf(principal, input.labReportId, command.cause);
+    if (report.sampleId !== input.sample_id) throw rerunError('SAMPLE_MISMATCH', input.sample_id);
     // seed 000 §2: rerun_number == -1 → instrument triggered; >= 1 → answers that manual request.
     const trigger: Trigger = input.rerun_number === -1 ? 'instrument triggered' : 'manual triggered';
-    await this.lifecycles.mutate(principal.labId, input.labReportId, messageId, (current, fresh) => {
+    await unit.lifecycles.change(labId, input.labReportId, (current, fresh) => {
       const base = isInProgress(current) ? current : reopened(current ?? fresh);
       const next = trigger === 'instrument triggered' ? machineTriggered(base, input) : manualTriggered(base, input);
       const request = next.requests.find((r) => r.rerunNumber === next.rerunNumber);
       const sequence = base.sequence + 1;
-      const event = pendingEvent(TOPICS.rerunValuesReceived, {
-        labId: principal.labId, labReportId: input.labReportId, lifecycleEpoch: base.lifecycleEpoch, sequence, trigger,
+      const event = lifecycleEvent(TOPICS.rerunValuesReceived, {
+        labId, labReportId: input.labReportId, lifecycleEpoch: base.lifecycleEpoch, sequence, trigger,
         rerunNumber: next.rerunNumber, fulfilled: request ? request.fulfilled : true,
         missingParameters: request ? request.requestedParameters.filter((i) => !request.receivedParameters.includes(i)) : [],
         values: next.stored.map(toRerunValue),
-      }, ctx);
+      });
       return { next: { ...next.doc, sampleId: report.sampleId, sequence }, events: [event], result: null };
     });
     return { message: 'Rerun data updated', type: trigger };
@@ -82,14 +74,10 @@ function machineTriggered(doc: RerunLifecycle, input: RerunValuesInput) {
 function manualTriggered(doc: RerunLifecycle, input: RerunValuesInput) {
   const rerunNumber = input.rerun_number;
   const request = doc.requests.find((r) => r.rerunNumber === rerunNumber);
-  if (!request) {
-    throw new DomainException(404, 'RERUN_NOT_REQUESTED', `No sample rerun ${rerunNumber} was requested for this lab report`);
-  }
+  if (!request) throw rerunError('RERUN_NOT_REQUESTED', String(rerunNumber));
   const requested = new Set(request.requestedParameters);
   const stored = valueRecords(input, rerunNumber, doc, requested);
-  if (stored.length === 0) {
-    throw new DomainException(400, 'PARAMETERS_NOT_REQUESTED', `None of the device_data indexes was requested for sample rerun ${rerunNumber}`);
-  }
+  if (stored.length === 0) throw rerunError('PARAMETERS_NOT_REQUESTED', String(rerunNumber));
   const arrived = new Set(stored.map((v) => v.index));
   const received = [...new Set([...request.receivedParameters, ...arrived])].sort((a, b) => a - b);
   const updated = {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LabReportRerunContext, MAX_RERUN_CONTEXTS, MessageContext, Principal, REPORTING_RERUN_QUERIES } from '@labflow/contracts';
-import { CommandBus, DomainException, replyFailure } from '@labflow/platform/kafka';
+import { CommandBus, replyFailure } from '@labflow/platform/kafka';
+import { rerunError } from './rerun.errors';
 
 /**
  * Asks reporting (the owner of lab reports, report formats and patients) for what a rerun decision
@@ -16,7 +17,7 @@ export class ReportingContextClient {
       correlationId: cause.correlationId, causationId: cause.causationId, key: String(labReportId),
     });
     if (reply.ok) return reply.body;
-    if (reply.status === 404) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
+    if (reply.status === 404) throw rerunError('LAB_REPORT_NOT_FOUND');
     // reporting down or slow (503/504): the event waits for it / the caller may retry; never answered from a guess.
     throw replyFailure(reply);
   }

@@ -1,4 +1,4 @@
-import { DomainException } from '@labflow/platform/kafka';
+import { rerunError } from './rerun.errors';
 
 const MALFORMED = 'requested_parameters must be a JSON array of parameter indexes as a string, e.g. "[1, 3, 5]"';
 
@@ -8,14 +8,14 @@ export function parseRequestedParameters(raw: string): number[] {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new DomainException(400, 'INVALID_REQUESTED_PARAMETERS', MALFORMED);
+    throw rerunError('INVALID_REQUESTED_PARAMETERS', MALFORMED);
   }
   if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((i) => Number.isInteger(i) && (i as number) >= 0)) {
-    throw new DomainException(400, 'INVALID_REQUESTED_PARAMETERS', MALFORMED);
+    throw rerunError('INVALID_REQUESTED_PARAMETERS', MALFORMED);
   }
   const indexes = parsed as number[];
   if (new Set(indexes).size !== indexes.length) {
-    throw new DomainException(400, 'INVALID_REQUESTED_PARAMETERS', 'requested_parameters must not repeat an index');
+    throw rerunError('INVALID_REQUESTED_PARAMETERS', 'requested_parameters must not repeat an index');
   }
   return indexes;
 }

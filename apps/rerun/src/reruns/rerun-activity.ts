@@ -1,5 +1,6 @@
 import { ActivityLogged, MessageContext, Principal, TOPICS } from '@labflow/contracts';
 import { PendingEvent, pendingEvent } from '@labflow/platform/kafka';
+import { LifecycleEvent, lifecycleEvent } from './lifecycle-changes';
 
 /** seed 000: activity log codes of the rerun lifecycle. */
 export enum RerunActivity {
@@ -22,4 +23,11 @@ export function activityEvent(
   principal: Principal, labReportId: number, code: RerunActivity, text: string, ctx: MessageContext, meta?: Record<string, unknown>,
 ): PendingEvent {
   return pendingEvent(TOPICS.activityLogged, activityPayload(principal, labReportId, code, text, meta), ctx);
+}
+
+/** The activity entry a lifecycle change writes with it. */
+export function activityOf(
+  principal: Principal, labReportId: number, code: RerunActivity, text: string, meta?: Record<string, unknown>,
+): LifecycleEvent {
+  return lifecycleEvent(TOPICS.activityLogged, activityPayload(principal, labReportId, code, text, meta));
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import { DomainException, entryIdOf, MongoOutboxRelay, PendingEvent, recordWrittenEvents } from '@labflow/platform/kafka';
+import { entryIdOf, MongoOutboxRelay, PendingEvent, recordWrittenEvents } from '@labflow/platform/kafka';
 import { MONGO_CONNECTION } from '@labflow/platform/service';
 import { emptyLifecycle, lifecycleIdOf, RerunLifecycle } from './rerun-lifecycle';
+import { rerunError } from './rerun.errors';
 import { LifecycleEntry, lifecycleModelOf } from './sample-rerun-lifecycle.schema';
 
 export { LIFECYCLE_COLLECTION } from './sample-rerun-lifecycle.schema';
@@ -73,7 +74,7 @@ export class RerunLifecycleRepository {
       }
       await new Promise((r) => setTimeout(r, 2 + Math.random() * 10 * (attempt + 1)));
     }
-    throw new DomainException(503, 'RERUN_CONTENDED', 'The rerun of this lab report is changing too often, try again');
+    throw rerunError('RERUN_CONTENDED');
   }
 
   /** Validated against the schema, then inserted (Model.create); a duplicate _id is a lost race. */

@@ -5,7 +5,7 @@ import {
 
 /**
  * seed 000 §6: an auto rerun qualified. Replaces the spec's internal Fusion webhook: the `rerun`
- * app consumes it and runs the same request use case as the HTTP path, as the system user (-1).
+ * app records the auto request (as the system user -1) in the same write, so no one has to act on it.
  */
 export class RerunRequested {
   @IsInt() labReportId: number;
