@@ -1,4 +1,4 @@
-import { Envelope, newEnvelope } from '@labflow/contracts';
+import { CreateReportFormatInput, Envelope, newEnvelope } from '@labflow/contracts';
 import { declarationOf, Handling, InMemoryUnitsOfWork } from '@labflow/platform/handling';
 import { REPORTING_ERRORS } from './lab-reports/reporting.errors';
 import { StoredTest } from './lab-reports/test.repository';
@@ -37,12 +37,27 @@ export function addReport(tables: InMemoryTables, test: StoredTest, report: Part
   return stored;
 }
 
+/** A report format body: Haemoglobin, RBC and a calculated ratio. */
+export const formatBody = (overrides: Partial<CreateReportFormatInput> = {}): CreateReportFormatInput => ({
+  testData: { test: { testName: 'CBC', test_type: 'Normal', enable_device_flags: true, department: 3 } },
+  reportData: [
+    { index: 4, name: 'Haemoglobin', lower: 12, upper: 16, critical_lower: 7, critical_upper: 20 },
+    { index: 5, name: 'RBC', lower: 4.5, upper: 5.5 },
+    { index: 6, name: 'Ratio' },
+  ],
+  calculations: [{ index: 6, expression: '{4} / {5}', decimals: 2 }],
+  ...overrides,
+});
+
 /**
  * `payload` answered by the seam for `useCase` over reporting in memory: the use case's declaration
  * (pattern, input class, status, inbox consumer) as the app runs it, without Kafka or a database.
+ * Pass the `units` of an earlier call to repeat a message.
  */
-export async function throughSeam(useCase: object, payload: unknown, repositories: InMemoryReporting = inMemoryReporting(), messageId = randomId()) {
-  const units = new InMemoryUnitsOfWork(repositories);
+export async function throughSeam(
+  useCase: object, payload: unknown, repositories: InMemoryReporting = inMemoryReporting(), messageId = randomId(),
+  units = new InMemoryUnitsOfWork(repositories),
+) {
   const envelope: Envelope = { ...newEnvelope('spec', 1, {}, { labId: LAB, correlationId: 'spec-correlation', causationId: null }), id: messageId };
   const reply = await new Handling(units, REPORTING_ERRORS)
     .handle(declarationOf(useCase.constructor), useCase as Parameters<Handling<object>['handle']>[1], payload, { envelope, causedContext: { labId: LAB, correlationId: 'spec-correlation', causationId: messageId } });
