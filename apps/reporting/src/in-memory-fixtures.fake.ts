@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CreateReportFormatInput, Envelope, newEnvelope } from '@labflow/contracts';
 import { declarationOf, Handling, InMemoryUnitsOfWork } from '@labflow/platform/handling';
 import { REPORTING_ERRORS } from './lab-reports/reporting.errors';
@@ -22,7 +23,7 @@ export function addTest(tables: InMemoryTables, test: Partial<StoredTest> = {}):
 /** A registered lab report of `test` (a patient and bill of its own unless given), collected, unsigned. */
 export function addReport(tables: InMemoryTables, test: StoredTest, report: Partial<ReportRecord> = {}): ReportRecord {
   const labId = report.labId ?? test.labId;
-  const patientId = report.patientId ?? `P-${tables.id()}`;
+  const patientId = report.patientId ?? randomUUID();
   if (!tables.patients.some((p) => p.id === patientId)) tables.patients.push({ id: patientId, labId, name: 'Jane Roe', dateOfBirth: '1980-01-01', gender: 'female' });
   const billId = report.billId ?? tables.id();
   if (!tables.bills.some((b) => b.id === billId)) {

@@ -1,4 +1,4 @@
-import { AttemptedCalloutView, CalloutStatus, Principal, systemPrincipal } from '@labflow/contracts';
+import { AttemptedCalloutView, CalloutStatus, Principal, systemPrincipal, validatePayload } from '@labflow/contracts';
 import { Command, commandFor, failureOf as answered, inMemoryUnitOfWork, RepositoryOf } from '@labflow/platform/handling';
 import { BatchUnit, BatchUnits } from './lab-reports/batch-units';
 import { CriticalRecordsRepository, CriticalReportRow, StoredValue } from './lab-reports/critical-records.repository';
@@ -177,6 +177,11 @@ export function inMemoryBatchUnits(repositories: InMemoryReporting = inMemoryRep
     },
     events: {
       addAll: async (topic, events) => {
+        // checked against the topic's contract, as the outbox does
+        for (const e of events) {
+          const problems = validatePayload(topic.payload, e.payload).problems;
+          if (problems.length > 0) throw new Error(`invalid ${topic.name} payload: ${problems.join('; ')}`);
+        }
         written.push(...events.map((e) => ({ topic: topic.name, payload: e.payload, causationId: e.cause.causationId })));
       },
     },
