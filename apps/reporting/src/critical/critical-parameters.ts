@@ -1,8 +1,6 @@
 import { AgeRangeDto, CriticalParameterView, ReportParameterDto } from '@labflow/contracts';
-import { EffectiveRange, effectiveRange, evaluateValue, numericOf, PatientFacts } from '../ranges/range-evaluation';
-
-/** A stored value of a report, relational or document, as the number-or-text the reads show. */
-export interface StoredValue { index: number; value: number | string }
+import { StoredValue } from '../lab-reports/critical-records.repository';
+import { EffectiveRange, effectiveRange, evaluateValue, numericOf, PatientFacts } from '../lab-reports/range-evaluation';
 
 /**
  * seed 001 get_critical_report_params_mapper: the parameters of one report whose value lies outside

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, CriticalRecordsQuery, CriticalRecordsResult } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
+import { CRITICAL_COMMANDS, CriticalRecordsQuery, CriticalRecordsResult } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { departmentScope } from '../lab-reports/department-scope';
+import { reportingError } from '../lab-reports/reporting.errors';
+import { ReportingUnitOfWork } from '../lab-reports/reporting-unit-of-work';
 import { criticalParameters } from './critical-parameters';
-import { CriticalRecordsRepository } from './critical-records.repository';
-import { departmentScope } from './department-scope';
 import { labReportRelationView } from './lab-report-relation.view';
 
 /**
@@ -14,15 +14,13 @@ import { labReportRelationView } from './lab-report-relation.view';
  * cross-service call (eventually consistent: a draft shows once the event was applied).
  */
 @Injectable()
+@HandlesQuery(CRITICAL_COMMANDS.records, CriticalRecordsQuery)
 export class CriticalRecordsUseCase {
-  constructor(private readonly records: CriticalRecordsRepository) {}
-
-  async execute(request: CommandRequest): Promise<CriticalRecordsResult> {
-    const { principal, input } = authenticatedInput(CriticalRecordsQuery, request);
-    const labId = principal.labId;
-    if (!(await this.records.billExists(labId, input.billId))) throw new DomainException(404, 'BILL_NOT_FOUND', 'Bill not found');
-    const rows = await this.records.criticalReports(labId, input.billId, departmentScope(principal));
-    const values = await this.records.valuesOf(labId, rows);
+  async execute(command: Command<CriticalRecordsQuery>, unit: ReportingUnitOfWork): Promise<CriticalRecordsResult> {
+    const { labId, principal, input } = command;
+    if (!(await unit.criticalRecords.billExists(labId, input.billId))) throw reportingError('BILL_NOT_FOUND');
+    const rows = await unit.criticalRecords.criticalReports(labId, input.billId, departmentScope(principal));
+    const values = await unit.criticalRecords.valuesOf(labId, rows);
     const reports = rows
       .map((row) => ({
         critical_parameters: criticalParameters(
@@ -34,6 +32,6 @@ export class CriticalRecordsUseCase {
       }))
       // seed 001: reports with no critical parameters are excluded.
       .filter((r) => r.critical_parameters.length > 0);
-    return { reports, attempted_callout: (await this.records.draftOf(labId, input.billId)) ?? {} };
+    return { reports, attempted_callout: (await unit.criticalRecords.draftOf(labId, input.billId)) ?? {} };
   }
 }

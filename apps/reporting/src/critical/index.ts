@@ -1,10 +1,9 @@
-import { CalloutRecordedHandler } from './callout-recorded.handler';
-import { CriticalHandler } from './critical.handler';
-import { CriticalRecordsRepository } from './critical-records.repository';
+import { featureModule } from '../lab-reports/feature-module';
+import { ApplyCalloutRecordedUseCase } from './apply-callout-recorded.usecase';
 import { CriticalRecordsUseCase } from './critical-records.usecase';
-import { CriticalStatusRepository } from './critical-status.repository';
 import { SetLabUserDepartmentsUseCase } from './lab-user-departments.usecase';
 
-/** The critical-callout slice of reporting (seed 001), registered by the reporting module. */
-export const CRITICAL_HANDLERS = [CriticalHandler, CalloutRecordedHandler];
-export const CRITICAL_PROVIDERS = [CriticalRecordsRepository, CriticalRecordsUseCase, CriticalStatusRepository, SetLabUserDepartmentsUseCase];
+/** The critical-callout slice of reporting (seed 001). */
+export const CriticalModule = featureModule('CriticalModule', {
+  useCases: [CriticalRecordsUseCase, SetLabUserDepartmentsUseCase, ApplyCalloutRecordedUseCase],
+});

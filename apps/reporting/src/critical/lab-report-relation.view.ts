@@ -1,5 +1,5 @@
 import { LabReportRelationView } from '@labflow/contracts';
-import { CriticalReportRow } from './critical-records.repository';
+import { CriticalReportRow } from '../lab-reports/critical-records.repository';
 
 /**
  * seed 001 LabReportRelationAllTestSerializer, field for field. LabFlow does not model holds, sync to

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CommandRequest, LabUserDepartmentsInput } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
-import { SCHEMA } from '../migrations';
+import { CRITICAL_COMMANDS, LabUserDepartmentsInput } from '@labflow/contracts';
+import { Command, HandlesCommand } from '@labflow/platform/handling';
+import { reportingError } from '../lab-reports/reporting.errors';
+import { ReportingUnitOfWork } from '../lab-reports/reporting-unit-of-work';
 
 /**
  * PUT /api-v3/lab-users/:userId/departments: the user's department relation (seed 001
@@ -12,25 +11,15 @@ import { SCHEMA } from '../migrations';
  * restricted user cannot widen their own scope.
  */
 @Injectable()
+@HandlesCommand(CRITICAL_COMMANDS.setLabUserDepartments, LabUserDepartmentsInput)
 export class SetLabUserDepartmentsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async execute(request: CommandRequest): Promise<{ userId: string; department_ids: number[] }> {
-    const { principal, input } = authenticatedInput(LabUserDepartmentsInput, request);
+  async execute(command: Command<LabUserDepartmentsInput>, unit: ReportingUnitOfWork): Promise<{ userId: string; department_ids: number[] }> {
+    const { labId, principal, input } = command;
     const restricted = principal.loginType === 'doctor'
       || (principal.loginType === 'lab_user' && principal.departmentDataType !== null);
-    if (restricted) throw new DomainException(403, 'FORBIDDEN', 'Not allowed to change department assignments');
+    if (restricted) throw reportingError('FORBIDDEN');
     const departmentIds = [...new Set(input.department_ids)].sort((a, b) => a - b);
-    await this.dataSource.transaction(async (manager) => {
-      const s = `"${SCHEMA}"`;
-      await manager.query(`DELETE FROM ${s}.lab_user_departments WHERE lab_id = $1 AND user_id = $2`, [principal.labId, input.userId]);
-      for (const departmentId of departmentIds) {
-        await manager.query(
-          `INSERT INTO ${s}.lab_user_departments (lab_id, user_id, department_id) VALUES ($1,$2,$3)`,
-          [principal.labId, input.userId, departmentId],
-        );
-      }
-    });
+    await unit.labUserDepartments.replace(labId, input.userId, departmentIds);
     return { userId: input.userId, department_ids: departmentIds };
   }
 }

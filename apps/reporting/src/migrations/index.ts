@@ -1,7 +1,7 @@
 import { inboxMessageIdIndexMigration } from '@labflow/platform/kafka';
 import { Initial1732400000000, SCHEMA } from './1732400000000-initial';
 import { LabReports1764000000000 } from './1764000000000-lab-reports';
-import { CriticalCalloutReadModel1764900000000 } from '../critical/1764900000000-critical-callout-read-model';
+import { CriticalCalloutReadModel1764900000000 } from './1764900000000-critical-callout-read-model';
 import { RerunPositions1764400000000 } from './1764400000000-rerun-positions';
 import { SearchPending1765000000000 } from './1765000000000-search-pending';
 import { SearchPendingTrace1765100000000 } from './1765100000000-search-pending-trace';

@@ -1,43 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, DeviceResultsValidationQuery, DeviceResultsValidationResult } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
-import { DeviceDirectory } from '../devices/device-directory';
-import { TestRepository } from '../report-formats/test.repository';
-import { DocumentValuesStore } from '../report-values/document-values.store';
-import { LabReportRepository, LabReportView } from '../report-values/lab-report.repository';
-import { ReportHistoryQuery } from './report-history.query';
+import { DeviceResultsValidationQuery, DeviceResultsValidationResult, REPORT_READ_COMMANDS } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { LabReportView } from '../lab-reports/lab-report.repository';
+import { reportingError } from '../lab-reports/reporting.errors';
+import { ReportingUnitOfWork } from '../lab-reports/reporting-unit-of-work';
+import { verificationMapper } from './verification-mapper';
 
 const MAX_WINDOW_MS = 31 * 86_400_000;
 
 /** seed 002 §5 `GET api-v3/interfacing/device-results-validation/<deviceId>`: interfaced results with flags. */
 @Injectable()
+@HandlesQuery(REPORT_READ_COMMANDS.deviceResultsValidation, DeviceResultsValidationQuery)
 export class GetDeviceResultsValidationUseCase {
-  constructor(
-    private readonly devices: DeviceDirectory,
-    private readonly documents: DocumentValuesStore,
-    private readonly reports: LabReportRepository,
-    private readonly tests: TestRepository,
-    private readonly history: ReportHistoryQuery,
-  ) {}
-
-  async execute(request: CommandRequest): Promise<DeviceResultsValidationResult> {
-    const { principal, input } = authenticatedInput(DeviceResultsValidationQuery, request);
-    const labId = principal.labId;
+  async execute(command: Command<DeviceResultsValidationQuery>, unit: ReportingUnitOfWork): Promise<DeviceResultsValidationResult> {
+    const { labId, input } = command;
     const from = new Date(input.startDate);
     const to = new Date(input.endDate);
-    if (from.getTime() > to.getTime()) throw new DomainException(400, 'VALIDATION_FAILED', 'startDate must not be after endDate');
-    if (to.getTime() - from.getTime() > MAX_WINDOW_MS) throw new DomainException(400, 'VALIDATION_FAILED', 'The date range must not exceed 31 days');
-    const device = await this.devices.find(labId, input.deviceId);
-    if (!device) throw new DomainException(404, 'DEVICE_NOT_FOUND', 'Device not found');
+    if (from.getTime() > to.getTime()) throw reportingError('VALIDATION_FAILED', 'startDate must not be after endDate');
+    if (to.getTime() - from.getTime() > MAX_WINDOW_MS) throw reportingError('VALIDATION_FAILED', 'The date range must not exceed 31 days');
+    const device = await unit.devices.find(labId, input.deviceId);
+    if (!device) throw reportingError('DEVICE_NOT_FOUND');
 
-    const results = await this.documents.deviceResults(labId, device.id, from, to);
-    const reports = await this.reports.findByIds(labId, [...new Set(results.map((r) => r.labReportId))]);
+    const results = await unit.documents.deviceResults(labId, device.id, from, to);
+    const reports = await unit.labReports.findByIds(labId, [...new Set(results.map((r) => r.labReportId))]);
     const reportById = new Map(reports.map((r) => [r.id, r]));
     const [testRows, history, billDetails] = await Promise.all([
-      this.tests.findByIds(labId, [...new Set(reports.map((r) => r.testId))]),
-      this.history.of(labId, reports.map((r) => r.id)),
-      this.billDetails(labId, reports),
+      unit.tests.findByIds(labId, [...new Set(reports.map((r) => r.testId))]),
+      unit.histories.of(labId, reports.map((r) => r.id)),
+      billDetailsOf(unit, labId, reports),
     ]);
     const tests = new Map(testRows.map((t) => [t.id, t]));
     return {
@@ -59,20 +49,21 @@ export class GetDeviceResultsValidationUseCase {
       device_id: device.id,
       device_name: device.name,
       bill_and_user_details_by_sample: billDetails,
+      verification_mapper: await verificationMapper(unit, labId, results.map((r) => r.labReportId)),
     };
   }
+}
 
-  private async billDetails(labId: number, reports: LabReportView[]): Promise<Record<string, unknown>> {
-    const bills = new Map((await this.reports.bills(labId, [...new Set(reports.map((r) => r.billId))])).map((b) => [b.id, b]));
-    const out: Record<string, unknown> = {};
-    for (const r of reports) {
-      const bill = bills.get(r.billId);
-      out[r.sampleId] = {
-        billId: r.billId, doctorId: bill?.doctorId ?? null, organizationId: bill?.organizationId ?? null,
-        registeredBy: bill?.registeredBy ?? null, billDate: bill?.createdAt.toISOString() ?? null,
-        patient: { patientId: r.patientId, name: r.patientName, dateOfBirth: r.dateOfBirth, gender: r.gender },
-      };
-    }
-    return out;
+async function billDetailsOf(unit: ReportingUnitOfWork, labId: number, reports: LabReportView[]): Promise<Record<string, unknown>> {
+  const bills = new Map((await unit.labReports.bills(labId, [...new Set(reports.map((r) => r.billId))])).map((b) => [b.id, b]));
+  const out: Record<string, unknown> = {};
+  for (const r of reports) {
+    const bill = bills.get(r.billId);
+    out[r.sampleId] = {
+      billId: r.billId, doctorId: bill?.doctorId ?? null, organizationId: bill?.organizationId ?? null,
+      registeredBy: bill?.registeredBy ?? null, billDate: bill?.createdAt.toISOString() ?? null,
+      patient: { patientId: r.patientId, name: r.patientName, dateOfBirth: r.dateOfBirth, gender: r.gender },
+    };
   }
+  return out;
 }

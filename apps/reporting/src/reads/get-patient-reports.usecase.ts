@@ -1,28 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, PatientReportsQuery, PatientReportsResult } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
-import { TestRepository } from '../report-formats/test.repository';
-import { LabReportRepository } from '../report-values/lab-report.repository';
+import { PatientReportsQuery, PatientReportsResult, REPORT_READ_COMMANDS } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { reportingError } from '../lab-reports/reporting.errors';
+import { ReportingUnitOfWork } from '../lab-reports/reporting-unit-of-work';
 import { calculationView, reportFormatView } from './report-format.view';
-import { ReportValuesReader } from './report-values.reader';
+import { valuesByReport } from './report-values.view';
+import { verificationMapper } from './verification-mapper';
 
 /** seed 002 §4 `GET api-v3/patient/<labReportId>/all-reports`: every report of the report's patient. */
 @Injectable()
+@HandlesQuery(REPORT_READ_COMMANDS.patientReports, PatientReportsQuery)
 export class GetPatientReportsUseCase {
-  constructor(
-    private readonly reports: LabReportRepository,
-    private readonly tests: TestRepository,
-    private readonly values: ReportValuesReader,
-  ) {}
-
-  async execute(request: CommandRequest): Promise<PatientReportsResult> {
-    const { principal, input } = authenticatedInput(PatientReportsQuery, request);
-    const [anchor] = await this.reports.findByIds(principal.labId, [input.labReportId]);
-    if (!anchor) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
-    const reports = await this.reports.findOfPatient(principal.labId, anchor.patientId);
-    const tests = await this.tests.findByIds(principal.labId, [...new Set(reports.map((r) => r.testId))]);
-    const valueMap = await this.values.valuesByReport(principal.labId, reports);
+  async execute(command: Command<PatientReportsQuery>, unit: ReportingUnitOfWork): Promise<PatientReportsResult> {
+    const { labId, input } = command;
+    const [anchor] = await unit.labReports.findByIds(labId, [input.labReportId]);
+    if (!anchor) throw reportingError('LAB_REPORT_NOT_FOUND');
+    const reports = await unit.labReports.findOfPatient(labId, anchor.patientId);
+    const tests = await unit.tests.findByIds(labId, [...new Set(reports.map((r) => r.testId))]);
+    const valueMap = await valuesByReport(unit, labId, reports);
     const now = new Date();
     return {
       reports: reports.map((r) => ({
@@ -36,6 +31,7 @@ export class GetPatientReportsUseCase {
       calculations_mapper: Object.fromEntries(tests.map((t) => [String(t.id), calculationView(t)])),
       qc_values: {},
       patient: { patientId: anchor.patientId, name: anchor.patientName, dateOfBirth: anchor.dateOfBirth, gender: anchor.gender },
+      verification_mapper: await verificationMapper(unit, labId, reports.map((r) => r.id)),
     };
   }
 }

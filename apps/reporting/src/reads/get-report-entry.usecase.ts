@@ -1,25 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, ReportEntryQuery, ReportEntryResult } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
+import { REPORT_READ_COMMANDS, ReportEntryQuery, ReportEntryResult } from '@labflow/contracts';
+import { Command, HandlesQuery } from '@labflow/platform/handling';
+import { reportingError } from '../lab-reports/reporting.errors';
+import { ReportingUnitOfWork } from '../lab-reports/reporting-unit-of-work';
 import { calculationView, reportFormatView } from './report-format.view';
-import { ReportValuesReader } from './report-values.reader';
-import { ReportWithTestQuery } from './report-with-test.query';
+import { valuesOfReport } from './report-values.view';
+import { verificationMapper } from './verification-mapper';
 
 /** seed 002 §3 `GET getReportFormatForTestEntry/`: values with machine flags, format and history. */
 @Injectable()
+@HandlesQuery(REPORT_READ_COMMANDS.reportEntry, ReportEntryQuery)
 export class GetReportEntryUseCase {
-  constructor(private readonly reports: ReportWithTestQuery, private readonly values: ReportValuesReader) {}
-
-  async execute(request: CommandRequest): Promise<ReportEntryResult> {
-    const { principal, input } = authenticatedInput(ReportEntryQuery, request);
+  async execute(command: Command<ReportEntryQuery>, unit: ReportingUnitOfWork): Promise<ReportEntryResult> {
+    const { labId, input } = command;
     // The report, its test, values and history in one statement; a document report's values are one more read.
-    const found = await this.reports.findOne(principal.labId, input.labReportId, { values: true, history: true });
-    if (!found) throw new DomainException(404, 'LAB_REPORT_NOT_FOUND', 'Lab report not found');
+    const found = await unit.reportsWithTests.findOne(labId, input.labReportId, { values: true, history: true });
+    if (!found) throw reportingError('LAB_REPORT_NOT_FOUND');
     const { report, test } = found;
-    const value = await this.values.valuesOf(found);
+    const value = await valuesOfReport(unit, found);
     const historicalValuesByIndex: ReportEntryResult['historicalValuesByIndex'] = {};
     for (const { index, ...h } of found.history) (historicalValuesByIndex[String(index)] ??= []).push(h);
+    const verification = (await verificationMapper(unit, labId, [input.labReportId]))[String(input.labReportId)];
     return {
       value,
       reportFormat: reportFormatView(test, report, new Date()),
@@ -32,6 +33,7 @@ export class GetReportEntryUseCase {
         signedAt: report.signedAt?.toISOString() ?? null, signedBy: report.signedBy,
         sampleRedrawFlag: report.sampleRedrawFlag, criticalValues: report.criticalValues, document_report: report.documentReport,
       },
+      verification,
     };
   }
 }

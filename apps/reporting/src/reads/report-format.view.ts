@@ -1,5 +1,5 @@
-import { StoredTest } from '../report-formats/test.repository';
-import { effectiveRange, PatientFacts } from '../ranges/range-evaluation';
+import { StoredTest } from '../lab-reports/test.repository';
+import { effectiveRange, PatientFacts } from '../lab-reports/range-evaluation';
 
 /** reportFormat rows of the reads: each parameter with the range that applies to this patient. */
 export function reportFormatView(test: StoredTest, patient: PatientFacts, at: Date): Record<string, unknown>[] {

@@ -1,10 +1,11 @@
 import {
   AgeRangeDto, CalculationDto, ReportFormatBody, ReportFormatParameter, ReportParameterDto, ReportFormatAgeRange,
 } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { ExpressionError, parseExpression, referencedIndexes } from './calculation-expression';
+import { DomainError } from '@labflow/platform/handling';
+import { ExpressionError, parseExpression, referencedIndexes } from '../lab-reports/calculation-expression';
+import { reportingError } from '../lab-reports/reporting.errors';
 
-const invalid = (message: string): DomainException => new DomainException(400, 'INVALID_REPORT_FORMAT', message);
+const invalid = (message: string): DomainError => reportingError('INVALID_REPORT_FORMAT', message);
 
 function checkBand(where: string, lowName: string, low: number | undefined, highName: string, high: number | undefined): void {
   if (low !== undefined && high !== undefined && low > high) throw invalid(`${where}: ${lowName} must not be greater than ${highName}`);

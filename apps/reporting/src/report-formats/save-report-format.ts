@@ -1,8 +1,6 @@
-import { EntityManager } from 'typeorm';
-import { MessageContext, ReportFormatBody, TOPICS } from '@labflow/contracts';
-import { PgOutbox } from '@labflow/platform/kafka';
+import { ReportFormatBody, ReportFormatSaved, TOPICS } from '@labflow/contracts';
+import { StoredTest, TestWrite } from '../lab-reports/test.repository';
 import { toEventAgeRanges, toEventParameters } from './report-format.rules';
-import { StoredTest, TestWrite } from './test.repository';
 
 /** The stored shape of a request body (enable_device_flags is consumed, never stored: seed 002 §1). */
 export function testWriteOf(labId: number, body: ReportFormatBody, documentReport: number): TestWrite {
@@ -15,11 +13,11 @@ export function testWriteOf(labId: number, body: ReportFormatBody, documentRepor
   };
 }
 
-/** report_format.saved in the same transaction: rerun and critical-callout keep their own copy. */
-export async function publishFormatSaved(manager: EntityManager, outbox: PgOutbox, test: StoredTest, ctx: MessageContext): Promise<void> {
-  await outbox.add(manager, TOPICS.reportFormatSaved, {
+/** report_format.saved of a stored test: what rerun and critical-callout keep their own copy of. */
+export function formatSaved(test: StoredTest): [typeof TOPICS.reportFormatSaved, ReportFormatSaved] {
+  return [TOPICS.reportFormatSaved, {
     labId: test.labId, testId: test.id, testName: test.testName, testType: test.testType, documentReport: test.documentReport,
     departmentId: test.departmentId ?? undefined, parameters: toEventParameters(test.reportData, test.calculations),
     ageRanges: toEventAgeRanges(test.ageRangeData), revision: test.revision, savedAt: test.updatedAt.toISOString(),
-  }, ctx);
+  }];
 }

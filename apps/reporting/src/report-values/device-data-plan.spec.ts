@@ -1,7 +1,7 @@
 import { DeviceDataReceived, labScopedKey } from '@labflow/contracts';
-import { StoredTest } from '../report-formats/test.repository';
+import { LabReportView } from '../lab-reports/lab-report.repository';
+import { StoredTest } from '../lab-reports/test.repository';
 import { DeviceDataPlanner } from './device-data-plan';
-import { LabReportView } from './lab-report.repository';
 
 const LAB = 7;
 const test: StoredTest = {

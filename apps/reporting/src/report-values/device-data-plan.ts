@@ -1,7 +1,7 @@
 import { DeviceDataReceived, DeviceValue, labScopedKey, ReportValueUpdate } from '@labflow/contracts';
-import { StoredTest } from '../report-formats/test.repository';
-import { LabReportView } from './lab-report.repository';
-import { calculatedValues, evaluateValues, IncomingValue } from './value-evaluation';
+import { LabReportView } from '../lab-reports/lab-report.repository';
+import { StoredTest } from '../lab-reports/test.repository';
+import { calculatedValues, evaluateValues, IncomingValue } from '../lab-reports/value-evaluation';
 
 /** What one upload does to one of its lab reports. */
 export interface ReportPlan<T> {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { RerunConfirmed, ReportValuesUpdated } from '@labflow/contracts';
-import { StoredTest } from '../report-formats/test.repository';
-import { LabReportView } from '../report-values/lab-report.repository';
-import { evaluateValues } from '../report-values/value-evaluation';
+import { LabReportView } from '../lab-reports/lab-report.repository';
+import { StoredTest } from '../lab-reports/test.repository';
+import { evaluateValues } from '../lab-reports/value-evaluation';
 
 /**
  * The report.values_updated of a confirmed rerun: the chosen values evaluated like an upload's (the

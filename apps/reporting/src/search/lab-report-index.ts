@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client as ElasticClient } from '@elastic/elasticsearch';
 import { CommonConfig } from '@labflow/platform/config';
 import { APP_CONFIG, ELASTICSEARCH } from '@labflow/platform/service';
-import { LabReportRepository } from '../report-values/lab-report.repository';
+import { DataSource } from 'typeorm';
+import { LabReportRepository } from '../lab-reports/lab-report.repository';
 
 /**
  * The lab-report search index (`<ELASTICSEARCH_INDEX_PREFIX>-lab-reports`). A projection: each call
@@ -12,12 +13,15 @@ import { LabReportRepository } from '../report-values/lab-report.repository';
 @Injectable()
 export class LabReportIndex {
   private ensured: Promise<void> | null = null;
+  private readonly reports: LabReportRepository;
 
   constructor(
     @Inject(ELASTICSEARCH) private readonly elastic: ElasticClient,
     @Inject(APP_CONFIG) private readonly config: CommonConfig,
-    private readonly reports: LabReportRepository,
-  ) {}
+    dataSource: DataSource,
+  ) {
+    this.reports = new LabReportRepository(dataSource);
+  }
 
   get name(): string {
     return `${this.config.ELASTICSEARCH_INDEX_PREFIX}-lab-reports`;

@@ -7,7 +7,7 @@ import { gaugesFromOneRead, registeredMetric, traceBackgroundWork } from '@labfl
 import { APP_CONFIG } from '@labflow/platform/service';
 import { SCHEMA } from '../migrations';
 import { LabReportIndex } from './lab-report-index';
-import { SEARCH_CHANNEL } from './search-queue';
+import { SEARCH_CHANNEL } from '../lab-reports/search-marks.repository';
 
 const BATCH = 200;
 

@@ -1,8 +1,7 @@
-import { VerificationBlocks } from './verification-blocks';
-import { VerificationEventsHandler } from './verification-events.handler';
-import { VerificationStatusStore } from './verification-status.store';
+import { featureModule } from '../lab-reports/feature-module';
+import { ApplyReportAutoverifiedUseCase, ApplyReportHeldUseCase, ApplyVerificationReviewedUseCase } from './apply-verification-events.usecase';
 
 /** The autoverification slice of reporting (issue 21): its status, read from verification's events, in the seed 002 reads. */
-export const VERIFICATION_HANDLERS = [VerificationEventsHandler];
-export const VERIFICATION_PROVIDERS = [VerificationStatusStore, VerificationBlocks];
-export { VerificationBlocks };
+export const VerificationModule = featureModule('VerificationModule', {
+  useCases: [ApplyReportAutoverifiedUseCase, ApplyReportHeldUseCase, ApplyVerificationReviewedUseCase],
+});

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import { MONGO_CONNECTION } from '@labflow/platform/service';
+import { DocumentValuesStore } from './document-values.store';
+import { LegacyValuesFold } from './legacy-values.fold';
+
+/** The shared lab-report data access's start-up work: the document indexes, and folding the old document layout. */
+@Module({
+  providers: [
+    { provide: DocumentValuesStore, inject: [MONGO_CONNECTION], useFactory: (mongo: Connection) => new DocumentValuesStore(mongo) },
+    LegacyValuesFold,
+  ],
+})
+export class LabReportsModule {}
