@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Queryable } from '@labflow/platform/kafka';
 import {
   DeviceState, LabReportState, ObservationState, OrderState, ParameterState, PatientState, SpecimenState,
 } from '../mapping/read-model';
@@ -26,9 +25,8 @@ export interface ReportFilter {
 export interface ObservationFilter { patientId?: string; codes?: { testId: number; index: number }[]; dates?: DateBound[] }
 
 /** Reads of the FHIR projection. The lab is the first argument of every query: another lab's rows do not exist. */
-@Injectable()
 export class ReadModelRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: Queryable) {}
 
   async patient(labId: number, id: string): Promise<PatientState | null> {
     const rows: PatientRow[] = await this.dataSource.query(`SELECT * FROM ${S}.patients WHERE lab_id = $1 AND patient_id = $2`, [labId, id]);
