@@ -12,6 +12,8 @@ import { DateBound } from './search-params';
 const S = `"${SCHEMA}"`;
 
 export interface Paged<T> { rows: T[]; total: number }
+/** The row of a `count(*)::int AS total`. */
+interface CountRow { total: number }
 export interface Window { offset: number; limit: number }
 
 export interface ReportFilter {
@@ -71,7 +73,7 @@ export class ReadModelRepository {
       if (d.to) add('COALESCE(r.collected_at, r.registered_at) < ?', d.to);
     }
     const from = `${S}.observations o JOIN ${S}.lab_reports r ON r.lab_id = o.lab_id AND r.lab_report_id = o.lab_report_id WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params);
+    const [{ total }]: CountRow[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params);
     const rows: ObservationRow[] = await this.dataSource.query(
       `SELECT o.* FROM ${from} ORDER BY COALESCE(r.collected_at, r.registered_at) DESC, o.lab_report_id DESC, o.idx
        OFFSET $${params.length + 1} LIMIT $${params.length + 2}`, [...params, window.offset, window.limit],
@@ -113,7 +115,7 @@ export class ReadModelRepository {
     const limit = window ? ` OFFSET $${params.length + 1} LIMIT $${params.length + 2}` : '';
     const rows: Row[] = await this.dataSource.query(`SELECT * FROM ${from} ORDER BY ${order}${limit}`, window ? [...params, window.offset, window.limit] : params);
     if (!window) return { rows: rows.map(map), total: rows.length };
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params);
+    const [{ total }]: CountRow[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params);
     return { rows: rows.map(map), total };
   }
 }
