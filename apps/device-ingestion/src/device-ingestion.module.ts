@@ -1,17 +1,13 @@
 import { Module } from '@nestjs/common';
+import { PgOutbox } from '@labflow/platform/kafka';
+import { handlingOf } from '@labflow/platform/handling';
 import { PlatformModule, ReportingTestsClient, RequestReplyModule, ServiceConfig } from '@labflow/platform/service';
-import { DeviceEntity } from './devices/device.entity';
-import { DeviceRepository } from './devices/device.repository';
-import { DevicesHandler } from './devices/devices.handler';
+import { deviceIngestionRepositories } from './device-ingestion-unit-of-work';
+import { DEVICE_ERRORS } from './device-ingestion.errors';
 import { RegisterDeviceUseCase } from './devices/register-device.usecase';
-import { DeviceDataHandler } from './ingestion/device-data.handler';
-import { DevicePayloadRepository } from './ingestion/device-payload.repository';
-import { IngestionContextQuery } from './ingestion/ingestion-context.query';
 import { ReceiveDeviceDataUseCase } from './ingestion/receive-device-data.usecase';
 import { AddDeviceMappingUseCase } from './mappings/add-device-mapping.usecase';
-import { MappingRepository } from './mappings/mapping.repository';
-import { BillRegisteredHandler } from './samples/bill-registered.handler';
-import { SampleRepository } from './samples/sample.repository';
+import { RecordSampleReportsUseCase } from './samples/record-sample-reports.usecase';
 import { SampleOwnerClient } from './samples/sample-owner.client';
 import { SampleReportsResolver } from './samples/sample-reports.resolver';
 import { MIGRATIONS } from './migrations';
@@ -19,20 +15,22 @@ import { MIGRATIONS } from './migrations';
 export const SCHEMA = 'device_ingestion';
 
 export function deviceIngestionModule(config: ServiceConfig) {
+  const handling = handlingOf({
+    errors: DEVICE_ERRORS,
+    repositories: deviceIngestionRepositories,
+    inject: [PgOutbox],
+    useCases: [RegisterDeviceUseCase, AddDeviceMappingUseCase, ReceiveDeviceDataUseCase, RecordSampleReportsUseCase],
+  });
   @Module({
     imports: [
       PlatformModule.forRoot({
         app: 'device-ingestion', config,
-        postgres: { schema: SCHEMA, entities: [DeviceEntity], migrations: MIGRATIONS },
+        postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
       RequestReplyModule, // asks reporting whether a mapped test exists, and a sample's reports it has not learned yet
     ],
-    controllers: [DevicesHandler, DeviceDataHandler, BillRegisteredHandler],
-    providers: [
-      DeviceRepository, RegisterDeviceUseCase,
-      MappingRepository, ReportingTestsClient, AddDeviceMappingUseCase,
-      SampleRepository, SampleOwnerClient, SampleReportsResolver, DevicePayloadRepository, IngestionContextQuery, ReceiveDeviceDataUseCase,
-    ],
+    controllers: handling.controllers,
+    providers: [...handling.providers, ReportingTestsClient, SampleOwnerClient, SampleReportsResolver],
   })
   class DeviceIngestionModule {}
   return DeviceIngestionModule;

@@ -1,17 +1,36 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { DeviceEntity } from './device.entity';
+import { Queryable } from '@labflow/platform/kafka';
 
-/** Writes and lab-scoped reads of devices (an upload's token lookup: IngestionContextQuery). */
-@Injectable()
+const S = '"device_ingestion"';
+
+/** An analyzer (or interfacing bridge) registered to one lab. Its token is stored only as a hash. */
+export interface DeviceRecord {
+  id: number;
+  labId: number;
+  name: string;
+  createdAt: Date;
+}
+
+/** A row of `devices` as this repository selects it. */
+interface DeviceRow { id: number; lab_id: number; name: string; created_at: Date }
+
+const toDevice = (r: DeviceRow): DeviceRecord => ({ id: r.id, labId: r.lab_id, name: r.name, createdAt: r.created_at });
+
+/** Writes and lab-scoped reads of devices (an upload's token lookup: IngestionContextRepository). */
 export class DeviceRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly session: Queryable) {}
 
-  async insert(manager: EntityManager, device: Pick<DeviceEntity, 'labId' | 'name' | 'authHash'>): Promise<DeviceEntity> {
-    return manager.getRepository(DeviceEntity).save(manager.getRepository(DeviceEntity).create(device));
+  async insert(device: { labId: number; name: string; authHash: string }): Promise<DeviceRecord> {
+    const rows: DeviceRow[] = await this.session.query(
+      `INSERT INTO ${S}.devices (lab_id, name, auth_hash) VALUES ($1, $2, $3) RETURNING id, lab_id, name, created_at`,
+      [device.labId, device.name, device.authHash],
+    );
+    return toDevice(rows[0]);
   }
 
-  async findById(labId: number, id: number): Promise<DeviceEntity | null> {
-    return this.dataSource.getRepository(DeviceEntity).findOneBy({ labId, id });
+  async findById(labId: number, id: number): Promise<DeviceRecord | null> {
+    const rows: DeviceRow[] = await this.session.query(
+      `SELECT id, lab_id, name, created_at FROM ${S}.devices WHERE lab_id = $1 AND id = $2`, [labId, id],
+    );
+    return rows[0] ? toDevice(rows[0]) : null;
   }
 }

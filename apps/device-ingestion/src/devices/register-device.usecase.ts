@@ -1,40 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CommandRequest, RegisterDeviceInput, RegisterDeviceResult, TOPICS } from '@labflow/contracts';
-import { DomainException, KafkaMessageContext, PgInbox, PgOutbox } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
+import { DEVICE_COMMANDS, RegisterDeviceInput, RegisterDeviceResult, TOPICS } from '@labflow/contracts';
+import { Command, HandlesCommand } from '@labflow/platform/handling';
+import { DeviceIngestionUnitOfWork } from '../device-ingestion-unit-of-work';
+import { deviceError } from '../device-ingestion.errors';
 import { hashDeviceAuth, newDeviceAuth } from './device-auth';
-import { DeviceRepository } from './device.repository';
 
-const CONSUMER = 'device.register';
-
+/**
+ * seed 002 §2: registers an analyzer in the caller's lab. Only the token's hash is stored; the token
+ * is shown once: a repeat answers the kept reply, which names it "(shown once)" (`kept`).
+ */
 @Injectable()
+@HandlesCommand(DEVICE_COMMANDS.register, RegisterDeviceInput, { status: 201 })
 export class RegisterDeviceUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly devices: DeviceRepository,
-    private readonly outbox: PgOutbox,
-    private readonly inbox: PgInbox,
-  ) {}
-
-  async execute(request: CommandRequest, ctx: KafkaMessageContext): Promise<RegisterDeviceResult | { duplicate: true }> {
-    const { principal, input } = authenticatedInput(RegisterDeviceInput, request);
-    if (input.lab !== undefined && input.lab !== principal.labId) {
-      throw new DomainException(403, 'LAB_MISMATCH', 'A device can only be registered for your own lab');
-    }
+  async execute(command: Command<RegisterDeviceInput>, unit: DeviceIngestionUnitOfWork): Promise<RegisterDeviceResult> {
+    const { labId, input } = command;
+    if (input.lab !== undefined && input.lab !== labId) throw deviceError('LAB_MISMATCH');
     const deviceAuth = newDeviceAuth();
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await this.inbox.claim(manager, CONSUMER, ctx.envelope.id))) {
-        const stored = await this.inbox.storedResponse(manager, CONSUMER, ctx.envelope.id);
-        // The token is never stored in clear: a repeated request cannot show it again.
-        return (stored as RegisterDeviceResult | null) ?? { duplicate: true as const };
-      }
-      const device = await this.devices.insert(manager, { labId: principal.labId, name: input.name, authHash: hashDeviceAuth(deviceAuth) });
-      await this.outbox.add(manager, TOPICS.deviceRegistered, {
-        deviceId: device.id, labId: device.labId, name: device.name, registeredAt: device.createdAt.toISOString(),
-      }, ctx.causedContext);
-      await this.inbox.saveResponse(manager, CONSUMER, ctx.envelope.id, { id: device.id, name: device.name, lab: device.labId, deviceAuth: '(shown once)' });
-      return { id: device.id, name: device.name, lab: device.labId, deviceAuth };
+    const device = await unit.devices.insert({ labId, name: input.name, authHash: hashDeviceAuth(deviceAuth) });
+    await unit.publish(TOPICS.deviceRegistered, {
+      deviceId: device.id, labId: device.labId, name: device.name, registeredAt: device.createdAt.toISOString(),
     });
+    return { id: device.id, name: device.name, lab: device.labId, deviceAuth };
+  }
+
+  /** The token is never stored in clear: a repeated request cannot show it again. */
+  kept(reply: RegisterDeviceResult): RegisterDeviceResult {
+    return { ...reply, deviceAuth: '(shown once)' };
   }
 }

@@ -1,49 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CommandRequest, DeviceMappingInput, DeviceMappingResult } from '@labflow/contracts';
-import { DomainException, KafkaMessageContext, PgInbox } from '@labflow/platform/kafka';
-import { authenticatedInput, ReportingTestsClient } from '@labflow/platform/service';
-import { DeviceRepository } from '../devices/device.repository';
+import { DEVICE_COMMANDS, DeviceMappingInput, DeviceMappingResult } from '@labflow/contracts';
+import { Command, HandlesCommand } from '@labflow/platform/handling';
+import { ReportingTestsClient } from '@labflow/platform/service';
+import { DeviceIngestionUnitOfWork } from '../device-ingestion-unit-of-work';
+import { deviceError } from '../device-ingestion.errors';
 import { checkDeviceMapping, checkMappedIndexes } from './device-mapping.rules';
-import { MappingRepository } from './mapping.repository';
 
-const CONSUMER = 'device.mapping.add';
-
-/** Maps a test to a mapping function and each analyzer code to its parameter index (seed 002 §2 step 2). */
+/**
+ * Maps a test to a mapping function and each analyzer code to its parameter index (seed 002 §2 step 2).
+ * Reporting is asked whether the indexes are the test's parameters; a repeat (same Idempotency-Key)
+ * is answered from the inbox before anything runs, so it answers as before while reporting is unreachable.
+ */
 @Injectable()
+@HandlesCommand(DEVICE_COMMANDS.addMapping, DeviceMappingInput, { status: 201 })
 export class AddDeviceMappingUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly devices: DeviceRepository,
-    private readonly mappings: MappingRepository,
-    private readonly reportingTests: ReportingTestsClient,
-    private readonly inbox: PgInbox,
-  ) {}
+  constructor(private readonly reportingTests: ReportingTestsClient) {}
 
-  async execute(request: CommandRequest, ctx: KafkaMessageContext): Promise<DeviceMappingResult> {
-    const { principal, input } = authenticatedInput(DeviceMappingInput, request);
-    const labId = principal.labId;
+  async execute(command: Command<DeviceMappingInput>, unit: DeviceIngestionUnitOfWork): Promise<DeviceMappingResult> {
+    const { labId, input } = command;
     checkDeviceMapping(input);
-    if (!(await this.devices.findById(labId, input.deviceId))) throw new DomainException(404, 'DEVICE_NOT_FOUND', 'Device not found');
-    // A retry (same Idempotency-Key) of an applied mapping answers as before, even while reporting is unreachable.
-    const replayed = await this.inbox.storedResponse(this.dataSource.manager, CONSUMER, ctx.envelope.id);
-    if (replayed) return replayed as DeviceMappingResult;
-    checkMappedIndexes(input.parameters, await this.reportingTests.parameterIndexesOf(principal, input.testId, ctx));
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await this.inbox.claim(manager, CONSUMER, ctx.envelope.id))) {
-        return (await this.inbox.storedResponse(manager, CONSUMER, ctx.envelope.id)) as DeviceMappingResult;
-      }
-      const mapping = await this.mappings.upsert(manager, {
-        labId, deviceId: input.deviceId, testId: input.testId, functionName: input.functionName,
-        parameters: input.parameters.map((p) => ({ testName: p.testName, index: p.index })),
-      });
-      if (input.flagInterpretations) await this.mappings.setFlagTable(manager, labId, input.deviceId, input.flagInterpretations);
-      const result: DeviceMappingResult = {
-        id: mapping.id, deviceId: mapping.deviceId, testId: mapping.testId, functionName: mapping.functionName,
-        parameters: mapping.parameters, flagInterpretations: await this.mappings.flagTable(labId, input.deviceId, manager),
-      };
-      await this.inbox.saveResponse(manager, CONSUMER, ctx.envelope.id, result);
-      return result;
+    if (!(await unit.devices.findById(labId, input.deviceId))) throw deviceError('DEVICE_NOT_FOUND');
+    checkMappedIndexes(input.parameters, await this.reportingTests.parameterIndexesOf(command.principal, input.testId, command.cause));
+    const mapping = await unit.mappings.upsert({
+      labId, deviceId: input.deviceId, testId: input.testId, functionName: input.functionName,
+      parameters: input.parameters.map((p) => ({ testName: p.testName, index: p.index })),
     });
+    if (input.flagInterpretations) await unit.mappings.setFlagTable(labId, input.deviceId, input.flagInterpretations);
+    return {
+      id: mapping.id, deviceId: mapping.deviceId, testId: mapping.testId, functionName: mapping.functionName,
+      parameters: mapping.parameters, flagInterpretations: await unit.mappings.flagTable(labId, input.deviceId),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REGISTRATION_QUERIES, systemPrincipal } from '@labflow/contracts';
-import { CommandBus, KafkaMessageContext, replyFailure } from '@labflow/platform/kafka';
-import { APP_CONFIG, askOwner, ServiceConfig } from '@labflow/platform/service';
+import { CommandBus, replyFailure } from '@labflow/platform/kafka';
+import { APP_CONFIG, AskCause, askOwner, ServiceConfig } from '@labflow/platform/service';
 import { SampleReport } from './sample.repository';
 
 /**
@@ -13,7 +13,7 @@ import { SampleReport } from './sample.repository';
 export class SampleOwnerClient {
   constructor(@Inject(CommandBus) private readonly bus: CommandBus, @Inject(APP_CONFIG) private readonly config: ServiceConfig) {}
 
-  async labReportsOf(labId: number, sampleId: string, cause: KafkaMessageContext): Promise<SampleReport[]> {
+  async labReportsOf(labId: number, sampleId: string, cause: AskCause): Promise<SampleReport[]> {
     const reply = await askOwner(this.bus, this.config, REGISTRATION_QUERIES.sampleLabReports, systemPrincipal(labId), { sampleId }, cause);
     if (reply.ok) return reply.body.labReports;
     if (reply.status === 404) return [];

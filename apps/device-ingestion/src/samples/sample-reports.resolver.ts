@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { KafkaMessageContext } from '@labflow/platform/kafka';
+import { MessageContext } from '@labflow/contracts';
+import { RepositoryOf } from '@labflow/platform/handling';
 import { SampleOwnerClient } from './sample-owner.client';
 import { SampleReport, SampleRepository } from './sample.repository';
 
@@ -12,15 +12,11 @@ import { SampleReport, SampleRepository } from './sample.repository';
  */
 @Injectable()
 export class SampleReportsResolver {
-  constructor(private readonly dataSource: DataSource, private readonly owner: SampleOwnerClient, private readonly samples: SampleRepository) {}
+  constructor(private readonly owner: SampleOwnerClient) {}
 
-  async fromOwner(labId: number, sampleId: string, cause: KafkaMessageContext): Promise<SampleReport[]> {
+  async fromOwner(samples: RepositoryOf<SampleRepository>, labId: number, sampleId: string, cause: MessageContext): Promise<SampleReport[]> {
     const reports = await this.owner.labReportsOf(labId, sampleId, cause);
-    if (reports.length > 0) {
-      await this.dataSource.transaction(async (manager) => {
-        for (const report of reports) await this.samples.add(manager, labId, sampleId, report);
-      });
-    }
+    await samples.addAll(labId, sampleId, reports);
     return reports;
   }
 }

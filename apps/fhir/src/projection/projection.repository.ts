@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Queryable } from '@labflow/platform/kafka';
 import { BillRegistered, OrderCreated, OrderUpdated, ReportFormatSaved, ReportValuesUpdated, SpecimenReceived } from '@labflow/contracts';
 import { ObservationState } from '../mapping/read-model';
 import { SCHEMA } from '../migrations';
@@ -12,17 +11,18 @@ const S = `"${SCHEMA}"`;
  * may arrive on several topics in any order, so each write is an upsert that keeps what a later event
  * knows better (values: the newest source time wins; a received time is set once).
  */
-@Injectable()
 export class ProjectionRepository {
-  async saveBill(m: EntityManager, e: BillRegistered): Promise<void> {
+  constructor(private readonly m: Queryable) {}
+
+  async saveBill(e: BillRegistered): Promise<void> {
     const p = e.patient;
-    await m.query(
+    await this.m.query(
       `INSERT INTO ${S}.patients (lab_id, patient_id, name, birth_date, gender) VALUES ($1,$2,$3,$4,$5)
        ON CONFLICT (lab_id, patient_id) DO UPDATE SET name = EXCLUDED.name, birth_date = EXCLUDED.birth_date, gender = EXCLUDED.gender`,
       [e.labId, p.patientId, p.name, p.dateOfBirth, p.gender],
     );
     for (const s of e.samples) {
-      await m.query(
+      await this.m.query(
         `INSERT INTO ${S}.specimens (lab_id, specimen_id, patient_id, sample_id, collected_at, lab_report_ids) VALUES ($1,$2,$3,$4,$5,$6)
          ON CONFLICT (lab_id, specimen_id) DO UPDATE SET lab_report_ids = EXCLUDED.lab_report_ids`,
         [e.labId, s.specimenId, p.patientId, s.sampleId, s.collectedAt, JSON.stringify(s.labReportIds)],
@@ -30,7 +30,7 @@ export class ProjectionRepository {
     }
     for (const r of e.labReports) {
       const sample = e.samples.find((s) => s.sampleId === r.sampleId) ?? null;
-      await m.query(
+      await this.m.query(
         `INSERT INTO ${S}.lab_reports (lab_id, lab_report_id, bill_id, patient_id, test_id, test_name, sample_id, specimen_id, registered_at, collected_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
          ON CONFLICT (lab_id, lab_report_id) DO UPDATE SET test_name = EXCLUDED.test_name, specimen_id = EXCLUDED.specimen_id,
@@ -41,8 +41,8 @@ export class ProjectionRepository {
   }
 
   /** Applied values only (a signed report's parked values are not results). */
-  async saveValues(m: EntityManager, e: ReportValuesUpdated): Promise<void> {
-    await m.query(
+  async saveValues(e: ReportValuesUpdated): Promise<void> {
+    await this.m.query(
       `INSERT INTO ${S}.lab_reports (lab_id, lab_report_id, bill_id, patient_id, test_id, test_name, sample_id, registered_at, issued_at, test_flags)
        VALUES ($1,$2,$3,$4,$5,'',$6,$7,$7,$8)
        ON CONFLICT (lab_id, lab_report_id) DO UPDATE SET
@@ -52,7 +52,7 @@ export class ProjectionRepository {
       [e.labId, e.labReportId, e.billId, e.patientId, e.testId, e.sampleId, e.updatedAt, JSON.stringify(e.documentReport ? e.testFlags : [])],
     );
     for (const v of e.values) {
-      await m.query(
+      await this.m.query(
         `INSERT INTO ${S}.observations (lab_id, lab_report_id, idx, value, numeric_value, abnormal, critical, param_flags, interpretation, reference_range, device_id, source_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
          ON CONFLICT (lab_id, lab_report_id, idx) DO UPDATE SET value = EXCLUDED.value, numeric_value = EXCLUDED.numeric_value,
@@ -66,17 +66,17 @@ export class ProjectionRepository {
     }
   }
 
-  async observationsForUpdate(m: EntityManager, labId: number, labReportId: number): Promise<Map<number, ObservationState>> {
-    const rows: ObservationRow[] = await m.query(
+  async observationsForUpdate(labId: number, labReportId: number): Promise<Map<number, ObservationState>> {
+    const rows: ObservationRow[] = await this.m.query(
       `SELECT * FROM ${S}.observations WHERE lab_id = $1 AND lab_report_id = $2 FOR UPDATE`, [labId, labReportId],
     );
     return new Map(rows.map((r) => [r.idx, toObservationState(r)]));
   }
 
   /** A rerun's corrections; a value stored later than the confirmation (a new upload) is kept. */
-  async saveCorrections(m: EntityManager, labId: number, corrections: ObservationState[]): Promise<void> {
+  async saveCorrections(labId: number, corrections: ObservationState[]): Promise<void> {
     for (const o of corrections) {
-      await m.query(
+      await this.m.query(
         `INSERT INTO ${S}.observations (lab_id, lab_report_id, idx, value, numeric_value, abnormal, critical, param_flags, interpretation,
            reference_range, device_id, replaced_value, change, source_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,'[]','[]',$8,$9,$10,$11,$12)
@@ -87,14 +87,14 @@ export class ProjectionRepository {
         [labId, o.labReportId, o.index, o.value, o.numericValue, o.abnormal, o.critical,
           o.referenceRange ? JSON.stringify(o.referenceRange) : null, o.deviceId, o.replacedValue, o.change, o.issuedAt],
       );
-      await m.query(
+      await this.m.query(
         `UPDATE ${S}.lab_reports SET issued_at = GREATEST(issued_at, $3) WHERE lab_id = $1 AND lab_report_id = $2`, [labId, o.labReportId, o.issuedAt],
       );
     }
   }
 
-  async saveReceived(m: EntityManager, e: SpecimenReceived): Promise<void> {
-    await m.query(
+  async saveReceived(e: SpecimenReceived): Promise<void> {
+    await this.m.query(
       `INSERT INTO ${S}.specimens (lab_id, specimen_id, patient_id, sample_id, collected_at, received_time) VALUES ($1,$2,$3,$4,$5,$6)
        ON CONFLICT (lab_id, specimen_id) DO UPDATE SET received_time = COALESCE(${S}.specimens.received_time, EXCLUDED.received_time)`,
       [e.labId, e.specimenId, e.patientId, e.sampleId, e.collectedAt, e.receivedTime],
@@ -102,9 +102,9 @@ export class ProjectionRepository {
   }
 
   /** The highest revision of a test's format wins (ReportFormatSaved.revision). */
-  async saveFormat(m: EntityManager, e: ReportFormatSaved): Promise<void> {
+  async saveFormat(e: ReportFormatSaved): Promise<void> {
     const parameters = e.parameters.map((p) => ({ index: p.index, name: p.name, unit: p.unit ?? null, calculated: p.calculated }));
-    await m.query(
+    await this.m.query(
       `INSERT INTO ${S}.tests (lab_id, test_id, revision, parameters) VALUES ($1,$2,$3,$4)
        ON CONFLICT (lab_id, test_id) DO UPDATE SET revision = EXCLUDED.revision, parameters = EXCLUDED.parameters
        WHERE ${S}.tests.revision < EXCLUDED.revision`,
@@ -112,15 +112,15 @@ export class ProjectionRepository {
     );
   }
 
-  async saveDevice(m: EntityManager, labId: number, deviceId: number, name: string): Promise<void> {
-    await m.query(
+  async saveDevice(labId: number, deviceId: number, name: string): Promise<void> {
+    await this.m.query(
       `INSERT INTO ${S}.devices (lab_id, device_id, name) VALUES ($1,$2,$3) ON CONFLICT (lab_id, device_id) DO UPDATE SET name = EXCLUDED.name`,
       [labId, deviceId, name],
     );
   }
 
-  async saveOrderCreated(m: EntityManager, e: OrderCreated): Promise<void> {
-    await m.query(
+  async saveOrderCreated(e: OrderCreated): Promise<void> {
+    await this.m.query(
       `INSERT INTO ${S}.orders (lab_id, order_id, transaction_id, origin, parent_id, performing_lab, biomarkers, status, transaction_status, sequence, created_at, updated_at, patient)
        VALUES ($1,$2,$3,$4,$5,$6,$7,'ordered','active',$8,$9,$9,$10)
        ON CONFLICT (lab_id, order_id) DO UPDATE SET origin = EXCLUDED.origin, parent_id = EXCLUDED.parent_id,
@@ -131,8 +131,8 @@ export class ProjectionRepository {
   }
 
   /** seed 004: webhooks (and these events) have no ordering guarantee; the order's sequence decides. */
-  async saveOrderUpdated(m: EntityManager, e: OrderUpdated): Promise<void> {
-    await m.query(
+  async saveOrderUpdated(e: OrderUpdated): Promise<void> {
+    await this.m.query(
       `INSERT INTO ${S}.orders (lab_id, order_id, transaction_id, origin, performing_lab, biomarkers, status, transaction_status, sequence, created_at, updated_at)
        VALUES ($1,$2,$3,$4,'','[]',$5,$6,$7,$8,$8)
        ON CONFLICT (lab_id, order_id) DO UPDATE SET status = EXCLUDED.status, transaction_status = EXCLUDED.transaction_status,

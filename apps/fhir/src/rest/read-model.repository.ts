@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Queryable } from '@labflow/platform/kafka';
 import {
   DeviceState, LabReportState, ObservationState, OrderState, ParameterState, PatientState, SpecimenState,
 } from '../mapping/read-model';
@@ -13,6 +12,8 @@ import { DateBound } from './search-params';
 const S = `"${SCHEMA}"`;
 
 export interface Paged<T> { rows: T[]; total: number }
+/** The row of a `count(*)::int AS total`. */
+interface CountRow { total: number }
 export interface Window { offset: number; limit: number }
 
 export interface ReportFilter {
@@ -26,9 +27,8 @@ export interface ReportFilter {
 export interface ObservationFilter { patientId?: string; codes?: { testId: number; index: number }[]; dates?: DateBound[] }
 
 /** Reads of the FHIR projection. The lab is the first argument of every query: another lab's rows do not exist. */
-@Injectable()
 export class ReadModelRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: Queryable) {}
 
   async patient(labId: number, id: string): Promise<PatientState | null> {
     const rows: PatientRow[] = await this.dataSource.query(`SELECT * FROM ${S}.patients WHERE lab_id = $1 AND patient_id = $2`, [labId, id]);
@@ -73,7 +73,7 @@ export class ReadModelRepository {
       if (d.to) add('COALESCE(r.collected_at, r.registered_at) < ?', d.to);
     }
     const from = `${S}.observations o JOIN ${S}.lab_reports r ON r.lab_id = o.lab_id AND r.lab_report_id = o.lab_report_id WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params);
+    const [{ total }]: CountRow[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params);
     const rows: ObservationRow[] = await this.dataSource.query(
       `SELECT o.* FROM ${from} ORDER BY COALESCE(r.collected_at, r.registered_at) DESC, o.lab_report_id DESC, o.idx
        OFFSET $${params.length + 1} LIMIT $${params.length + 2}`, [...params, window.offset, window.limit],
@@ -115,7 +115,7 @@ export class ReadModelRepository {
     const limit = window ? ` OFFSET $${params.length + 1} LIMIT $${params.length + 2}` : '';
     const rows: Row[] = await this.dataSource.query(`SELECT * FROM ${from} ORDER BY ${order}${limit}`, window ? [...params, window.offset, window.limit] : params);
     if (!window) return { rows: rows.map(map), total: rows.length };
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params);
+    const [{ total }]: CountRow[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params);
     return { rows: rows.map(map), total };
   }
 }

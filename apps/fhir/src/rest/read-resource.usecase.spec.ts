@@ -1,10 +1,10 @@
-import { CommandRequest, FhirReadInput, systemPrincipal } from '@labflow/contracts';
+import { CommandRequest, FhirJson, FhirReadInput, systemPrincipal } from '@labflow/contracts';
 import { DomainException } from '@labflow/platform/kafka';
 import { labReport, observation, PARAMETERS } from '../mapping/fixtures';
 import { LabReportState, ObservationState, ParameterState, PatientState, SpecimenState } from '../mapping/read-model';
 import { Paged, ReadModelRepository, ReportFilter } from './read-model.repository';
+import { askedThroughSeam } from '../in-memory-fhir.fake';
 import { ReadResourceUseCase } from './read-resource.usecase';
-import { ResourceAssembler } from './resource-assembler';
 
 const LAB = 41;
 const OTHER_LAB = 42;
@@ -57,7 +57,7 @@ const SPECIMEN: SpecimenState = {
 
 describe('ReadResourceUseCase', () => {
   let readModel: FakeReadModel;
-  let sut: ReadResourceUseCase;
+  let sut: (request: CommandRequest) => Promise<FhirJson>;
 
   beforeEach(() => {
     readModel = new FakeReadModel(new Map([
@@ -72,14 +72,14 @@ describe('ReadResourceUseCase', () => {
       }],
     ]));
     const repository = readModel as unknown as ReadModelRepository;
-    sut = new ReadResourceUseCase(repository, new ResourceAssembler(repository));
+    sut = askedThroughSeam(new ReadResourceUseCase(), repository);
   });
 
   const read = (input: Partial<FhirReadInput>, labId = LAB): CommandRequest => ({ principal: systemPrincipal(labId), input });
-  const failure = (request: CommandRequest) => sut.execute(request).then(() => { throw new Error('expected a DomainException'); }, (e: unknown) => e);
+  const failure = (request: CommandRequest) => sut(request).then(() => { throw new Error('expected a DomainException'); }, (e: unknown) => e);
 
   it('reads a DiagnosticReport of the caller\'s lab with its results, asking only for that lab', async () => {
-    const report = await sut.execute(read({ resourceType: 'DiagnosticReport', id: '501' }));
+    const report = await sut(read({ resourceType: 'DiagnosticReport', id: '501' }));
 
     expect(report).toMatchObject({
       resourceType: 'DiagnosticReport', id: '501',
@@ -89,14 +89,14 @@ describe('ReadResourceUseCase', () => {
   });
 
   it('reads an Observation by <report>-<index>, a Specimen and a Patient of the lab', async () => {
-    await expect(sut.execute(read({ resourceType: 'Observation', id: '501-5' }))).resolves.toMatchObject({ resourceType: 'Observation', id: '501-5' });
-    await expect(sut.execute(read({ resourceType: 'Specimen', id: SPECIMEN.specimenId }))).resolves.toMatchObject({ resourceType: 'Specimen', id: SPECIMEN.specimenId });
-    await expect(sut.execute(read({ resourceType: 'Patient', id: '7075e0e2-6b57-47fd-aff7-324806efa7e5' })))
+    await expect(sut(read({ resourceType: 'Observation', id: '501-5' }))).resolves.toMatchObject({ resourceType: 'Observation', id: '501-5' });
+    await expect(sut(read({ resourceType: 'Specimen', id: SPECIMEN.specimenId }))).resolves.toMatchObject({ resourceType: 'Specimen', id: SPECIMEN.specimenId });
+    await expect(sut(read({ resourceType: 'Patient', id: '7075e0e2-6b57-47fd-aff7-324806efa7e5' })))
       .resolves.toMatchObject({ resourceType: 'Patient', id: '7075e0e2-6b57-47fd-aff7-324806efa7e5', birthDate: '1990-01-02' });
   });
 
   it('reads a bill test as ServiceRequest lr-<report>', async () => {
-    await expect(sut.execute(read({ resourceType: 'ServiceRequest', id: 'lr-501' }))).resolves.toMatchObject({ resourceType: 'ServiceRequest', id: 'lr-501' });
+    await expect(sut(read({ resourceType: 'ServiceRequest', id: 'lr-501' }))).resolves.toMatchObject({ resourceType: 'ServiceRequest', id: 'lr-501' });
   });
 
   it('answers another lab\'s report as 404 NOT_FOUND, like an unknown one', async () => {
@@ -105,7 +105,7 @@ describe('ReadResourceUseCase', () => {
     expect(e).toBeInstanceOf(DomainException);
     expect(e).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'DiagnosticReport/502 not found' });
     expect(readModel.labsAsked).not.toContain(OTHER_LAB);
-    await expect(sut.execute(read({ resourceType: 'DiagnosticReport', id: '502' }, OTHER_LAB))).resolves.toMatchObject({ id: '502' });
+    await expect(sut(read({ resourceType: 'DiagnosticReport', id: '502' }, OTHER_LAB))).resolves.toMatchObject({ id: '502' });
   });
 
   it('answers another lab\'s observation as 404 NOT_FOUND', async () => {

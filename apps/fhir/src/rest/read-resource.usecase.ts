@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, FhirJson, FhirReadInput } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
+import { FHIR_COMMANDS, FhirJson, FhirReadInput } from '@labflow/contracts';
+import { Command, HandlesQuery, RepositoryOf } from '@labflow/platform/handling';
+import { fhirError } from '../fhir.errors';
+import { FhirUnitOfWork } from '../fhir-unit-of-work';
 import { FhirResource } from '../mapping/fhir-types';
 import { toDevice, toOrderPatient, toPatient } from '../mapping/patient.mapper';
 import { toOrderServiceRequest } from '../mapping/service-request.mapper';
@@ -14,17 +15,25 @@ const INT = /^\d{1,9}$/;
 
 /** GET /fhir/R4/<Type>/:id in the caller's lab; another lab's id is 404 like an unknown one. */
 @Injectable()
+@HandlesQuery(FHIR_COMMANDS.read, FhirReadInput)
 export class ReadResourceUseCase {
-  constructor(private readonly readModel: ReadModelRepository, private readonly assembler: ResourceAssembler) {}
-
-  async execute(request: CommandRequest): Promise<FhirJson> {
-    const { principal, input } = authenticatedInput(FhirReadInput, request);
-    const found = await this.find(principal.labId, input);
-    if (!found) throw new DomainException(404, 'NOT_FOUND', `${input.resourceType}/${input.id} not found`);
+  async execute(command: Command<FhirReadInput>, unit: FhirUnitOfWork): Promise<FhirJson> {
+    const { labId, input } = command;
+    const found = await new ResourceReader(unit.readModel).find(labId, input);
+    if (!found) throw fhirError('NOT_FOUND', `${input.resourceType}/${input.id}`);
     return found as FhirJson;
   }
+}
 
-  private async find(labId: number, { resourceType, id }: FhirReadInput): Promise<FhirResource | null> {
+/** One read over the unit's read model. */
+class ResourceReader {
+  private readonly assembler: ResourceAssembler;
+
+  constructor(private readonly readModel: RepositoryOf<ReadModelRepository>) {
+    this.assembler = new ResourceAssembler(readModel);
+  }
+
+  async find(labId: number, { resourceType, id }: FhirReadInput): Promise<FhirResource | null> {
     switch (resourceType) {
       case 'DiagnosticReport': {
         if (!INT.test(id)) return null;

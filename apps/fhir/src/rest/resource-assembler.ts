@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { RepositoryOf } from '@labflow/platform/handling';
 import { toDiagnosticReport } from '../mapping/diagnostic-report.mapper';
 import { FhirResource } from '../mapping/fhir-types';
 import { toObservation } from '../mapping/observation.mapper';
@@ -11,9 +11,8 @@ export interface AssembledReport { report: LabReportState; resource: FhirResourc
 const DONE = new Set(['final', 'amended', 'corrected']);
 
 /** Loads what the mappers need beside the rows found (observations, parameters) in one query each. */
-@Injectable()
 export class ResourceAssembler {
-  constructor(private readonly readModel: ReadModelRepository) {}
+  constructor(private readonly readModel: RepositoryOf<ReadModelRepository>) {}
 
   async diagnosticReports(labId: number, reports: LabReportState[]): Promise<AssembledReport[]> {
     const [observations, parameters] = await Promise.all([

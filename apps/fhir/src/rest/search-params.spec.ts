@@ -1,4 +1,16 @@
+import { DomainError } from '@labflow/platform/handling';
+import { FHIR_ERRORS } from '../fhir.errors';
 import { dateBounds, referenceId, token, unsupported } from './search-params';
+
+/** The 400 a parser's refusal is answered with. */
+const refusal = (parse: () => unknown) => {
+  try {
+    parse();
+  } catch (e) {
+    return FHIR_ERRORS.toException(e as DomainError);
+  }
+  throw new Error('expected a refusal');
+};
 
 describe('FHIR search parameters', () => {
   it('reads a date as its precision interval with the prefix applied', () => {
@@ -10,14 +22,15 @@ describe('FHIR search parameters', () => {
   });
 
   it('refuses what is not a FHIR date or prefix', () => {
-    expect(() => dateBounds('yesterday')).toThrow('date yesterday is not a FHIR date search value');
-    expect(() => dateBounds('ne2026')).toThrow('date prefix ne is not supported');
+    expect(refusal(() => dateBounds('yesterday'))).toMatchObject({ status: 400, code: 'INVALID_SEARCH_PARAMETER' });
+    expect(refusal(() => dateBounds('yesterday')).message).toMatch(/^date yesterday is not a FHIR date search value/);
+    expect(refusal(() => dateBounds('ne2026')).message).toBe('date prefix ne is not supported');
   });
 
   it('reads references and tokens', () => {
     expect(referenceId('Patient/abc-1', 'Patient')).toBe('abc-1');
     expect(referenceId('abc-1', 'Patient')).toBe('abc-1');
-    expect(() => referenceId('Patient/a b', 'Patient')).toThrow('patient must be Patient/<id> or <id>');
+    expect(refusal(() => referenceId('Patient/a b', 'Patient')).message).toBe('patient must be Patient/<id> or <id>');
     expect(token('http://x|12-4')).toEqual({ system: 'http://x', code: '12-4' });
     expect(token('12-4')).toEqual({ system: null, code: '12-4' });
   });

@@ -1,4 +1,4 @@
-import { DomainException } from '@labflow/platform/kafka';
+import { fhirError } from '../fhir.errors';
 
 /** A date search parameter as an interval of instants: [from, to) (either side open). */
 export interface DateBound { from: string | null; to: string | null }
@@ -6,7 +6,7 @@ export interface Token { system: string | null; code: string }
 
 const DATE = /^(eq|ne|lt|gt|le|ge|sa|eb)?(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
-const bad = (message: string) => new DomainException(400, 'INVALID_SEARCH_PARAMETER', message);
+const bad = (message: string) => fhirError('INVALID_SEARCH_PARAMETER', message);
 
 /** `Patient/abc` or `abc` → abc. */
 export function referenceId(value: string, type: string): string {

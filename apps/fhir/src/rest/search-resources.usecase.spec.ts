@@ -1,9 +1,9 @@
-import { CommandRequest, FhirSearchInput, systemPrincipal } from '@labflow/contracts';
+import { CommandRequest, FhirJson, FhirSearchInput, systemPrincipal } from '@labflow/contracts';
 import { DomainException } from '@labflow/platform/kafka';
 import { labReport, observation, PARAMETERS } from '../mapping/fixtures';
 import { LabReportState, ObservationState, ParameterState, SpecimenState } from '../mapping/read-model';
 import { ObservationFilter, Paged, ReadModelRepository, ReportFilter, Window } from './read-model.repository';
-import { ResourceAssembler } from './resource-assembler';
+import { askedThroughSeam } from '../in-memory-fhir.fake';
 import { SearchResourcesUseCase } from './search-resources.usecase';
 
 const LAB = 41;
@@ -53,7 +53,7 @@ const PATIENT = '7075e0e2-6b57-47fd-aff7-324806efa7e5';
 
 describe('SearchResourcesUseCase', () => {
   let readModel: FakeReadModel;
-  let sut: SearchResourcesUseCase;
+  let sut: (request: CommandRequest) => Promise<FhirJson>;
 
   beforeEach(() => {
     readModel = new FakeReadModel(new Map([
@@ -66,14 +66,14 @@ describe('SearchResourcesUseCase', () => {
       [OTHER_LAB, { reports: [labReport({ labReportId: 900 })], observations: [], specimens: [] }],
     ]));
     const repository = readModel as unknown as ReadModelRepository;
-    sut = new SearchResourcesUseCase(repository, new ResourceAssembler(repository));
+    sut = askedThroughSeam(new SearchResourcesUseCase(), repository);
   });
 
   const search = (input: Partial<FhirSearchInput>): CommandRequest => ({ principal: systemPrincipal(LAB), input: { base: BASE, ...input } });
-  const failure = (request: CommandRequest) => sut.execute(request).then(() => { throw new Error('expected a DomainException'); }, (e: unknown) => e);
+  const failure = (request: CommandRequest) => sut(request).then(() => { throw new Error('expected a DomainException'); }, (e: unknown) => e);
 
   it('answers a searchset Bundle of the caller\'s lab with the total and offset paging links', async () => {
-    const bundle = await sut.execute(search({ resourceType: 'DiagnosticReport', patient: `Patient/${PATIENT}`, _count: 1, _offset: 1 }));
+    const bundle = await sut(search({ resourceType: 'DiagnosticReport', patient: `Patient/${PATIENT}`, _count: 1, _offset: 1 }));
 
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 3 });
     expect(bundle.entry).toEqual([expect.objectContaining({ fullUrl: `${BASE}/DiagnosticReport/502`, search: { mode: 'match' } })]);
@@ -90,7 +90,7 @@ describe('SearchResourcesUseCase', () => {
   });
 
   it('adds the reports\' Observations as include entries for _include=DiagnosticReport:result', async () => {
-    const bundle = await sut.execute(search({ resourceType: 'DiagnosticReport', _include: 'DiagnosticReport:result', _count: 1 }));
+    const bundle = await sut(search({ resourceType: 'DiagnosticReport', _include: 'DiagnosticReport:result', _count: 1 }));
     const entries = bundle.entry as { fullUrl: string; resource: { resourceType: string }; search: { mode: string } }[];
 
     expect(bundle.total).toBe(3);
@@ -102,14 +102,14 @@ describe('SearchResourcesUseCase', () => {
   });
 
   it('filters by the derived status after mapping, then pages the matches', async () => {
-    const bundle = await sut.execute(search({ resourceType: 'DiagnosticReport', status: 'preliminary', _count: 1, _offset: 1 }));
+    const bundle = await sut(search({ resourceType: 'DiagnosticReport', status: 'preliminary', _count: 1, _offset: 1 }));
 
     expect(bundle).toMatchObject({ total: 2, entry: [{ resource: { id: '503', status: 'preliminary' } }] });
     expect(readModel.asked[0].window).toEqual({ offset: 0, limit: 1000 });
   });
 
   it('an empty search is a Bundle with total 0 and no entries', async () => {
-    const bundle = await sut.execute(search({ resourceType: 'Specimen', patient: 'nobody' }));
+    const bundle = await sut(search({ resourceType: 'Specimen', patient: 'nobody' }));
 
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 0 });
     expect(bundle).not.toHaveProperty('entry');
@@ -136,7 +136,7 @@ describe('SearchResourcesUseCase', () => {
   });
 
   it('a code of another system matches nothing, without querying', async () => {
-    const bundle = await sut.execute(search({ resourceType: 'Observation', code: 'http://loinc.org|718-7' }));
+    const bundle = await sut(search({ resourceType: 'Observation', code: 'http://loinc.org|718-7' }));
 
     expect(bundle).toMatchObject({ total: 0 });
     expect(readModel.asked).toEqual([]);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CommandRequest, FhirJson, FhirSearchInput } from '@labflow/contracts';
-import { DomainException } from '@labflow/platform/kafka';
-import { authenticatedInput } from '@labflow/platform/service';
+import { FHIR_COMMANDS, FhirJson, FhirSearchInput } from '@labflow/contracts';
+import { Command, HandlesQuery, RepositoryOf } from '@labflow/platform/handling';
+import { fhirError } from '../fhir.errors';
+import { FhirUnitOfWork } from '../fhir-unit-of-work';
 import { Page, searchset } from '../mapping/bundle';
 import { SEARCH_PARAMETERS } from '../mapping/capability-statement';
 import { FhirResource } from '../mapping/fhir-types';
@@ -20,18 +21,29 @@ interface Found { total: number; matches: FhirResource[]; includes?: FhirResourc
 
 /** GET /fhir/R4/<Type>?…: a searchset Bundle of the caller's lab, offset-paged. */
 @Injectable()
+@HandlesQuery(FHIR_COMMANDS.search, FhirSearchInput)
 export class SearchResourcesUseCase {
-  constructor(private readonly readModel: ReadModelRepository, private readonly assembler: ResourceAssembler) {}
+  async execute(command: Command<FhirSearchInput>, unit: FhirUnitOfWork): Promise<FhirJson> {
+    return new ResourceSearch(unit.readModel).run(command.labId, command.input);
+  }
+}
 
-  async execute(request: CommandRequest): Promise<FhirJson> {
-    const { principal, input } = authenticatedInput(FhirSearchInput, request);
+/** One search over the unit's read model. */
+class ResourceSearch {
+  private readonly assembler: ResourceAssembler;
+
+  constructor(private readonly readModel: RepositoryOf<ReadModelRepository>) {
+    this.assembler = new ResourceAssembler(readModel);
+  }
+
+  async run(labId: number, input: FhirSearchInput): Promise<FhirJson> {
     const type = input.resourceType;
     const given = Object.fromEntries(FILTERS.map((f) => [f, input[f]]));
     const wrong = unsupported(given, SEARCH_PARAMETERS[type].map((p) => p.name));
-    if (wrong.length) throw new DomainException(400, 'INVALID_SEARCH_PARAMETER', `${type} cannot be searched by ${wrong.join(', ')}`);
-    if (input._include && type !== 'DiagnosticReport') throw new DomainException(400, 'INVALID_SEARCH_PARAMETER', `_include ${input._include} applies to DiagnosticReport only`);
+    if (wrong.length) throw fhirError('INVALID_SEARCH_PARAMETER', `${type} cannot be searched by ${wrong.join(', ')}`);
+    if (input._include && type !== 'DiagnosticReport') throw fhirError('INVALID_SEARCH_PARAMETER', `_include ${input._include} applies to DiagnosticReport only`);
     const page: Page = { offset: input._offset ?? 0, count: input._count ?? 20 };
-    const found = await this.search(principal.labId, input, page);
+    const found = await this.search(labId, input, page);
     const params = FILTERS.flatMap((f) => {
       const v = input[f];
       return v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [f, String(x)] as [string, string]);

@@ -23,4 +23,9 @@ export interface UseCase<C, R, U = unknown> {
    * is answered, the first time and on every repeat. Absent: the kept reply itself.
    */
   presented?(kept: R): R;
+  /**
+   * What the inbox keeps for a repeat when it must not be the first reply (a secret shown once):
+   * the first caller is answered the reply, a repeat this. Absent: the reply itself.
+   */
+  kept?(reply: R): R;
 }

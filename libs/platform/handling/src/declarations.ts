@@ -26,6 +26,19 @@ export interface CommandDeclaration extends Answered {
   kind: 'command';
   /** The inbox's consumer name: the command's pattern unless an earlier release used another. */
   consumer: string;
+  /**
+   * `inbox` (the default): the seam claims the command's id as above. `use-case`: the use case claims
+   * its own effect by a key of its input (one guarded statement, PgOutbox.addGuarded, that stores its
+   * row and its events or, on a repeat, neither); the seam runs it without an inbox claim or a
+   * transaction, and keeps no reply (the use case answers a repeat itself).
+   */
+  claimedBy: 'inbox' | 'use-case';
+  /**
+   * A command that carries no principal (a device authenticated by a token in its input, checked by
+   * the use case): its lab is `labIdOf(input)`, its principal that lab's system principal. Null: a
+   * principal is required (401 without one).
+   */
+  labIdOf: ((input: object) => number) | null;
 }
 
 export interface EventDeclaration {
@@ -59,10 +72,15 @@ export function HandlesQuery<I extends object, R>(spec: CommandSpec<I, R>, input
 
 /** The use case applies `spec` once per command id (see Declaration). */
 export function HandlesCommand<I extends object, R>(
-  spec: CommandSpec<I, R>, input: PayloadClass<I> | null, options: AnswerOptions & { consumer?: string } = {},
+  spec: CommandSpec<I, R>, input: PayloadClass<I> | null,
+  options: AnswerOptions & { consumer?: string; claimedBy?: 'inbox' | 'use-case'; labIdOf?: (input: I) => number } = {},
 ) {
   return (target: UseCaseClass<Command<I>, R>): void => {
-    declare(target, { kind: 'command', pattern: spec.pattern, input, status: options.status ?? 200, consumer: options.consumer ?? spec.pattern });
+    const labIdOf = (options.labIdOf as ((input: object) => number) | undefined) ?? null;
+    declare(target, {
+      kind: 'command', pattern: spec.pattern, input, status: options.status ?? 200, consumer: options.consumer ?? spec.pattern,
+      claimedBy: options.claimedBy ?? 'inbox', labIdOf,
+    });
   };
 }
 

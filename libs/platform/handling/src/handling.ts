@@ -1,7 +1,7 @@
 import { CommandReply, CommandRequest, Envelope, MessageContext, PayloadClass, systemPrincipal } from '@labflow/contracts';
 import { DomainException } from '@labflow/platform/kafka';
 import { Command, UseCase } from './command';
-import { authenticatedInput, authenticatedPrincipal } from './command-input';
+import { authenticatedInput, authenticatedPrincipal, validInput } from './command-input';
 import { Declaration, EventDeclaration } from './declarations';
 import { DomainError, ErrorEntry, ErrorTable } from './domain-error';
 import { UnitOfWork, UnitsOfWork } from './unit-of-work';
@@ -32,11 +32,17 @@ export class Handling<R extends object> {
           return success(declaration.status, await this.units.read((unit) => useCase.execute(command, unit)));
         }
         case 'command': {
-          const command = commandOf(declaration.input, payload, message);
-          const claim = { consumer: declaration.consumer, messageId: message.envelope.id, keepReply: true };
+          const command = declaration.labIdOf
+            ? inputCommandOf(declaration.input, declaration.labIdOf, payload, message)
+            : commandOf(declaration.input, payload, message);
+          if (declaration.claimedBy === 'use-case') {
+            return success(declaration.status, await this.units.unclaimed(command.cause, (unit) => useCase.execute(command, unit)));
+          }
+          const kept = useCase.kept?.bind(useCase) as ((reply: unknown) => unknown) | undefined;
+          const claim = { consumer: declaration.consumer, messageId: message.envelope.id, keepReply: true, kept };
           const outcome = await this.units.claimed(claim, command.cause, (unit) => useCase.execute(command, unit));
-          const kept = outcome.first ? outcome.result : keptReply(outcome.stored);
-          return success(declaration.status, useCase.presented ? useCase.presented(kept) : kept);
+          const answer = outcome.first ? outcome.result : keptReply(outcome.stored);
+          return success(declaration.status, useCase.presented ? useCase.presented(answer) : answer);
         }
         case 'event': {
           if (declaration.appliesTo && !declaration.appliesTo(payload as object)) return undefined;
@@ -67,6 +73,16 @@ function commandOf(inputClass: PayloadClass<object> | null, payload: unknown, me
   const checked = inputClass ? authenticatedInput(inputClass, request) : { principal: authenticatedPrincipal(request), input: {} };
   const { principal, input } = checked;
   return Object.freeze({ labId: principal.labId, principal, input, messageId: message.envelope.id, cause: message.causedContext });
+}
+
+/** A command without a principal (CommandDeclaration.labIdOf): validated, its lab named by its input. */
+function inputCommandOf(
+  inputClass: PayloadClass<object> | null, labIdOf: (input: object) => number, payload: unknown, message: HandledMessage,
+): Command<object> {
+  const input = inputClass ? validInput(inputClass, (payload as CommandRequest | null)?.input) : {};
+  const labId = labIdOf(input);
+  const cause = { ...message.causedContext, labId };
+  return Object.freeze({ labId, principal: systemPrincipal(labId), input, messageId: message.envelope.id, cause });
 }
 
 function eventCommandOf(declaration: EventDeclaration, payload: object, message: HandledMessage): Command<object> {

@@ -43,9 +43,16 @@ export class InMemoryUnitsOfWork<R extends object> implements UnitsOfWork<R> {
     if (this.inbox.has(key)) return { first: false, stored: this.inbox.get(key) ?? null };
     const unit = inMemoryUnitOfWork(this.repositories, cause);
     const result = await work(unit);
-    this.inbox.set(key, claim.keepReply ? result : null);
+    this.inbox.set(key, claim.keepReply ? (claim.kept ? claim.kept(result) : result) : null);
     this.committed.push(...unit.published);
     return { first: true, result };
+  }
+
+  async unclaimed<T>(cause: MessageContext, work: (unit: UnitOfWork<R>) => Promise<T>): Promise<T> {
+    const unit = inMemoryUnitOfWork(this.repositories, cause);
+    const result = await work(unit);
+    this.committed.push(...unit.published);
+    return result;
   }
 
   async read<T>(work: (unit: UnitOfWork<R>) => Promise<T>): Promise<T> {

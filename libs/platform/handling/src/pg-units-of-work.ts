@@ -22,9 +22,14 @@ export class PgUnitsOfWork<R extends object> implements UnitsOfWork<R> {
         return { first: false, stored: claim.keepReply ? await this.inbox.storedResponse(manager, consumer, messageId) : null };
       }
       const result = await work(this.unit(manager, cause));
-      if (claim.keepReply) await this.inbox.saveResponse(manager, consumer, messageId, result);
+      if (claim.keepReply) await this.inbox.saveResponse(manager, consumer, messageId, claim.kept ? claim.kept(result) : result);
       return { first: true, result };
     });
+  }
+
+  /** The unit's session is the pool: each statement commits alone (publish refuses: no transaction). */
+  unclaimed<T>(cause: MessageContext, work: (unit: UnitOfWork<R>) => Promise<T>): Promise<T> {
+    return work(this.unit(this.dataSource.manager, cause));
   }
 
   read<T>(work: (unit: UnitOfWork<R>) => Promise<T>): Promise<T> {

@@ -30,6 +30,8 @@ export interface InboxClaim {
   messageId: string;
   /** Commands: the reply is kept with the claim, so a repeat answers it again. */
   keepReply: boolean;
+  /** What is kept instead of the reply (UseCase.kept); absent: the reply. */
+  kept?: (reply: unknown) => unknown;
 }
 
 /** A first delivery ran the work; a repeat ran nothing and finds what the first kept (null for events). */
@@ -39,6 +41,11 @@ export type ClaimOutcome<T> = { first: true; result: T } | { first: false; store
 export interface UnitsOfWork<R extends object> {
   /** `work` in one transaction that claims the message first; a repeat does not run it. */
   claimed<T>(claim: InboxClaim, cause: MessageContext, work: (unit: UnitOfWork<R>) => Promise<T>): Promise<ClaimOutcome<T>>;
+  /**
+   * `work` with no inbox claim and no transaction, for a command that claims its own effect (one
+   * guarded statement of a repository: CommandDeclaration.claimedBy 'use-case').
+   */
+  unclaimed<T>(cause: MessageContext, work: (unit: UnitOfWork<R>) => Promise<T>): Promise<T>;
   /** `work` outside any transaction: reads only. */
   read<T>(work: (unit: UnitOfWork<R>) => Promise<T>): Promise<T>;
 }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Principal, REPORT_FORMAT_QUERIES } from '@labflow/contracts';
-import { CommandBus, DomainException, KafkaMessageContext, replyFailure } from '@labflow/platform/kafka';
+import { CommandBus, DomainException, replyFailure } from '@labflow/platform/kafka';
 import { APP_CONFIG } from '../tokens';
 import { ServiceConfig } from '../service.config';
-import { askOwner } from './ask-owner';
+import { AskCause, askOwner } from './ask-owner';
 
 /**
  * Asks reporting (the owner of tests) whether a test exists in the caller's lab and which parameter
@@ -18,7 +18,7 @@ export class ReportingTestsClient {
     @Inject(APP_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async parameterIndexesOf(principal: Principal, testId: number, cause: KafkaMessageContext): Promise<number[]> {
+  async parameterIndexesOf(principal: Principal, testId: number, cause: AskCause): Promise<number[]> {
     const reply = await askOwner(this.bus, this.config, REPORT_FORMAT_QUERIES.parameterIndexes, principal, { testId }, cause);
     if (reply.ok) return reply.body.parameterIndexes;
     if (reply.status === 404) throw new DomainException(404, 'TEST_NOT_FOUND', 'Test not found');

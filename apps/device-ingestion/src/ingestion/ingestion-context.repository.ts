@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Queryable } from '@labflow/platform/kafka';
 import { StoredMapping } from '../mappings/mapping-functions';
 import { SampleReport } from '../samples/sample.repository';
 
@@ -14,7 +13,8 @@ export interface IngestionContext {
   reports: SampleReport[];
 }
 
-interface Row {
+/** The one row of the upload's statement: a device with its mappings and the sample's reports as JSON arrays. */
+interface ContextRow {
   id: number; lab_id: number; name: string; flag_interpretations: Record<string, string> | null;
   mappings: { id: number; test_id: number; function_name: string; parameters: StoredMapping['parameters'] }[];
   reports: { lab_report_id: number; test_id: number; bill_id: number }[];
@@ -26,12 +26,11 @@ interface Row {
  * sample. No row (null) when the token names no device of that lab: another lab's device is refused
  * like an unknown one.
  */
-@Injectable()
-export class IngestionContextQuery {
-  constructor(private readonly dataSource: DataSource) {}
+export class IngestionContextRepository {
+  constructor(private readonly session: Queryable) {}
 
   async forUpload(authHash: string, labId: number, sampleId: string): Promise<IngestionContext | null> {
-    const rows: Row[] = await this.dataSource.query(
+    const rows: ContextRow[] = await this.session.query(
       `SELECT d.id, d.lab_id, d.name, d.flag_interpretations,
          COALESCE((SELECT json_agg(json_build_object('id', m.id, 'test_id', m.test_id, 'function_name', m.function_name, 'parameters', m.parameters) ORDER BY m.id)
                    FROM ${S}.device_test_mappings m WHERE m.lab_id = d.lab_id AND m.device_id = d.id), '[]'::json) AS mappings,
