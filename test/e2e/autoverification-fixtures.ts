@@ -1,7 +1,8 @@
-import { call, eventually, HttpResult } from '@labflow/testing';
+import { ApiSchema, expectAnswer, gatewayApi } from '@labflow/tools/api-client';
+import { call, eventually, GATEWAY_URL, HttpResult } from '@labflow/testing';
 
 /** A CBC for autoverification: ranges, critical and measuring ranges, a calculated MCH; no auto rerun (it would open reruns by itself). */
-export const CBC = {
+export const CBC: ApiSchema<'ReportFormatBody'> = {
   testData: { addFlag: 0, testID: 1, test: { testName: 'CBC autoverification', test_type: 'Normal', enable_device_flags: true, department: 3 } },
   reportData: [
     { index: 4, name: 'Haemoglobin', unit: 'g/dL', lower: 12, upper: 16, critical_lower: 7, critical_upper: 20, linearity_lower: 0, linearity_upper: 25 },
@@ -20,8 +21,8 @@ export const CBC_RULES = {
   blockingTestFlags: ['Blasts/Abn_Lympho?', 'PLT_Clumps?'],
 };
 
-export const ADULT = { name: 'Asha Rao', dateOfBirth: '1984-02-29', gender: 'female' };
-export const MAN = { name: 'Ravi Rao', dateOfBirth: '1979-07-14', gender: 'male' };
+export const ADULT: ApiSchema<'RegistrationPatientDto'> = { name: 'Asha Rao', dateOfBirth: '1984-02-29', gender: 'female' };
+export const MAN: ApiSchema<'RegistrationPatientDto'> = { name: 'Ravi Rao', dateOfBirth: '1979-07-14', gender: 'male' };
 export const MALE_BAND = { gender: 'male', ageFrom: 18, ageTo: 120, ageUnit: 'years' };
 
 export function ok<T = any>(res: HttpResult<T>, status: number, what: string): T {
@@ -31,27 +32,28 @@ export function ok<T = any>(res: HttpResult<T>, status: number, what: string): T
 
 /** Registers one patient with a lab report of the test on each sample; returns the lab report ids in sample order. */
 export async function register(token: string, testId: number, sampleIds: string[], patient = ADULT): Promise<number[]> {
-  const body = ok(await call('POST', '/api-v3/registrations', {
-    token,
+  const body = expectAnswer(await gatewayApi(GATEWAY_URL, token).POST('/api-v3/registrations', {
     body: {
       patient, samples: sampleIds.map((sampleId) => ({ sampleId, collectedAt: new Date(Date.now() - 3600_000).toISOString() })),
       tests: sampleIds.map((sampleId) => ({ testId, sampleId })),
     },
   }), 201, 'register');
-  return sampleIds.map((s) => body.labReports.find((r: { sampleId: string }) => r.sampleId === s).labReportId);
+  return sampleIds.map((s) => body.labReports.find((r) => r.sampleId === s)!.labReportId);
 }
 
 export async function newDevice(token: string, testId: number, name: string): Promise<{ id: number; deviceAuth: string }> {
-  const device = ok(await call('POST', '/api-v3/devices', { token, body: { name } }), 201, 'device');
-  ok(await call('POST', `/api-v3/devices/${device.id}/mappings`, {
-    token, body: { testId, functionName: 'PartialFill', parameters: [{ testName: 'HGB', index: 4 }, { testName: 'RBC', index: 5 }] },
+  const api = gatewayApi(GATEWAY_URL, token);
+  const device = expectAnswer(await api.POST('/api-v3/devices', { body: { name } }), 201, 'device');
+  expectAnswer(await api.POST('/api-v3/devices/{id}/mappings', {
+    params: { path: { id: device.id } },
+    body: { testId, functionName: 'PartialFill', parameters: [{ testName: 'HGB', index: 4 }, { testName: 'RBC', index: 5 }] },
   }), 201, 'mapping');
   return device;
 }
 
 export interface Reading { hgb: number; rbc: number; hgbFlags?: string[]; testFlags?: string[] }
 
-export function uploadBody(labId: number, sampleId: string, deviceAuth: string, r: Reading): Record<string, unknown> {
+export function uploadBody(labId: number, sampleId: string, deviceAuth: string, r: Reading): ApiSchema<'DataPartialFromDeviceInput'> {
   return {
     labId, sampleId, deviceAuth, test_flags: r.testFlags ?? [],
     data: { values: [{ testName: 'HGB', value: r.hgb, param_flags: r.hgbFlags ?? [] }, { testName: 'RBC', value: r.rbc, param_flags: [] }] },

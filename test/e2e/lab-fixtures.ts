@@ -1,8 +1,9 @@
-import { call } from '@labflow/testing';
+import { ApiSchema, expectAnswer, gatewayApi } from '@labflow/tools/api-client';
+import { GATEWAY_URL } from '@labflow/testing';
 
 /** A CBC report format (seed 002 example test) with ranges, a critical range, an auto-rerun rule and a calculation. */
-export function cbcFormat(test: { enable_device_flags?: boolean; testName?: string }): Record<string, unknown> {
-  const info: Record<string, unknown> = { testName: test.testName ?? 'CBC', test_type: 'Normal', show_device_extra_data_in_pdf: false, department: 3 };
+export function cbcFormat(test: { enable_device_flags?: boolean; testName?: string }): ApiSchema<'ReportFormatBody'> {
+  const info: ApiSchema<'TestInfoDto'> = { testName: test.testName ?? 'CBC', test_type: 'Normal', show_device_extra_data_in_pdf: false, department: 3 };
   if (test.enable_device_flags !== undefined) info.enable_device_flags = test.enable_device_flags;
   return {
     testData: { addFlag: 0, testID: 10268009, test: info },
@@ -20,24 +21,21 @@ export function cbcFormat(test: { enable_device_flags?: boolean; testName?: stri
   };
 }
 
-export interface Registered {
-  patientId: string;
-  billId: number;
-  labReports: { labReportId: number; testId: number; sampleId: string }[];
-  samples: { sampleId: string; specimenId: string }[];
-}
+export type Registered = ApiSchema<'RegisterPatientResult'>;
 
+/** Creates a test (report format) through the typed client; its test id. */
 export async function createTest(token: string, flags: boolean, testName = 'CBC'): Promise<number> {
-  const res = await call('POST', '/reporting/report-format/create/', { token, body: cbcFormat({ enable_device_flags: flags, testName }) });
-  if (res.status !== 201) throw new Error(`create test: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.testId;
+  const api = gatewayApi(GATEWAY_URL, token);
+  const created = expectAnswer(await api.POST('/reporting/report-format/create', { body: cbcFormat({ enable_device_flags: flags, testName }) }), 201, 'create test');
+  return created.testId;
 }
 
-export async function registerPatient(token: string, sampleId: string, testIds: number[], patient = { name: 'Asha Rao', dateOfBirth: '1984-02-29', gender: 'female' }): Promise<Registered> {
-  const res = await call('POST', '/api-v3/registrations', {
-    token,
+export async function registerPatient(
+  token: string, sampleId: string, testIds: number[],
+  patient: ApiSchema<'RegistrationPatientDto'> = { name: 'Asha Rao', dateOfBirth: '1984-02-29', gender: 'female' },
+): Promise<Registered> {
+  const api = gatewayApi(GATEWAY_URL, token);
+  return expectAnswer(await api.POST('/api-v3/registrations', {
     body: { patient, bill: { doctorId: 21 }, samples: [{ sampleId, collectedAt: '2026-05-25T08:00:00.000Z' }], tests: testIds.map((testId) => ({ testId, sampleId })) },
-  });
-  if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  }), 201, 'register');
 }

@@ -1,3 +1,5 @@
+import { gatewayApi, GatewayApi } from '@labflow/tools/api-client';
+
 /** The demo's HTTP client: every call goes through the gateway, as the LIMS UI and analyzers do. */
 export interface Reply {
   status: number;
@@ -6,6 +8,11 @@ export interface Reply {
 
 export class Gateway {
   constructor(readonly url: string) {}
+
+  /** The typed client (generated from the OpenAPI document) as the holder of `token`. */
+  api(token?: string): GatewayApi {
+    return gatewayApi(this.url, token);
+  }
 
   async call(method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
     const headers: Record<string, string> = {};

@@ -1,3 +1,4 @@
+import type { ApiSchema } from '@labflow/tools/api-client';
 /**
  * What the demo lab runs: a CBC on the haematology analyzer and a chemistry panel on the chemistry
  * analyzer, as report formats (seed 002) with reference, critical and auto-rerun rules (seed 000 §6).
@@ -23,7 +24,7 @@ export const CHEMISTRY_PARAMETERS: Parameter[] = [
   { index: 4, name: 'Creatinine', code: 'CREA' },
 ];
 
-export function cbcFormat(): Record<string, unknown> {
+export function cbcFormat(): ApiSchema<'ReportFormatBody'> {
   return {
     testData: { addFlag: 0, testID: 10268009, test: { testName: 'Complete Blood Count', test_type: 'Normal', enable_device_flags: true, department: 3 } },
     reportData: [
@@ -42,7 +43,7 @@ export function cbcFormat(): Record<string, unknown> {
   };
 }
 
-export function chemistryFormat(): Record<string, unknown> {
+export function chemistryFormat(): ApiSchema<'ReportFormatBody'> {
   return {
     testData: { addFlag: 0, testID: 10268120, test: { testName: 'Basic Metabolic Panel', test_type: 'Normal', enable_device_flags: true, department: 5 } },
     reportData: [

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signDevToken } from '@labflow/platform/auth';
+import { expectAnswer } from '@labflow/tools/api-client';
 import { Gateway } from './gateway-client';
 import { CBC_PARAMETERS, cbcFormat, CHEMISTRY_PARAMETERS, chemistryFormat, MorningPatient, Parameter, PATIENTS } from './lab-catalog';
 import { Progress } from './progress';
@@ -64,17 +65,20 @@ export async function setUpReception(gw: Gateway, lab: Lab): Promise<void> {
 }
 
 async function analyzer(gw: Gateway, lab: Lab, name: string, testId: number, parameters: Parameter[], flags: Record<string, string>): Promise<Analyzer> {
-  const device = await gw.expect(201, 'POST', '/api-v3/devices', lab.technologist, { name });
-  await gw.expect(201, 'POST', `/api-v3/devices/${device.id}/mappings`, lab.technologist, {
-    testId, functionName: 'PartialFill', parameters: parameters.map((p) => ({ testName: p.code, index: p.index })), flagInterpretations: flags,
-  });
+  const api = gw.api(lab.technologist);
+  const device = expectAnswer(await api.POST('/api-v3/devices', { body: { name } }), 201, 'register analyzer');
+  expectAnswer(await api.POST('/api-v3/devices/{id}/mappings', {
+    params: { path: { id: device.id } },
+    body: { testId, functionName: 'PartialFill', parameters: parameters.map((p) => ({ testName: p.code, index: p.index })), flagInterpretations: flags },
+  }), 201, 'map analyzer');
   return { id: device.id, name, deviceAuth: device.deviceAuth };
 }
 
 export async function setUpCatalog(gw: Gateway, lab: Lab, progress: Progress): Promise<Catalog> {
-  const cbc = await gw.expect(201, 'POST', '/reporting/report-format/create/', lab.technologist, cbcFormat());
+  const api = gw.api(lab.technologist);
+  const cbc = expectAnswer(await api.POST('/reporting/report-format/create', { body: cbcFormat() }), 201, 'create CBC');
   progress.tick('test created: Complete Blood Count');
-  const chem = await gw.expect(201, 'POST', '/reporting/report-format/create/', lab.technologist, chemistryFormat());
+  const chem = expectAnswer(await api.POST('/reporting/report-format/create', { body: chemistryFormat() }), 201, 'create chemistry');
   progress.tick('test created: Basic Metabolic Panel');
   // HL7 Table 0078 interpretations of the analyzers' own flags
   const flags = { H: 'H', L: 'L', HH: 'HH', LL: 'LL' };
@@ -92,18 +96,20 @@ export async function registerPatients(gw: Gateway, lab: Lab, catalog: Catalog, 
     const tag = `${lab.labId % 100000}-${i + 1}`;
     const cbcSample = `H${tag}`;
     const chemistrySample = `C${tag}`;
-    const body = await gw.expect(201, 'POST', '/api-v3/registrations', lab.technologist, {
-      patient: { name: patient.name, dateOfBirth: patient.dateOfBirth, gender: patient.gender },
-      bill: { doctorId: 21 + (i % 3) },
-      samples: [{ sampleId: cbcSample, collectedAt }, { sampleId: chemistrySample, collectedAt }],
-      tests: [{ testId: catalog.cbcTestId, sampleId: cbcSample }, { testId: catalog.chemistryTestId, sampleId: chemistrySample }],
-    });
-    const reports = body.labReports as { labReportId: number; testId: number }[];
+    const body = expectAnswer(await gw.api(lab.technologist).POST('/api-v3/registrations', {
+      body: {
+        patient: { name: patient.name, dateOfBirth: patient.dateOfBirth, gender: patient.gender },
+        bill: { doctorId: 21 + (i % 3) },
+        samples: [{ sampleId: cbcSample, collectedAt }, { sampleId: chemistrySample, collectedAt }],
+        tests: [{ testId: catalog.cbcTestId, sampleId: cbcSample }, { testId: catalog.chemistryTestId, sampleId: chemistrySample }],
+      },
+    }), 201, `register ${patient.name}`);
+    const reports = body.labReports;
     visits.push({
       patient, patientId: body.patientId, billId: body.billId, cbcSample, chemistrySample,
       cbcReport: reports.find((r) => r.testId === catalog.cbcTestId)!.labReportId,
       chemistryReport: reports.find((r) => r.testId === catalog.chemistryTestId)!.labReportId,
-      specimenIds: (body.samples as { specimenId: string }[]).map((s) => s.specimenId),
+      specimenIds: body.samples.map((s) => s.specimenId),
     });
     progress.tick(`registered ${patient.name} (bill ${body.billId})`);
   }

@@ -13,6 +13,7 @@ import { applyConsistencyHeaders } from './consistency';
 import { GatewayConfig } from './gateway.config';
 import { documentValidationConstraints } from './http/openapi-constraints';
 import { documentErrorResponses } from './http/openapi-errors';
+import { documentResponseSchemas } from './http/openapi-responses';
 import { RouteTable } from './http/route-table';
 import { gatewayModule } from './gateway.module';
 
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     applyConsistencyHeaders(request as unknown as FastifyRequest, reply as unknown as FastifyReply);
   });
   // constraints first: the error pass then makes optional fields (and their enums) nullable
-  const document = documentErrorResponses(documentValidationConstraints(SwaggerModule.createDocument(
+  const document = documentErrorResponses(documentResponseSchemas(documentValidationConstraints(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('LabFlow API')
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  )));
+  ))));
   RouteTable.load(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await app.listen(config.PORT, config.HOST);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { BillRegistered, newEnvelope, TOPICS, validatePayload } from '@labflow/contracts';
-import { call, tokenFor } from '@labflow/testing';
+import { expectAnswer, gatewayApi } from '@labflow/tools/api-client';
+import { GATEWAY_URL, tokenFor } from '@labflow/testing';
 import { createTest } from '../lab-fixtures';
 
 /**
@@ -90,20 +91,18 @@ export async function registerBill(labId: number, options: RegisterBillOptions =
   const testId = await createTest(token, false, 'CBC');
   const collectedAt = (options.collectedAt ?? new Date(Date.now() - 60 * 60 * 1000)).toISOString();
   const samples = Array.from({ length: options.samples ?? 1 }, (_, i) => ({ sampleId: `S${randomUUID().slice(0, 8)}-${i + 1}`, collectedAt }));
-  const res = await call('POST', '/api-v3/registrations', {
-    token,
-    headers: options.headers,
+  const api = gatewayApi(GATEWAY_URL, token, options.headers);
+  const registered = expectAnswer(await api.POST('/api-v3/registrations', {
     body: {
       patient: { name: 'Test Patient', dateOfBirth: '1980-02-29', gender: 'female' },
       bill: { doctorId: 21 },
       samples,
       tests: samples.map((sample) => ({ testId, sampleId: sample.sampleId })),
     },
-  });
-  if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${JSON.stringify(res.body)}`);
-  const specimenOf = new Map<string, string>(res.body.samples.map((x: { sampleId: string; specimenId: string }) => [x.sampleId, x.specimenId]));
+  }), 201, 'registration');
+  const specimenOf = new Map(registered.samples.map((x) => [x.sampleId, x.specimenId]));
   return {
-    labId, billId: res.body.billId, patientId: res.body.patientId, envelopeId: '',
+    labId, billId: registered.billId, patientId: registered.patientId, envelopeId: '',
     specimens: samples.map((x) => ({ specimenId: specimenOf.get(x.sampleId) as string, sampleId: x.sampleId, collectedAt })),
   };
 }
