@@ -123,6 +123,7 @@ export class InMemoryRerun {
   units(): UnitsOfWork<RerunRepositories> {
     return {
       claimed: async (claim, _cause, work) => ({ first: true, result: await work(this.unitFor(claim.messageId)) }),
+      unclaimed: () => Promise.reject(new Error('rerun has no self-claimed commands')),
       read: (work) => work(this.unitFor(null)),
     };
   }

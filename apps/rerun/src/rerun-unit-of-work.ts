@@ -45,6 +45,11 @@ export class RerunUnitsOfWork implements UnitsOfWork<RerunRepositories> {
     return { first: true, result: await work(this.unit({ id: claim.messageId, cause })) };
   }
 
+  /** Rerun declares no command that claims its own effect: each change claims its message id. */
+  unclaimed<T>(): Promise<T> {
+    return Promise.reject(new Error('rerun has no self-claimed commands: every change claims its message id'));
+  }
+
   read<T>(work: (unit: RerunUnitOfWork) => Promise<T>): Promise<T> {
     return work(this.unit(null));
   }
