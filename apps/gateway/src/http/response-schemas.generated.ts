@@ -561,7 +561,7 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "critical_upper",
         "critical_flag"
       ],
-      "description": "One critical parameter of a report response `critical_parameters`)."
+      "description": "One critical parameter of a report (the specification response `critical_parameters`)."
     },
     "LabReportRelationView": {
       "type": "object",
@@ -680,7 +680,7 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "criticalValues",
         "auto_approval_status"
       ],
-      "description": "LabReportRelationAllTestSerializer: exactly these fields."
+      "description": "The specification LabReportRelationAllTestSerializer: exactly these fields."
     },
     "AttemptedCalloutView": {
       "type": "object",
@@ -1445,7 +1445,7 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
           "items": {
             "$ref": "#/components/schemas/BiomarkerResultView"
           },
-          "description": "One entry per biomarker of the initial order, from whichever order produced it ."
+          "description": "One entry per biomarker of the initial order, from whichever order produced it."
         }
       },
       "additionalProperties": false,
@@ -1775,7 +1775,7 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "addTestToChildLabsData",
         "updatedAt"
       ],
-      "description": "The stored format as every read shows it (wire names of ."
+      "description": "The stored format as every read shows it (wire names of the specification)."
     },
     "ReportValueView": {
       "type": "object",
@@ -1823,7 +1823,7 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "index",
         "value"
       ],
-      "description": "One stored parameter value as the reads show it (flags only for document reports)."
+      "description": "One stored parameter value as the the specification reads show it (flags only for document reports)."
     },
     "ReportVerificationBlock": {
       "type": "object",
@@ -1907,7 +1907,7 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "decidedAt",
         "review"
       ],
-      "description": "The `verification` block reporting's reads show beside the flags (beyond ; no spec field changes)."
+      "description": "The `verification` block reporting's reads show beside the flags (beyond the specification; no spec field changes)."
     },
     "ReportEntryResult": {
       "type": "object",
@@ -1984,7 +1984,7 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "historicalValuesByIndex",
         "labReportSigningMeta"
       ],
-      "description": "Response of `GET getReportFormatForTestEntry/`."
+      "description": "The specification response of `GET getReportFormatForTestEntry/`."
     },
     "PatientReportsResult": {
       "type": "object",
@@ -2048,7 +2048,7 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "qc_values",
         "patient"
       ],
-      "description": "Response of `GET api-v3/patient/<labReportId>/all-reports`."
+      "description": "The specification response of `GET api-v3/patient/<labReportId>/all-reports`."
     },
     "DeviceResultsValidationResult": {
       "type": "object",
@@ -2085,7 +2085,7 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "device_name",
         "bill_and_user_details_by_sample"
       ],
-      "description": "Response of `GET api-v3/interfacing/device-results-validation/<deviceId>`."
+      "description": "The specification response of `GET api-v3/interfacing/device-results-validation/<deviceId>`."
     },
     "SampleRerunValueView": {
       "type": "object",
@@ -2142,7 +2142,7 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "device_name",
         "created_at"
       ],
-      "description": "GET: one stored rerun value, exactly the spec's fields."
+      "description": "The specification GET: one stored rerun value, exactly the spec's fields."
     },
     "SampleRerunValuesResult": {
       "type": "object",
@@ -2220,7 +2220,7 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "status",
         "links"
       ],
-      "description": "The answer of an asynchronous request: the job to follow \"Create job and return it's id\")."
+      "description": "The answer of an asynchronous request: the job to follow (the specification \"Create job and return it's id\")."
     },
     "SpecimenView": {
       "type": "object",
