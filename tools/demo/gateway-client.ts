@@ -1,4 +1,4 @@
-import { gatewayApi, GatewayApi } from '@labflow/tools/api-client';
+import { gatewayApi, GatewayApi } from '../api-client';
 
 /** The demo's HTTP client: every call goes through the gateway, as the LIMS UI and analyzers do. */
 export interface Reply {

@@ -1,4 +1,4 @@
-import type { ApiSchema } from '@labflow/tools/api-client';
+import type { ApiSchema } from '../api-client';
 /**
  * What the demo lab runs: a CBC on the haematology analyzer and a chemistry panel on the chemistry
  * analyzer, as report formats (seed 002) with reference, critical and auto-rerun rules (seed 000 §6).

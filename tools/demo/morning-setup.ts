@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signDevToken } from '@labflow/platform/auth';
-import { expectAnswer } from '@labflow/tools/api-client';
+import { expectAnswer } from '../api-client';
 import { Gateway } from './gateway-client';
 import { CBC_PARAMETERS, cbcFormat, CHEMISTRY_PARAMETERS, chemistryFormat, MorningPatient, Parameter, PATIENTS } from './lab-catalog';
 import { Progress } from './progress';
