@@ -1070,7 +1070,7 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description One critical parameter of a report response `critical_parameters`). */
+        /** @description One critical parameter of a report (the specification response `critical_parameters`). */
         CriticalParameterView: {
             /**
              * @description Which side of the critical range the value is on.
@@ -1231,7 +1231,7 @@ export interface components {
             /** @example 110.12 */
             value: number | string;
         };
-        /** @description Response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
+        /** @description The specification response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
         DeviceResultsValidationResult: {
             bill_and_user_details_by_sample: {
                 [key: string]: unknown;
@@ -1291,7 +1291,7 @@ export interface components {
             };
             rule: string;
         };
-        /** @description The answer of an asynchronous request: the job to follow "Create job and return it's id"). */
+        /** @description The answer of an asynchronous request: the job to follow (the specification "Create job and return it's id"). */
         JobAccepted: {
             id: string;
             links: components["schemas"]["JobLink"][];
@@ -1330,7 +1330,7 @@ export interface components {
             /** @example mg/dL */
             unit?: string | null;
         };
-        /** @description LabReportRelationAllTestSerializer: exactly these fields. */
+        /** @description The specification LabReportRelationAllTestSerializer: exactly these fields. */
         LabReportRelationView: {
             auto_approval_status: number;
             billId: number;
@@ -1396,7 +1396,7 @@ export interface components {
         };
         OrderTransactionResultView: {
             order_transaction_id: string;
-            /** @description One entry per biomarker of the initial order, from whichever order produced it . */
+            /** @description One entry per biomarker of the initial order, from whichever order produced it. */
             results: components["schemas"]["BiomarkerResultView"][];
             /** @enum {string} */
             status: "completed" | "cancelled" | "active";
@@ -1480,7 +1480,7 @@ export interface components {
             last_name: string;
             phone_number?: string | null;
         };
-        /** @description Response of `GET api-v3/patient/<labReportId>/all-reports`. */
+        /** @description The specification response of `GET api-v3/patient/<labReportId>/all-reports`. */
         PatientReportsResult: {
             calculations_mapper: {
                 [key: string]: unknown[];
@@ -1683,7 +1683,7 @@ export interface components {
              */
             rerun?: boolean | null;
         };
-        /** @description Response of `GET getReportFormatForTestEntry/`. */
+        /** @description The specification response of `GET getReportFormatForTestEntry/`. */
         ReportEntryResult: {
             calculationList: unknown[];
             historicalValuesByIndex: {
@@ -1708,7 +1708,7 @@ export interface components {
             reportData: components["schemas"]["ReportParameterDto"][];
             testData: components["schemas"]["TestDataDto"];
         };
-        /** @description The stored format as every read shows it (wire names of . */
+        /** @description The stored format as every read shows it (wire names of the specification). */
         ReportFormatResult: {
             addTestToChildLabsData: {
                 childLabIds: number[];
@@ -1773,7 +1773,7 @@ export interface components {
             unit?: string | null;
             upper?: number | null;
         };
-        /** @description One stored parameter value as the reads show it (flags only for document reports). */
+        /** @description One stored parameter value as the the specification reads show it (flags only for document reports). */
         ReportValueView: {
             device_name?: string | null;
             index: number;
@@ -1783,7 +1783,7 @@ export interface components {
             test_flags?: string[] | null;
             value: (string | number) | null;
         };
-        /** @description The `verification` block reporting's reads show beside the flags (beyond ; no spec field changes). */
+        /** @description The `verification` block reporting's reads show beside the flags (beyond the specification; no spec field changes). */
         ReportVerificationBlock: {
             decidedAt: string;
             /** @enum {string} */
@@ -1938,7 +1938,7 @@ export interface components {
         SampleRerunValuesResult: {
             reruns: components["schemas"]["SampleRerunValueView"][];
         };
-        /** @description GET: one stored rerun value, exactly the spec's fields. */
+        /** @description The specification GET: one stored rerun value, exactly the spec's fields. */
         SampleRerunValueView: {
             _id: string;
             created_at: string;
@@ -2368,7 +2368,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
+            /** @description The specification response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2617,7 +2617,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response of `GET api-v3/patient/<labReportId>/all-reports`. */
+            /** @description The specification response of `GET api-v3/patient/<labReportId>/all-reports`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5199,7 +5199,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The answer of an asynchronous request: the job to follow "Create job and return it's id"). */
+            /** @description The answer of an asynchronous request: the job to follow (the specification "Create job and return it's id"). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7555,7 +7555,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response of `GET getReportFormatForTestEntry/`. */
+            /** @description The specification response of `GET getReportFormatForTestEntry/`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8171,7 +8171,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored format as every read shows it (wire names of . */
+            /** @description The stored format as every read shows it (wire names of the specification). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8294,7 +8294,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored format as every read shows it (wire names of . */
+            /** @description The stored format as every read shows it (wire names of the specification). */
             201: {
                 headers: {
                     [name: string]: unknown;
