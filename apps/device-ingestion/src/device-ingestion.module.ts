@@ -15,6 +15,8 @@ import { SampleRepository } from './samples/sample.repository';
 import { SampleOwnerClient } from './samples/sample-owner.client';
 import { SampleReportsResolver } from './samples/sample-reports.resolver';
 import { MIGRATIONS } from './migrations';
+import { WorkOrderHandler } from './work-orders/work-order.handler';
+import { DeviceWorkOrderUseCase } from './work-orders/work-order.usecase';
 
 export const SCHEMA = 'device_ingestion';
 
@@ -27,11 +29,12 @@ export function deviceIngestionModule(config: ServiceConfig) {
       }),
       RequestReplyModule, // asks reporting whether a mapped test exists, and a sample's reports it has not learned yet
     ],
-    controllers: [DevicesHandler, DeviceDataHandler, BillRegisteredHandler],
+    controllers: [DevicesHandler, DeviceDataHandler, BillRegisteredHandler, WorkOrderHandler],
     providers: [
       DeviceRepository, RegisterDeviceUseCase,
       MappingRepository, ReportingTestsClient, AddDeviceMappingUseCase,
       SampleRepository, SampleOwnerClient, SampleReportsResolver, DevicePayloadRepository, IngestionContextQuery, ReceiveDeviceDataUseCase,
+      DeviceWorkOrderUseCase,
     ],
   })
   class DeviceIngestionModule {}

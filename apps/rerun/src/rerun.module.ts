@@ -13,6 +13,7 @@ import { RerunFailurePublisher } from './reruns/rerun-failure.publisher';
 import { RerunLifecycleRepository } from './reruns/rerun-lifecycle.repository';
 import { RERUN_PLATFORM_PROVIDERS, RerunPlatformLifecycle } from './reruns/rerun-platform';
 import { RerunsHandler } from './reruns/reruns.handler';
+import { OpenRerunsHandler } from './reruns/open-reruns.handler';
 
 export function rerunModule(config: ServiceConfig) {
   @Module({
@@ -22,7 +23,7 @@ export function rerunModule(config: ServiceConfig) {
       }),
       RequestReplyModule, // asks reporting for a lab report's context
     ],
-    controllers: [RerunsHandler, RerunEventsHandler],
+    controllers: [RerunsHandler, RerunEventsHandler, OpenRerunsHandler],
     providers: [
       ...RERUN_PLATFORM_PROVIDERS, RerunPlatformLifecycle,
       RerunLifecycleRepository, RerunCache, ReportingContextClient, RerunFailurePublisher,
