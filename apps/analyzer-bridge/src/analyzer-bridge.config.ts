@@ -7,6 +7,12 @@ export class AnalyzerBridgeConfig extends ServiceConfig {
   override PORT = DEFAULT_PORTS['analyzer-bridge'];
   /** Where uploads go: the gateway's `POST /dataPartialFromDevice/`. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) LABFLOW_GATEWAY_URL = 'http://127.0.0.1:3000';
+  /**
+   * The bearer token for `POST /api-v3/sample-rerun/:id/new` (rerun results): a service token of the
+   * lab, or a file holding it, re-read at each call so an agent can rotate it without a restart.
+   */
+  @IsString() LABFLOW_GATEWAY_TOKEN = '';
+  @IsString() LABFLOW_GATEWAY_TOKEN_FILE = '';
   /** A JSON array of device connections (see connections/device-connection.config.ts). */
   @IsString() BRIDGE_DEVICES = '';
   /** A file holding the same JSON array (read when BRIDGE_DEVICES is empty). */

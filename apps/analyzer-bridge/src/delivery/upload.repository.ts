@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { SCHEMA } from '../migrations';
 import { DeviceUpload } from '../results/device-upload';
 import { InstrumentResult } from '../results/instrument-message';
+import { UploadRoute } from './rerun-route';
 
 export type UploadStatus = 'pending' | 'delivered' | 'refused';
 
@@ -13,6 +14,8 @@ export interface UploadRow {
   lab_id: number;
   sample_id: string;
   payload: DeviceUpload;
+  /** Decided at the first attempt (rerun values to `/new`, the rest a first fill); null until then. */
+  route: UploadRoute | null;
   status: UploadStatus;
   attempts: number;
   next_attempt_at: Date;
@@ -99,6 +102,10 @@ export class UploadRepository {
       `UPDATE "${SCHEMA}".uploads SET payload = $2, last_error = $3, next_attempt_at = now() WHERE id = $1`,
       [id, JSON.stringify(payload), reason],
     );
+  }
+
+  async setRoute(id: string, route: UploadRoute): Promise<void> {
+    await this.dataSource.query(`UPDATE "${SCHEMA}".uploads SET route = $2 WHERE id = $1`, [id, JSON.stringify(route)]);
   }
 
   async retryLater(id: string, httpStatus: number | null, error: string, delayMs: number): Promise<void> {
