@@ -24,6 +24,8 @@ export class AnalyzerBridgeConfig extends ServiceConfig {
   /** Backoff of a retried upload: this, doubling per attempt, up to DELIVERY_MAX_BACKOFF_MS. */
   @Type(() => Number) @IsInt() @Min(10) DELIVERY_BACKOFF_MS = 1000;
   @Type(() => Number) @IsInt() @Min(10) DELIVERY_MAX_BACKOFF_MS = 60_000;
+  /** Attempts (5xx, unreachable) before an upload is dead-lettered for a replay; 0: held and retried for ever. */
+  @Type(() => Number) @IsInt() @Min(0) DELIVERY_MAX_ATTEMPTS = 200;
   /** One HTTP call to the gateway. */
   @Type(() => Number) @IsInt() @Min(100) DELIVERY_TIMEOUT_MS = 20_000;
   /** An HL7 message waits this long for its uploads' answer before its ACK (AA: stored, AE: refused). */

@@ -134,6 +134,11 @@ export class UploadDelivery implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.warn(`${where} refused by the gateway: ${answer.reason}`);
         return;
       case 'retry': {
+        if (this.config.DELIVERY_MAX_ATTEMPTS > 0 && row.attempts >= this.config.DELIVERY_MAX_ATTEMPTS) {
+          await this.uploads.settle(row.id, 'dead', answer.status ?? 0, { error: `dead-lettered after ${row.attempts} attempts: ${answer.reason}` });
+          this.logger.error(`${where} dead-lettered (${answer.reason}); replay: npm run bridge:replay`);
+          return;
+        }
         const delay = this.backoffMs(row.attempts);
         await this.uploads.retryLater(row.id, answer.status, answer.reason, delay);
         this.logger.warn(`${where} not delivered (${answer.reason}); next try in ${delay} ms`);
