@@ -69,7 +69,7 @@ export class QcRule {
   @IsArray() @IsString({ each: true }) actionCodes: string[] = ['Q'];
 }
 
-/** A vendor profile: data, so a lab adds an instrument without a release (docs/analyzer-bridge.md). */
+/** A vendor profile: data, so a lab adds an instrument without a release (docs/analyzers.md). */
 export class VendorProfile {
   @IsString() @MinLength(1) @MaxLength(100) name: string;
   @IsIn(['astm', 'hl7']) protocol: 'astm' | 'hl7';
