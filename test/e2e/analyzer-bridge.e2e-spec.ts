@@ -1,11 +1,12 @@
-import { ChildProcess } from 'node:child_process';
+import { ChildProcess, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { freshLabId } from '@labflow/testing';
+import { call, eventually, freshLabId } from '@labflow/testing';
 import { currentEnvironment, stopPid } from '@labflow/tools/dev';
 import { bridgeLab, freePort, instrumentValues, startBridge } from './support/analyzer-bridge-fixtures';
+import { registerPatient } from './lab-fixtures';
 import { astmFrame, mllp, SimulatedInstrument } from './support/simulated-instrument';
 
 const ACK = 0x06;
@@ -21,6 +22,7 @@ describe('analyzer bridge: instruments over TCP → gateway → report entry', (
   const astmSample = `BA${labId}`;
   const hl7Sample = `BH${labId}`;
   let token: string;
+  let testId: number;
   let astmReport: number;
   let hl7Report: number;
   let bridge: ChildProcess;
@@ -31,7 +33,7 @@ describe('analyzer bridge: instruments over TCP → gateway → report entry', (
 
   beforeAll(async () => {
     let deviceAuth: string;
-    ({ token, deviceAuth, reports: [astmReport, hl7Report] } = await bridgeLab(labId, [astmSample, hl7Sample]));
+    ({ token, deviceAuth, testId, reports: [astmReport, hl7Report] } = await bridgeLab(labId, [astmSample, hl7Sample]));
     profilesDir = mkdtempSync(join(tmpdir(), 'bridge-profiles-'));
     writeFileSync(join(profilesDir, 'e2e-haematology.json'), JSON.stringify({
       name: 'e2e-haematology', protocol: 'astm', reportFlags: { codes: ['Blasts?'] }, testNames: { HGB: 'hmg', RBC: 'rbc' },
@@ -143,5 +145,31 @@ describe('analyzer bridge: instruments over TCP → gateway → report entry', (
     expect(ack).toContain(`\rMSA|AE|CTRL-2|sample NOPE-${labId}: 404 Sample not found (SAMPLE_NOT_FOUND)\r`);
     const refused = await pg.query(`SELECT status, last_status FROM analyzer_bridge.uploads WHERE sample_id = $1`, [`NOPE-${labId}`]);
     expect(refused.rows).toEqual([{ status: 'refused', last_status: 404 }]);
+  });
+
+  it('replay command: lists, refuses unknown flags, and replays a refused upload after the cause is fixed', async () => {
+    const replay = (...args: string[]) => spawnSync('node', ['-r', './tools/runtime/register-aliases.js', 'dist/apps/analyzer-bridge/src/cli/replay.js', ...args], {
+      encoding: 'utf8', env: { ...process.env, POSTGRES_URL: currentEnvironment().variables.POSTGRES_URL },
+    });
+    expect(replay('--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: npm run bridge:replay') });
+    expect(replay('--list', '--bogus')).toMatchObject({ status: 2, stderr: expect.stringContaining("Unknown option '--bogus'") });
+    expect(replay('--list', '--all').status).toBe(2);
+    const sampleId = `NOPE-${labId}`;
+    const [refused] = (await pg.query(`SELECT id FROM analyzer_bridge.uploads WHERE sample_id = $1`, [sampleId])).rows;
+    const listed = replay('--list', '--device', `hl7-${labId}`);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toContain(`${refused.id}  hl7-${labId}  sample ${sampleId}  refused`);
+
+    // the cause fixed: the lab registers the sample; the replayed upload is delivered
+    const registered = await registerPatient(token, sampleId, [testId]);
+    const replayed = replay('--upload', refused.id);
+    expect(replayed).toMatchObject({ status: 0, stdout: expect.stringContaining(`replaying ${refused.id}`) });
+    await eventually(async () => (await pg.query(`SELECT status FROM analyzer_bridge.uploads WHERE id = $1`, [refused.id])).rows[0].status, (s) => s === 'delivered', 30_000);
+    const values = await eventually(
+      async () => ((await call('GET', `/getReportFormatForTestEntry/?labReportId=${registered.labReports[0].labReportId}&isSigned=0`, { token })).body.value ?? []) as { index: number; value: unknown }[],
+      (v) => v.some((x) => x.index === 4), 30_000,
+    );
+    expect(String(values.find((v) => v.index === 4)?.value)).toMatch(/^12(\.0)?$/);
+    expect(replay('--upload', refused.id)).toMatchObject({ status: 1, stderr: expect.stringContaining('no refused or dead-lettered upload') });
   });
 });

@@ -7,6 +7,12 @@ export class AnalyzerBridgeConfig extends ServiceConfig {
   override PORT = DEFAULT_PORTS['analyzer-bridge'];
   /** Where uploads go: the gateway's `POST /dataPartialFromDevice/`. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) LABFLOW_GATEWAY_URL = 'http://127.0.0.1:3000';
+  /**
+   * The bearer token for `POST /api-v3/sample-rerun/:id/new` (rerun results): a service token of the
+   * lab, or a file holding it, re-read at each call so an agent can rotate it without a restart.
+   */
+  @IsString() LABFLOW_GATEWAY_TOKEN = '';
+  @IsString() LABFLOW_GATEWAY_TOKEN_FILE = '';
   /** A JSON array of device connections (see connections/device-connection.config.ts). */
   @IsString() BRIDGE_DEVICES = '';
   /** A file holding the same JSON array (read when BRIDGE_DEVICES is empty). */
@@ -18,6 +24,8 @@ export class AnalyzerBridgeConfig extends ServiceConfig {
   /** Backoff of a retried upload: this, doubling per attempt, up to DELIVERY_MAX_BACKOFF_MS. */
   @Type(() => Number) @IsInt() @Min(10) DELIVERY_BACKOFF_MS = 1000;
   @Type(() => Number) @IsInt() @Min(10) DELIVERY_MAX_BACKOFF_MS = 60_000;
+  /** Attempts (5xx, unreachable) before an upload is dead-lettered for a replay; 0: held and retried for ever. */
+  @Type(() => Number) @IsInt() @Min(0) DELIVERY_MAX_ATTEMPTS = 200;
   /** One HTTP call to the gateway. */
   @Type(() => Number) @IsInt() @Min(100) DELIVERY_TIMEOUT_MS = 20_000;
   /** An HL7 message waits this long for its uploads' answer before its ACK (AA: stored, AE: refused). */

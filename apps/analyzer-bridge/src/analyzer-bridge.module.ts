@@ -10,6 +10,7 @@ import { UploadRepository } from './delivery/upload.repository';
 import { InstrumentIntake } from './intake/instrument-intake';
 import { MIGRATIONS, SCHEMA } from './migrations';
 import { loadProfiles } from './profiles/profile-registry';
+import { HostQueries } from './work-orders/host-queries';
 
 /** Reads the vendor profiles and the device list once; a bad one stops the bridge at start with its reason. */
 export function deviceDirectoryOf(config: AnalyzerBridgeConfig): DeviceDirectory {
@@ -24,7 +25,7 @@ export function analyzerBridgeModule(config: AnalyzerBridgeConfig) {
     providers: [
       { provide: AnalyzerBridgeConfig, useValue: config },
       { provide: DeviceDirectory, useValue: deviceDirectoryOf(config) },
-      UploadRepository, UploadDelivery, InstrumentIntake, DeviceEndpoints,
+      UploadRepository, UploadDelivery, InstrumentIntake, DeviceEndpoints, HostQueries,
     ],
   })
   class AppModule {}

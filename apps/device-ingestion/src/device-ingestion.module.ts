@@ -11,6 +11,8 @@ import { RecordSampleReportsUseCase } from './samples/record-sample-reports.usec
 import { SampleOwnerClient } from './samples/sample-owner.client';
 import { SampleReportsResolver } from './samples/sample-reports.resolver';
 import { MIGRATIONS } from './migrations';
+import { GetWorkOrderUseCase } from './work-orders/get-work-order.usecase';
+import { WorkOrderSourcesClient } from './work-orders/work-order-sources.client';
 
 export const SCHEMA = 'device_ingestion';
 
@@ -19,7 +21,7 @@ export function deviceIngestionModule(config: ServiceConfig) {
     errors: DEVICE_ERRORS,
     repositories: deviceIngestionRepositories,
     inject: [PgOutbox],
-    useCases: [RegisterDeviceUseCase, AddDeviceMappingUseCase, ReceiveDeviceDataUseCase, RecordSampleReportsUseCase],
+    useCases: [RegisterDeviceUseCase, AddDeviceMappingUseCase, ReceiveDeviceDataUseCase, RecordSampleReportsUseCase, GetWorkOrderUseCase],
   });
   @Module({
     imports: [
@@ -27,10 +29,10 @@ export function deviceIngestionModule(config: ServiceConfig) {
         app: 'device-ingestion', config,
         postgres: { schema: SCHEMA, entities: [], migrations: MIGRATIONS },
       }),
-      RequestReplyModule, // asks reporting whether a mapped test exists, and a sample's reports it has not learned yet
+      RequestReplyModule, // asks reporting whether a mapped test exists, a sample's reports it has not learned yet, and (a work order) reports' values and rerun's open requests
     ],
     controllers: handling.controllers,
-    providers: [...handling.providers, ReportingTestsClient, SampleOwnerClient, SampleReportsResolver],
+    providers: [...handling.providers, ReportingTestsClient, SampleOwnerClient, SampleReportsResolver, WorkOrderSourcesClient],
   })
   class DeviceIngestionModule {}
   return DeviceIngestionModule;

@@ -6,6 +6,7 @@ import { AbortRerunUseCase } from './reruns/abort-rerun.usecase';
 import { AutoRerunCheckUseCase } from './reruns/auto-rerun-check.usecase';
 import { AutoRerunOnUploadHandler } from './reruns/auto-rerun-on-upload.handler';
 import { ConfirmRerunUseCase } from './reruns/confirm-rerun.usecase';
+import { GetOpenRerunsUseCase } from './reruns/get-open-reruns.usecase';
 import { GetRerunValuesUseCase } from './reruns/get-rerun-values.usecase';
 import { ReceiveRerunValuesUseCase } from './reruns/receive-rerun-values.usecase';
 import { ReportingContextClient } from './reruns/reporting-context.client';
@@ -18,6 +19,7 @@ import { RERUN_ERRORS } from './reruns/rerun.errors';
 
 const USE_CASES = [
   GetRerunValuesUseCase, RequestRerunUseCase, ReceiveRerunValuesUseCase, ConfirmRerunUseCase, AbortRerunUseCase, AutoRerunCheckUseCase,
+  GetOpenRerunsUseCase,
 ];
 
 /**

@@ -28,3 +28,4 @@ export * from './commands/critical.commands';
 export * from './events/critical.events';
 export * from './events/verification.events';
 export * from './consistency';
+export * from './commands/work-order.commands';

@@ -2,6 +2,7 @@ import { connect, Socket } from 'node:net';
 
 const ENQ = 0x05;
 const EOT = 0x04;
+const ACK = 0x06;
 
 /**
  * An instrument on the other end of a real TCP socket: writes bytes, and reads the bridge's answers
@@ -58,6 +59,35 @@ export class SimulatedInstrument {
     }
     this.write(Buffer.from([EOT]));
     return answers;
+  }
+
+  /**
+   * The host's turn (E1381 as the receiver): waits for the bridge's ENQ, ACKs it and every frame whose
+   * checksum is right, until EOT; returns the records (frame texts joined across ETB, split at CR).
+   */
+  async receiveAstmTransmission(timeoutMs = 30_000): Promise<string[]> {
+    const first = await this.nextByte(timeoutMs);
+    if (first !== ENQ) throw new Error(`expected ENQ from the bridge, got 0x${first.toString(16)}`);
+    this.write(Buffer.from([ACK]));
+    let text = '';
+    for (;;) {
+      const byte = await this.nextByte(timeoutMs);
+      if (byte === EOT) break;
+      if (byte !== 0x02) continue;
+      await this.until(() => this.buffer.includes(0x0a), timeoutMs);
+      const end = this.buffer.indexOf(0x0a);
+      const frame = this.buffer.subarray(0, end + 1);
+      this.buffer = this.buffer.subarray(end + 1);
+      const terminator = frame.findIndex((b) => b === 0x03 || b === 0x17);
+      const body = frame.subarray(0, terminator + 1);
+      let sum = 0;
+      for (const b of body) sum = (sum + b) % 256;
+      const checksum = frame.subarray(terminator + 1, terminator + 3).toString('latin1');
+      if (checksum !== sum.toString(16).toUpperCase().padStart(2, '0')) throw new Error(`bad checksum in ${frame.toString('latin1')}`);
+      text += frame.subarray(1, terminator).toString('latin1');
+      this.write(Buffer.from([ACK]));
+    }
+    return text.split('\r').filter((r) => r.length > 0);
   }
 
   close(): void {

@@ -25,6 +25,7 @@ export const BODIES: Record<string, (caller: LabIds, target: LabIds) => unknown>
     labId: caller.labId, sampleId: caller.sampleId, deviceAuth: caller.deviceAuth, test_flags: ['Abnormal'],
     data: { values: [{ testName: 'HGB', value: 13.3, param_flags: ['N'] }] }, device_extra_data: { rack: 1 },
   }),
+  'POST /api-v3/devices/work-order': (caller) => ({ labId: caller.labId, sampleId: caller.sampleId, deviceAuth: caller.deviceAuth }),
   'POST /operation/critical-callout': (caller) => ({ lab_report_ids: [caller.labReportId] }),
   'POST /api-v3/devices/{id}/mappings': (caller) => ({ testId: caller.testId, functionName: 'PartialFill', parameters: [{ testName: 'XX', index: 4 }] }),
   'PATCH /api/patients/{patientId}/specimens/{id}/actions': () => ({ received_time: new Date(Date.now() - 30 * 60 * 1000).toISOString() }),

@@ -52,7 +52,7 @@ export function readAstmMessage(records: readonly AstmRecord[], profile: VendorP
         break;
       }
       case 'Q':
-        queries.push({ sampleIds: allAt(record, layout.querySampleId).map((s) => s.trim()).filter(Boolean) });
+        queries.push({ sampleIds: allAt(record, layout.querySampleId).map((s) => s.trim()).filter(Boolean), requestedTest: record.repeats(5)[0] ?? [] });
         break;
       case 'H': case 'P': case 'M': case 'L':
         break;

@@ -99,7 +99,7 @@ describe('readAstmMessage (standard profile)', () => {
 
   it('reads a Q record\'s sample ids', () => {
     const sut = read(['H|\\^&', 'Q|1|^S-100\\^S-101||^^^ALL||||||||O', 'L|1']);
-    expect(sut.queries).toEqual([{ sampleIds: ['S-100', 'S-101'] }]);
+    expect(sut.queries).toEqual([{ sampleIds: ['S-100', 'S-101'], requestedTest: ['', '', '', 'ALL'] }]);
   });
 
   it('with custom delimiters and escapes reads the same results', () => {

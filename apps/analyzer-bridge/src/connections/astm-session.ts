@@ -8,6 +8,11 @@ import { StartTimer } from '../link/link-timers';
 import { VendorProfile } from '../profiles/vendor-profile';
 import { InstrumentIntake } from '../intake/instrument-intake';
 import { DeviceConnectionConfig } from './device-connection.config';
+import { delimitersOfHeader, DEFAULT_ASTM_DELIMITERS } from '../astm/astm-delimiters';
+import { frameMessage } from '../astm/astm-frame';
+import { InstrumentMessage } from '../results/instrument-message';
+import { astmQueryAnswer } from '../work-orders/astm-query-answer';
+import { HostQueries } from '../work-orders/host-queries';
 
 /**
  * One ASTM connection: bytes → E1381 link → records → messages. The frame that completes a message
@@ -25,6 +30,7 @@ export class AstmSession {
     private readonly intake: InstrumentIntake,
     write: (bytes: Buffer) => void,
     startTimer: StartTimer,
+    private readonly hostQueries: HostQueries | null = null,
   ) {
     this.logger = new Logger(`astm ${device.name}`);
     const tolerance = { ...STANDARD_TOLERANCE, ...definedOnly(profile.tolerance) };
@@ -85,9 +91,28 @@ export class AstmSession {
     const problems = message.unparsed.map((r) => `unrecognised record: ${r.slice(0, 80)}`);
     const ended = message.records[message.records.length - 1]?.type === 'L';
     if (!ended && !withhold) problems.push('message without an L record');
-    await this.intake.accept(this.device, Buffer.from(message.text, 'latin1'), readAstmMessage(message.records, this.profile), problems, {
+    const read = readAstmMessage(message.records, this.profile);
+    await this.intake.accept(this.device, Buffer.from(message.text, 'latin1'), read, problems, {
       wakeDelivery: true, ...(withhold ? { withhold } : {}),
     });
+    if (!withhold && read.queries.length > 0) void this.answer(message, read);
+  }
+
+  /** A host query, stored: its answer is sent once LabFlow answered and the instrument's transmission ended. */
+  private async answer(message: AstmRawMessage, read: InstrumentMessage): Promise<void> {
+    if (!this.hostQueries) return;
+    const header = message.records.find((r) => r.type === 'H');
+    const delimiters = (header && delimitersOfHeader(header.raw)) || DEFAULT_ASTM_DELIMITERS;
+    try {
+      for (const query of read.queries) {
+        const samples = await this.hostQueries.lookUp(this.device, query.sampleIds);
+        const records = astmQueryAnswer(samples, query.requestedTest, this.profile, delimiters);
+        await this.link.send(frameMessage(records));
+        this.logger.log(`host query for ${query.sampleIds.join(', ')} answered`);
+      }
+    } catch (error) {
+      this.logger.warn(`host query not answered: ${(error as Error).message}`);
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import { DeviceDirectory } from './device-directory';
 import { ConnectionSession, DeviceEndpoint } from './device-endpoint';
 import { Hl7Session } from './hl7-session';
 import { DeviceConnectionConfig } from './device-connection.config';
+import { HostQueries } from '../work-orders/host-queries';
 
 /** Opens every configured device's endpoint at start (a port that cannot be bound stops the bridge) and closes them first at shutdown. */
 @Injectable()
@@ -20,6 +21,7 @@ export class DeviceEndpoints implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly intake: InstrumentIntake,
     private readonly delivery: UploadDelivery,
     private readonly config: AnalyzerBridgeConfig,
+    private readonly hostQueries: HostQueries,
     health: HealthRegistry,
   ) {
     this.endpoints = devices.devices.map((device) => new DeviceEndpoint(device, (write) => this.sessionFor(device, write)));
@@ -43,9 +45,9 @@ export class DeviceEndpoints implements OnApplicationBootstrap, OnModuleDestroy 
     const profile = this.devices.profileOf(device);
     switch (device.protocol) {
       case 'astm':
-        return new AstmSession(device, profile, this.intake, write, realTimers);
+        return new AstmSession(device, profile, this.intake, write, realTimers, this.hostQueries);
       case 'hl7':
-        return new Hl7Session(device, profile, this.intake, this.delivery, this.config.HL7_ACK_WAIT_MS, write);
+        return new Hl7Session(device, profile, this.intake, this.delivery, this.config.HL7_ACK_WAIT_MS, write, this.hostQueries);
     }
   }
 }

@@ -9,6 +9,12 @@ import { MllpDecoder, mllpFrame } from '../hl7/mllp-decoder';
 import { InstrumentIntake } from '../intake/instrument-intake';
 import { VendorProfile } from '../profiles/vendor-profile';
 import { DeviceConnectionConfig } from './device-connection.config';
+import { parseLocator } from '../profiles/locator';
+import { hl7QueryAnswer } from '../work-orders/hl7-query-answer';
+import { HostQueries } from '../work-orders/host-queries';
+
+/** A host query for a sample's work order (HL7 v2.5 5.3 segment pattern query; IHE LAW LAB-27 uses it too). */
+const QUERY_MESSAGE_TYPE = 'QBP^Q11';
 
 const ackControlId = () => randomUUID().replace(/-/g, '').slice(0, 20);
 
@@ -29,6 +35,7 @@ export class Hl7Session {
     private readonly delivery: UploadDelivery,
     private readonly ackWaitMs: number,
     private readonly write: (bytes: Buffer) => void,
+    private readonly hostQueries: HostQueries | null = null,
   ) {
     this.logger = new Logger(`hl7 ${device.name}`);
   }
@@ -54,6 +61,11 @@ export class Hl7Session {
     }
     const type = messageTypeOf(message);
     try {
+      if (type === QUERY_MESSAGE_TYPE && this.hostQueries) {
+        await this.intake.accept(this.device, bytes, null, [], { wakeDelivery: false });
+        await this.answerQuery(message);
+        return;
+      }
       if (!RESULT_MESSAGE_TYPES.includes(type)) {
         await this.intake.accept(this.device, bytes, null, [`message type ${type} is not taken`], { wakeDelivery: false });
         this.ack(message, 'AR', `message type ${type} is not supported (${RESULT_MESSAGE_TYPES.join(', ')})`);
@@ -70,6 +82,14 @@ export class Hl7Session {
       this.logger.error(`message not stored: ${(error as Error).message}`);
       this.ack(message, 'AR', 'not stored; send it again');
     }
+  }
+
+  /** Stored first (like every message), then answered with the sample's work order as RSP^K11. */
+  private async answerQuery(message: Hl7Message): Promise<void> {
+    const at = parseLocator(this.profile.hl7.querySampleId);
+    const sampleIds = message.segments.filter((s) => s.name === at.segment).flatMap((s) => s.componentOfRepeats(at.field, at.component)).map((s) => s.trim()).filter(Boolean);
+    const samples = await (this.hostQueries as HostQueries).lookUp(this.device, sampleIds);
+    this.reply(hl7QueryAnswer(message, samples, this.profile, ackControlId()));
   }
 
   /** Delivers the uploads, waiting at most ackWaitMs; what is still pending then is held for the worker. */

@@ -1,3 +1,4 @@
+import { RerunValuesBody } from '@labflow/contracts';
 import { DeviceUpload } from '../results/device-upload';
 
 /** How the gateway answered one upload: accepted, refused for good (a 4xx: its message), or to try again. */
@@ -33,12 +34,28 @@ export function classifyAnswer(status: number, body: unknown): DeliveryAnswer {
  * Posts one upload to `POST /dataPartialFromDevice/` (seed 002 §2), the upload's id as its
  * Idempotency-Key: a retry after a lost answer (or a crash) is applied once by the gateway's owner.
  */
-export async function postUpload(gatewayUrl: string, upload: DeviceUpload & { deviceAuth: string }, idempotencyKey: string, timeoutMs: number): Promise<DeliveryAnswer> {
+export function postUpload(gatewayUrl: string, upload: DeviceUpload & { deviceAuth: string }, idempotencyKey: string, timeoutMs: number): Promise<DeliveryAnswer> {
+  return postJson(`${gatewayUrl.replace(/\/$/, '')}/dataPartialFromDevice/`, upload, { 'idempotency-key': idempotencyKey }, timeoutMs);
+}
+
+/**
+ * Posts an instrument's rerun values to seed 000 §2 `POST /api-v3/sample-rerun/:labReportId/new`, a
+ * bearer-token route (the lab's service token for the bridge); the Idempotency-Key makes a resend apply once.
+ */
+export function postRerunValues(
+  gatewayUrl: string, labReportId: number, body: RerunValuesBody, token: string, idempotencyKey: string, timeoutMs: number,
+): Promise<DeliveryAnswer> {
+  return postJson(`${gatewayUrl.replace(/\/$/, '')}/api-v3/sample-rerun/${labReportId}/new`, body, {
+    authorization: `Bearer ${token}`, 'idempotency-key': idempotencyKey,
+  }, timeoutMs);
+}
+
+async function postJson(url: string, payload: unknown, headers: Record<string, string>, timeoutMs: number): Promise<DeliveryAnswer> {
   try {
-    const res = await fetch(`${gatewayUrl.replace(/\/$/, '')}/dataPartialFromDevice/`, {
+    const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify(upload),
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(payload),
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();

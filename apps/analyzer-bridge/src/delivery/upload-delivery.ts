@@ -3,7 +3,11 @@ import { BackgroundLoop } from '@labflow/platform/kafka';
 import { AnalyzerBridgeConfig } from '../analyzer-bridge.config';
 import { DeviceDirectory } from '../connections/device-directory';
 import { idempotencyKeyOf, unmappedTestNameOf, withoutTestName } from '../results/unmapped-values';
-import { DeliveryAnswer, postUpload } from './gateway-client';
+import { readFileSync } from 'node:fs';
+import { DeviceConnectionConfig } from '../connections/device-connection.config';
+import { fetchWorkOrder } from '../work-orders/work-order.client';
+import { DeliveryAnswer, postRerunValues, postUpload } from './gateway-client';
+import { routeOf, UploadRoute } from './rerun-route';
 import { UploadRepository, UploadRow } from './upload.repository';
 
 const BATCH = 20;
@@ -54,7 +58,21 @@ export class UploadDelivery implements OnApplicationBootstrap, OnModuleDestroy {
   private async deliver(row: UploadRow): Promise<void> {
     const device = this.devices.get(row.device);
     if (!device) return; // claimed only for configured devices
-    let payload = row.payload;
+    const route = row.route ?? (await this.decideRoute(row, device));
+    if (!route) return;
+    for (const rerun of route.reruns) {
+      const answer = await this.sendRerun(row, rerun);
+      if (answer.kind !== 'accepted') {
+        await this.settle(row, answer);
+        return;
+      }
+    }
+    const firstFill = route.reruns.length === 0 ? row.payload : route.firstFill;
+    if (!firstFill) {
+      await this.settle(row, { kind: 'accepted', status: 200, body: { reruns: route.reruns.map((r) => r.labReportId) } });
+      return;
+    }
+    let payload = firstFill;
     let answer: DeliveryAnswer;
     for (;;) {
       answer = await postUpload(this.config.LABFLOW_GATEWAY_URL, { ...payload, deviceAuth: device.deviceAuth }, idempotencyKeyOf(row.id, payload), this.config.DELIVERY_TIMEOUT_MS);
@@ -66,6 +84,42 @@ export class UploadDelivery implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(`upload ${row.id}: test ${unmapped} is not mapped on device ${row.device}; sent without it, kept in device_extra_data.unmapped`);
     }
     await this.settle(row, answer);
+  }
+
+  /**
+   * Seed 000 §2: a rerun's values go to `/new`. The sample's work order says whether a rerun is open;
+   * the route is kept, so a retry sends the same even after the first `/new` fulfilled the request.
+   */
+  private async decideRoute(row: UploadRow, device: DeviceConnectionConfig): Promise<UploadRoute | null> {
+    const answer = await fetchWorkOrder(this.config.LABFLOW_GATEWAY_URL, device, row.sample_id, this.config.DELIVERY_TIMEOUT_MS);
+    if (answer.kind !== 'found') {
+      await this.settle(row, answer);
+      return null;
+    }
+    const route = routeOf(row.payload, answer.workOrder, device.protocol);
+    await this.uploads.setRoute(row.id, route);
+    if (route.reruns.length > 0) this.logger.log(`upload ${row.id}: rerun values of lab report(s) ${route.reruns.map((r) => r.labReportId).join(', ')} go to /new`);
+    return route;
+  }
+
+  private async sendRerun(row: UploadRow, rerun: UploadRoute['reruns'][number]): Promise<DeliveryAnswer> {
+    const token = this.gatewayToken();
+    if (!token) {
+      return { kind: 'refused', status: 401, reason: 'rerun values need a bearer token for /api-v3/sample-rerun/:id/new: set LABFLOW_GATEWAY_TOKEN or LABFLOW_GATEWAY_TOKEN_FILE', code: '', message: '' };
+    }
+    return postRerunValues(this.config.LABFLOW_GATEWAY_URL, rerun.labReportId, rerun.body, token, `${row.id}-r${rerun.labReportId}`, this.config.DELIVERY_TIMEOUT_MS);
+  }
+
+  private gatewayToken(): string {
+    if (this.config.LABFLOW_GATEWAY_TOKEN_FILE) {
+      try {
+        return readFileSync(this.config.LABFLOW_GATEWAY_TOKEN_FILE, 'utf8').trim();
+      } catch (error) {
+        this.logger.warn(`LABFLOW_GATEWAY_TOKEN_FILE: ${(error as Error).message}`);
+        return '';
+      }
+    }
+    return this.config.LABFLOW_GATEWAY_TOKEN;
   }
 
   private async settle(row: UploadRow, answer: DeliveryAnswer): Promise<void> {
@@ -80,6 +134,11 @@ export class UploadDelivery implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.warn(`${where} refused by the gateway: ${answer.reason}`);
         return;
       case 'retry': {
+        if (this.config.DELIVERY_MAX_ATTEMPTS > 0 && row.attempts >= this.config.DELIVERY_MAX_ATTEMPTS) {
+          await this.uploads.settle(row.id, 'dead', answer.status ?? 0, { error: `dead-lettered after ${row.attempts} attempts: ${answer.reason}` });
+          this.logger.error(`${where} dead-lettered (${answer.reason}); replay: npm run bridge:replay`);
+          return;
+        }
         const delay = this.backoffMs(row.attempts);
         await this.uploads.retryLater(row.id, answer.status, answer.reason, delay);
         this.logger.warn(`${where} not delivered (${answer.reason}); next try in ${delay} ms`);

@@ -3,8 +3,10 @@ import { DataSource } from 'typeorm';
 import { SCHEMA } from '../migrations';
 import { DeviceUpload } from '../results/device-upload';
 import { InstrumentResult } from '../results/instrument-message';
+import { UploadRoute } from './rerun-route';
 
-export type UploadStatus = 'pending' | 'delivered' | 'refused';
+/** refused: a 4xx (the gateway's reason kept); dead: kept failing DELIVERY_MAX_ATTEMPTS times. Both wait for a replay. */
+export type UploadStatus = 'pending' | 'delivered' | 'refused' | 'dead';
 
 export interface UploadRow {
   id: string;
@@ -13,6 +15,8 @@ export interface UploadRow {
   lab_id: number;
   sample_id: string;
   payload: DeviceUpload;
+  /** Decided at the first attempt (rerun values to `/new`, the rest a first fill); null until then. */
+  route: UploadRoute | null;
   status: UploadStatus;
   attempts: number;
   next_attempt_at: Date;
@@ -101,6 +105,10 @@ export class UploadRepository {
     );
   }
 
+  async setRoute(id: string, route: UploadRoute): Promise<void> {
+    await this.dataSource.query(`UPDATE "${SCHEMA}".uploads SET route = $2 WHERE id = $1`, [id, JSON.stringify(route)]);
+  }
+
   async retryLater(id: string, httpStatus: number | null, error: string, delayMs: number): Promise<void> {
     await this.dataSource.query(
       `UPDATE "${SCHEMA}".uploads SET last_status = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::float8 / 1000) WHERE id = $1`,
@@ -113,12 +121,25 @@ export class UploadRepository {
     return this.dataSource.query(`SELECT * FROM "${SCHEMA}".uploads WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
-  /** A refused upload back to pending (after the lab fixed the cause: a mapping, a registration). */
-  async requeue(ids: string[]): Promise<number> {
-    const [, affected]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE "${SCHEMA}".uploads SET status = 'pending', next_attempt_at = now(), settled_at = NULL WHERE status = 'refused' AND id = ANY($1::uuid[]) RETURNING id`,
-      [ids],
+  /** Refused and dead-lettered uploads (newest first), with the size of their message's raw bytes. */
+  async letters(devices: string[] | null, limit: number): Promise<(UploadRow & { raw_bytes: number })[]> {
+    return this.dataSource.query(
+      `SELECT u.*, octet_length(m.raw) AS raw_bytes FROM "${SCHEMA}".uploads u JOIN "${SCHEMA}".instrument_messages m ON m.id = u.message_id
+       WHERE u.status IN ('refused', 'dead') AND ($1::text[] IS NULL OR u.device = ANY($1::text[])) ORDER BY u.created_at DESC LIMIT $2`,
+      [devices, limit],
     );
-    return affected;
+  }
+
+  /**
+   * Refused or dead-lettered uploads back to pending (after the lab fixed the cause: a mapping, a
+   * registration, a token): tried at once, their route decided again from the current work order.
+   */
+  async requeue(ids: string[] | null, devices: string[] | null): Promise<string[]> {
+    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
+      `UPDATE "${SCHEMA}".uploads SET status = 'pending', attempts = 0, next_attempt_at = now(), settled_at = NULL, route = NULL
+       WHERE status IN ('refused', 'dead') AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) AND ($2::text[] IS NULL OR device = ANY($2::text[])) RETURNING id`,
+      [ids, devices],
+    );
+    return rows.map((r) => r.id);
   }
 }

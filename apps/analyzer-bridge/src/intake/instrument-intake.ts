@@ -34,7 +34,6 @@ export class InstrumentIntake {
     const empty: MessageOutcome = { uploads: [], qc: [], skipped: [] };
     const outcome = message && !options.withhold ? uploadsOf(message, device.labId, this.devices.profileOf(device)) : empty;
     const notes = [...problems, ...(options.withhold ? [options.withhold] : []), ...outcome.skipped.map((s) => `sample ${s.sampleId || '(none)'}: ${s.reason}`)];
-    if (message && message.queries.length > 0) notes.push('host query not answered: work orders are not served by this bridge yet');
     const messageId = randomUUID();
     const uploads = outcome.uploads.map((upload) => ({ id: randomUUID(), upload }));
     await this.store.record({

@@ -47,6 +47,8 @@ export class Hl7Layout {
   @Matches(HL7_LOCATOR) status = 'OBX-11.1';
   /** HL7 table 0369 specimen role (SPM-11): Q control, E electronic QC, C calibrator. */
   @IsArray() @IsString({ each: true }) qcSpecimenRoles: string[] = ['Q', 'E', 'C'];
+  /** QBP^Q11 (host query): where the sample id is (IHE LAW: QPD-3, the specimen/container id). */
+  @Matches(HL7_LOCATOR) querySampleId = 'QPD-3.1';
   /** OBX-2 value types that are report-level messages rather than values. */
   @IsArray() @IsString({ each: true }) reportFlagValueTypes: string[] = ['IS'];
 }
@@ -67,7 +69,7 @@ export class QcRule {
   @IsArray() @IsString({ each: true }) actionCodes: string[] = ['Q'];
 }
 
-/** A vendor profile: data, so a lab adds an instrument without a release (docs/analyzer-bridge.md). */
+/** A vendor profile: data, so a lab adds an instrument without a release (docs/analyzers.md). */
 export class VendorProfile {
   @IsString() @MinLength(1) @MaxLength(100) name: string;
   @IsIn(['astm', 'hl7']) protocol: 'astm' | 'hl7';

@@ -28,6 +28,8 @@ export interface SampleReport {
 /** A host query: which sample the instrument asks its work order for. */
 export interface HostQuery {
   sampleIds: string[];
+  /** The test asked for, as sent (ASTM Q.5 components, e.g. `^^^ALL`): echoed when there is nothing to do. */
+  requestedTest: string[];
 }
 
 export interface InstrumentMessage {

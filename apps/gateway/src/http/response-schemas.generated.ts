@@ -26,6 +26,9 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
     "DeviceDataController_dataPartialFromDevice": {
       "$ref": "#/components/schemas/DataPartialFromDeviceResult"
     },
+    "DeviceWorkOrderController_workOrder": {
+      "$ref": "#/components/schemas/DeviceWorkOrderResult"
+    },
     "DevicesController_register": {
       "$ref": "#/components/schemas/RegisterDeviceResult"
     },
@@ -927,6 +930,133 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "sampleId",
         "filled",
         "duplicate"
+      ]
+    },
+    "WorkOrderParameter": {
+      "type": "object",
+      "properties": {
+        "index": {
+          "type": "number"
+        },
+        "testName": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string",
+          "description": "The parameter's name in the report format (what `/new` calls parameter_name)."
+        }
+      },
+      "additionalProperties": false,
+      "required": [
+        "index",
+        "testName",
+        "name"
+      ],
+      "description": "One parameter the device should measure: its mapping's test name and the report parameter it fills."
+    },
+    "WorkOrderRerun": {
+      "type": "object",
+      "properties": {
+        "rerunNumber": {
+          "type": "number"
+        },
+        "requestedParameters": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          }
+        },
+        "receivedParameters": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          }
+        }
+      },
+      "additionalProperties": false,
+      "required": [
+        "rerunNumber",
+        "requestedParameters",
+        "receivedParameters"
+      ],
+      "description": "The open rerun of a lab report (the specification request), as far as it is still awaited."
+    },
+    "WorkOrderReport": {
+      "type": "object",
+      "properties": {
+        "labReportId": {
+          "type": "number"
+        },
+        "testId": {
+          "type": "number"
+        },
+        "parameters": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/WorkOrderParameter"
+          },
+          "description": "What to measure: every mapped parameter without a value, or with an open rerun the requested ones not yet received."
+        },
+        "mapped": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/WorkOrderParameter"
+          },
+          "description": "Every mapped parameter of the report (a rerun result names one of these)."
+        },
+        "rerun": {
+          "$ref": "#/components/schemas/WorkOrderRerun",
+          "nullable": true
+        }
+      },
+      "additionalProperties": false,
+      "required": [
+        "labReportId",
+        "testId",
+        "parameters",
+        "mapped",
+        "rerun"
+      ]
+    },
+    "DeviceWorkOrderResult": {
+      "type": "object",
+      "properties": {
+        "sampleId": {
+          "type": "string"
+        },
+        "device": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "number"
+            },
+            "name": {
+              "type": "string"
+            }
+          },
+          "additionalProperties": false,
+          "required": [
+            "id",
+            "name"
+          ]
+        },
+        "sampleKnown": {
+          "type": "boolean",
+          "description": "False: the lab has no such sample (ASTM report type Z); true with no parameters: nothing to do (Y)."
+        },
+        "reports": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/WorkOrderReport"
+          }
+        }
+      },
+      "additionalProperties": false,
+      "required": [
+        "sampleId",
+        "device",
+        "sampleKnown",
+        "reports"
       ]
     },
     "RegisterDeviceResult": {

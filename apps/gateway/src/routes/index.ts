@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { DeviceDataController } from './device-data.controller';
 import { DevicesController } from './devices.controller';
+import { DeviceWorkOrderController } from './device-work-order.controller';
 import { FhirController } from './fhir.controller';
 import { CriticalCalloutController } from './critical-callout.controller';
 import { JobsController } from './jobs.controller';
@@ -28,6 +29,7 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   ReportFormatsController,
   RegistrationsController,
   DeviceDataController,
+  DeviceWorkOrderController,
   ReportReadsController,
   CriticalCalloutController,
   LabUsersController,

@@ -20,6 +20,8 @@ interface Answered {
 
 export interface QueryDeclaration extends Answered {
   kind: 'query';
+  /** A query that carries no principal (a device's token in its input, checked by the use case): as CommandDeclaration.labIdOf. */
+  labIdOf: ((input: object) => number) | null;
 }
 
 export interface CommandDeclaration extends Answered {
@@ -64,9 +66,12 @@ interface AnswerOptions {
 }
 
 /** The use case answers `spec` and writes nothing. */
-export function HandlesQuery<I extends object, R>(spec: CommandSpec<I, R>, input: PayloadClass<I> | null, options: AnswerOptions = {}) {
+export function HandlesQuery<I extends object, R>(
+  spec: CommandSpec<I, R>, input: PayloadClass<I> | null, options: AnswerOptions & { labIdOf?: (input: I) => number } = {},
+) {
   return (target: UseCaseClass<Command<I>, R>): void => {
-    declare(target, { kind: 'query', pattern: spec.pattern, input, status: options.status ?? 200 });
+    const labIdOf = (options.labIdOf as ((input: object) => number) | undefined) ?? null;
+    declare(target, { kind: 'query', pattern: spec.pattern, input, status: options.status ?? 200, labIdOf });
   };
 }
 

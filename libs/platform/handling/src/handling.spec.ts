@@ -49,6 +49,20 @@ class CountNotes {
   }
 }
 
+class DeviceNoteInput {
+  @IsInt() labId!: number;
+  @IsString() text!: string;
+}
+const COUNT_DEVICE_NOTES = defineCommand<DeviceNoteInput, { labId: number; sub: string; count: number }>('orders', 'note.count.device');
+
+/** A query without a principal (a device's token in its input): its lab named by the input. */
+@HandlesQuery(COUNT_DEVICE_NOTES, DeviceNoteInput, { labIdOf: (input) => input.labId })
+class CountDeviceNotes {
+  async execute(command: Command<DeviceNoteInput>, unit: Unit) {
+    return { labId: command.labId, sub: command.principal.sub, count: unit.notes.filter((n) => n.labId === command.labId).length };
+  }
+}
+
 @HandlesEvent(NOTE_ADDED, { consumer: 'spec.note_added', labIdOf: (p) => p.labId, appliesTo: (p) => p.text !== 'skip' })
 class MirrorNote {
   async execute(command: Command<NoteAdded>, unit: Unit): Promise<void> {
@@ -117,6 +131,14 @@ describe('Handling (the seam)', () => {
     expect(await count()).toEqual({ ok: true, status: 200, body: { count: 1 } });
     expect(await count()).toEqual({ ok: true, status: 200, body: { count: 1 } });
     expect(units.inbox.size).toBe(1);
+  });
+
+  it('answers a principal-less query in the lab its input names, as that lab\'s system principal; its input still validated', async () => {
+    await add('hi');
+    const ask = (input: object) => sut.handle(declarationOf(CountDeviceNotes), new CountDeviceNotes(), { principal: null, input }, message('q-2', null));
+    expect(await ask({ labId: 7, text: 'x' })).toEqual({ ok: true, status: 200, body: { labId: 7, sub: systemPrincipal(7).sub, count: 1 } });
+    expect(await ask({ labId: 8, text: 'x' })).toMatchObject({ body: { labId: 8, count: 0 } });
+    await expect(ask({ labId: '7', text: 'x' })).rejects.toMatchObject({ status: 400 });
   });
 
   it('applies an event once, as the system user of its lab: a repeat has no effect', async () => {

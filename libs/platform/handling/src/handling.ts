@@ -28,7 +28,9 @@ export class Handling<R extends object> {
     try {
       switch (declaration.kind) {
         case 'query': {
-          const command = commandOf(declaration.input, payload, message);
+          const command = declaration.labIdOf
+            ? inputCommandOf(declaration.input, declaration.labIdOf, payload, message)
+            : commandOf(declaration.input, payload, message);
           return success(declaration.status, await this.units.read((unit) => useCase.execute(command, unit)));
         }
         case 'command': {
@@ -75,7 +77,7 @@ function commandOf(inputClass: PayloadClass<object> | null, payload: unknown, me
   return Object.freeze({ labId: principal.labId, principal, input, messageId: message.envelope.id, cause: message.causedContext });
 }
 
-/** A command without a principal (CommandDeclaration.labIdOf): validated, its lab named by its input. */
+/** A command or query without a principal (its declaration's labIdOf): validated, its lab named by its input. */
 function inputCommandOf(
   inputClass: PayloadClass<object> | null, labIdOf: (input: object) => number, payload: unknown, message: HandledMessage,
 ): Command<object> {
