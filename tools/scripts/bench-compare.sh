@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run bench:compare -- [ref]`: the ingest and gateway rows of `npm run bench` before and after,
 # in the same run and environment. Checks <ref> (default 808c8bb, before the handling seam) out in a
-# temporary git worktree outside the repository (node_modules linked to this checkout's), runs its own
+# temporary git worktree outside the repository (node_modules linked to this checkout's, or installed
+# there from its own lock file when that differs), runs its own
 # `npm run bench` (which builds it), then this checkout's, and prints both tables labelled with their
 # commits. Each run starts from no running apps of LABFLOW_ENV (it starts and stops its own).
 # BENCH_SCENARIOS defaults to ingest,gateway (a narrowed run writes no docs/performance.md);
@@ -46,7 +47,14 @@ tables_of() {
 }
 
 git worktree add --detach --quiet "$tree" "$before"
-ln -s "$modules" "$tree/node_modules"
+if git diff --quiet "$before" HEAD -- package-lock.json; then
+  ln -s "$modules" "$tree/node_modules"
+else
+  # Other dependencies (808c8bb still used ioredis): its own node_modules in the worktree, from its lock
+  # file; this checkout's stays untouched. The hash tells its prepare.sh not to install again.
+  echo "[bench:compare] $before's package-lock.json differs from this checkout's: npm ci in the worktree" >&2
+  (cd "$tree" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error && sha256sum package-lock.json | cut -d' ' -f1 > node_modules/.labflow-lock-hash) >&2
+fi
 bench_in "$tree" "$scratch/before.log"
 bench_in "$REPO" "$scratch/after.log"
 
