@@ -1,5 +1,5 @@
 import { Queryable } from '@labflow/platform/kafka';
-import { RepositoryOf, UnitOfWork } from '@labflow/platform/handling';
+import { RepositoryOf, ScheduledUnitOfWork, UnitOfWork } from '@labflow/platform/handling';
 import { CalloutBillRepository } from './callouts/bill.repository';
 import { CalloutRepository } from './callouts/callout.repository';
 import { PendingCriticalRepository } from './overdue/pending-critical.repository';
@@ -12,6 +12,9 @@ export interface CalloutRepositories {
 }
 
 export type CalloutUnitOfWork = UnitOfWork<CalloutRepositories>;
+
+/** A scheduled pass's unit (the overdue sweep): its events name their own context. */
+export type CalloutScheduledUnit = ScheduledUnitOfWork<CalloutRepositories>;
 
 export const calloutRepositories = (session: Queryable): CalloutRepositories => ({
   bills: new CalloutBillRepository(session),

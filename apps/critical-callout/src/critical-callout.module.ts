@@ -9,13 +9,13 @@ import { RecordCalloutUseCase } from './callouts/record-callout.usecase';
 import { calloutRepositories } from './critical-callout-unit-of-work';
 import { DetectOverdueUseCase } from './overdue/detect-overdue.usecase';
 import { OpenPendingCriticalUseCase } from './overdue/open-pending-critical.usecase';
-import { OverdueSweepWorker } from './overdue/overdue-sweep.worker';
 
 export function criticalCalloutModule(config: ServiceConfig) {
   const handling = handlingOf({
     errors: CALLOUT_ERRORS,
     repositories: calloutRepositories,
     useCases: [RecordCalloutUseCase, ExportCalloutsUseCase, KeepBillUseCase, OpenPendingCriticalUseCase],
+    scheduled: [DetectOverdueUseCase],
   });
   @Module({
     imports: [
@@ -25,7 +25,7 @@ export function criticalCalloutModule(config: ServiceConfig) {
       }),
     ],
     controllers: handling.controllers,
-    providers: [...handling.providers, DetectOverdueUseCase, OverdueSweepWorker],
+    providers: handling.providers,
   })
   class AppModule {}
   return AppModule;

@@ -77,7 +77,7 @@ export class InMemoryPending implements RepositoryOf<PendingCriticalRepository> 
     this.closed.push(...reports.map((r) => ({ labId, billId, labReportId: r.labReportId })));
   }
 
-  async markOverdue(): Promise<OverdueRow[]> {
+  async markOverdue(_now: Date, _allowedMinutes: number, _batch: number): Promise<OverdueRow[]> {
     return [];
   }
 }

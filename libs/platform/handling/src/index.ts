@@ -9,3 +9,7 @@ export * from './message-handlers';
 export * from './handling-of';
 export * from './in-memory-unit-of-work';
 export * from './spec-helpers';
+export * from './scheduled';
+export * from './pg-scheduled-units';
+export * from './in-memory-scheduled-units';
+export * from './scheduled-runs';
