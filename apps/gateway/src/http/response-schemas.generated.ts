@@ -474,6 +474,15 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
       "required": [
         "data"
       ]
+    },
+    "WebhooksController_rotateSecret": {
+      "$ref": "#/components/schemas/RotatedWebhookSecret"
+    },
+    "WebhooksController_disable": {
+      "$ref": "#/components/schemas/WebhookEndpointView"
+    },
+    "WebhooksController_enable": {
+      "$ref": "#/components/schemas/WebhookEndpointView"
     }
   },
   "components": {
@@ -2720,6 +2729,10 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         },
         "created_at": {
           "type": "string"
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "False while the endpoint is disabled: nothing is delivered to it."
         }
       },
       "additionalProperties": false,
@@ -2728,7 +2741,8 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "id",
         "url",
         "event_types",
-        "created_at"
+        "created_at",
+        "enabled"
       ]
     },
     "WebhookEndpointView": {
@@ -2752,6 +2766,10 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         },
         "created_at": {
           "type": "string"
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "False while the endpoint is disabled: nothing is delivered to it."
         }
       },
       "additionalProperties": false,
@@ -2759,7 +2777,8 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "id",
         "url",
         "event_types",
-        "created_at"
+        "created_at",
+        "enabled"
       ]
     },
     "WebhookAttemptView": {
@@ -2850,6 +2869,29 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "sequence",
         "status",
         "attempts"
+      ]
+    },
+    "RotatedWebhookSecret": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "The endpoint's id."
+        },
+        "secret": {
+          "type": "string",
+          "description": "The new `whsec_<base64>` secret. Shown once."
+        },
+        "previous_secret_expires_at": {
+          "type": "string",
+          "description": "Until then deliveries carry a signature with the previous secret too (ISO 8601)."
+        }
+      },
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "secret",
+        "previous_secret_expires_at"
       ]
     }
   }

@@ -84,7 +84,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     const timestamp = Math.floor(Date.now() / 1000);
     let signature: string;
     try {
-      signature = signWebhook(this.secrets.open(delivery.secret, delivery.endpointId), delivery.messageId, timestamp, delivery.body);
+      // during a rotation's grace period both secrets sign: `v1,<new> v1,<previous>` (the receiver accepts either)
+      const keys = [delivery.secret, ...(delivery.previousSecret ? [delivery.previousSecret] : [])];
+      signature = keys.map((k) => signWebhook(this.secrets.open(k, delivery.endpointId), delivery.messageId, timestamp, delivery.body)).join(' ');
     } catch (error) {
       return { statusCode: null, error: `secret: ${(error as Error).message}`.slice(0, 500), durationMs: 0 };
     }
