@@ -942,6 +942,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v3/webhooks/{endpointId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable an endpoint: nothing is delivered to it
+         * @description Order changes while it is disabled are not queued for it (skipped); deliveries queued before wait until it is enabled.
+         */
+        post: operations["WebhooksController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/webhooks/{endpointId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled endpoint again: its waiting deliveries are sent, new order changes are queued */
+        post: operations["WebhooksController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/webhooks/{endpointId}/secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an endpoint's signing secret; the new secret is returned once
+         * @description Until previous_secret_expires_at (24 h by default) every delivery carries two signatures, one with the new secret and one with the previous, so the receiver can switch without missing a delivery.
+         */
+        post: operations["WebhooksController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1070,7 +1127,7 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description One critical parameter of a report response `critical_parameters`). */
+        /** @description One critical parameter of a report (the specification response `critical_parameters`). */
         CriticalParameterView: {
             /**
              * @description Which side of the critical range the value is on.
@@ -1231,7 +1288,7 @@ export interface components {
             /** @example 110.12 */
             value: number | string;
         };
-        /** @description Response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
+        /** @description The specification response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
         DeviceResultsValidationResult: {
             bill_and_user_details_by_sample: {
                 [key: string]: unknown;
@@ -1291,7 +1348,7 @@ export interface components {
             };
             rule: string;
         };
-        /** @description The answer of an asynchronous request: the job to follow "Create job and return it's id"). */
+        /** @description The answer of an asynchronous request: the job to follow (the specification "Create job and return it's id"). */
         JobAccepted: {
             id: string;
             links: components["schemas"]["JobLink"][];
@@ -1330,7 +1387,7 @@ export interface components {
             /** @example mg/dL */
             unit?: string | null;
         };
-        /** @description LabReportRelationAllTestSerializer: exactly these fields. */
+        /** @description The specification LabReportRelationAllTestSerializer: exactly these fields. */
         LabReportRelationView: {
             auto_approval_status: number;
             billId: number;
@@ -1396,7 +1453,7 @@ export interface components {
         };
         OrderTransactionResultView: {
             order_transaction_id: string;
-            /** @description One entry per biomarker of the initial order, from whichever order produced it . */
+            /** @description One entry per biomarker of the initial order, from whichever order produced it. */
             results: components["schemas"]["BiomarkerResultView"][];
             /** @enum {string} */
             status: "completed" | "cancelled" | "active";
@@ -1480,7 +1537,7 @@ export interface components {
             last_name: string;
             phone_number?: string | null;
         };
-        /** @description Response of `GET api-v3/patient/<labReportId>/all-reports`. */
+        /** @description The specification response of `GET api-v3/patient/<labReportId>/all-reports`. */
         PatientReportsResult: {
             calculations_mapper: {
                 [key: string]: unknown[];
@@ -1615,6 +1672,8 @@ export interface components {
         };
         RegisteredWebhookEndpoint: {
             created_at: string;
+            /** @description False while the endpoint is disabled: nothing is delivered to it. */
+            enabled: boolean;
             event_types: ("labtest.order.created" | "labtest.order.updated")[];
             id: string;
             /** @description `whsec_<base64>`: the HMAC-SHA256 key is the base64-decoded part. Shown once. */
@@ -1683,7 +1742,7 @@ export interface components {
              */
             rerun?: boolean | null;
         };
-        /** @description Response of `GET getReportFormatForTestEntry/`. */
+        /** @description The specification response of `GET getReportFormatForTestEntry/`. */
         ReportEntryResult: {
             calculationList: unknown[];
             historicalValuesByIndex: {
@@ -1708,7 +1767,7 @@ export interface components {
             reportData: components["schemas"]["ReportParameterDto"][];
             testData: components["schemas"]["TestDataDto"];
         };
-        /** @description The stored format as every read shows it (wire names of . */
+        /** @description The stored format as every read shows it (wire names of the specification). */
         ReportFormatResult: {
             addTestToChildLabsData: {
                 childLabIds: number[];
@@ -1773,7 +1832,7 @@ export interface components {
             unit?: string | null;
             upper?: number | null;
         };
-        /** @description One stored parameter value as the reads show it (flags only for document reports). */
+        /** @description One stored parameter value as the the specification reads show it (flags only for document reports). */
         ReportValueView: {
             device_name?: string | null;
             index: number;
@@ -1783,7 +1842,7 @@ export interface components {
             test_flags?: string[] | null;
             value: (string | number) | null;
         };
-        /** @description The `verification` block reporting's reads show beside the flags (beyond ; no spec field changes). */
+        /** @description The `verification` block reporting's reads show beside the flags (beyond the specification; no spec field changes). */
         ReportVerificationBlock: {
             decidedAt: string;
             /** @enum {string} */
@@ -1892,6 +1951,14 @@ export interface components {
             /** @example Smear reviewed, platelets confirmed */
             comment: string;
         };
+        RotatedWebhookSecret: {
+            /** @description The endpoint's id. */
+            id: string;
+            /** @description Until then deliveries carry a signature with the previous secret too (ISO 8601). */
+            previous_secret_expires_at: string;
+            /** @description The new `whsec_<base64>` secret. Shown once. */
+            secret: string;
+        };
         RuleSetBody: {
             /**
              * @description false: stored for dry runs, not applied
@@ -1938,7 +2005,7 @@ export interface components {
         SampleRerunValuesResult: {
             reruns: components["schemas"]["SampleRerunValueView"][];
         };
-        /** @description GET: one stored rerun value, exactly the spec's fields. */
+        /** @description The specification GET: one stored rerun value, exactly the spec's fields. */
         SampleRerunValueView: {
             _id: string;
             created_at: string;
@@ -2093,6 +2160,8 @@ export interface components {
         };
         WebhookEndpointView: {
             created_at: string;
+            /** @description False while the endpoint is disabled: nothing is delivered to it. */
+            enabled: boolean;
             event_types: ("labtest.order.created" | "labtest.order.updated")[];
             id: string;
             url: string;
@@ -2368,7 +2437,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
+            /** @description The specification response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2617,7 +2686,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response of `GET api-v3/patient/<labReportId>/all-reports`. */
+            /** @description The specification response of `GET api-v3/patient/<labReportId>/all-reports`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5199,7 +5268,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The answer of an asynchronous request: the job to follow "Create job and return it's id"). */
+            /** @description The answer of an asynchronous request: the job to follow (the specification "Create job and return it's id"). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7555,7 +7624,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response of `GET getReportFormatForTestEntry/`. */
+            /** @description The specification response of `GET getReportFormatForTestEntry/`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8171,7 +8240,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored format as every read shows it (wire names of . */
+            /** @description The stored format as every read shows it (wire names of the specification). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8294,7 +8363,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored format as every read shows it (wire names of . */
+            /** @description The stored format as every read shows it (wire names of the specification). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -9646,6 +9715,369 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["WebhookDeliveryView"][];
                     };
+                };
+            };
+            /** @description Invalid input (the message names the failing field); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid access token (missing, malformed, forged or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing scope, or access denied by a policy of the owning service */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found in the caller's lab */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The path exists but not with this method */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this caller or device token; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends and requests are counted again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The URL or the headers are too large (e.g. a query string past its documented maxLength) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A dependency is unreachable; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The owning service did not answer in time; retry with the same Idempotency-Key */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, as described by its schema */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointView"];
+                };
+            };
+            /** @description Invalid input (the message names the failing field); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid access token (missing, malformed, forged or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing scope, or access denied by a policy of the owning service */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found in the caller's lab */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The path exists but not with this method */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this caller or device token; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends and requests are counted again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The URL or the headers are too large (e.g. a query string past its documented maxLength) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A dependency is unreachable; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The owning service did not answer in time; retry with the same Idempotency-Key */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, as described by its schema */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointView"];
+                };
+            };
+            /** @description Invalid input (the message names the failing field); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid access token (missing, malformed, forged or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing scope, or access denied by a policy of the owning service */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found in the caller's lab */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The path exists but not with this method */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this caller or device token; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends and requests are counted again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The URL or the headers are too large (e.g. a query string past its documented maxLength) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A dependency is unreachable; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The owning service did not answer in time; retry with the same Idempotency-Key */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, as described by its schema */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedWebhookSecret"];
                 };
             };
             /** @description Invalid input (the message names the failing field); nothing was changed */
