@@ -16,5 +16,7 @@ export const TEST_APP_ENV: Record<string, string> = {
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
   WEBHOOK_RETRY_SCHEDULE_MS: '0,250,500,500,500,500,500,500',
   WEBHOOK_POLL_MS: '50',
+  // a rotated secret signs alongside the new one for 3 s, so the suite sees the grace period end
+  WEBHOOK_SECRET_ROTATION_GRACE_S: '3',
   TRACES_FILE_DIR: currentEnvironment().logDir,
 };

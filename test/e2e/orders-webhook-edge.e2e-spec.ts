@@ -54,19 +54,24 @@ describe('orders: webhook URLs refused and secrets sealed at rest', () => {
     expect(again.body).toEqual(first.body);
   });
 
-  it('checks the URL again before each delivery attempt and records the refusal', async () => {
+  it('checks the URL again before each delivery attempt; a refused address ends the delivery at once, no retries', async () => {
     const endpoint = await register('http://127.0.0.1:9/recheck');
     expect(endpoint.status).toBe(201);
     // What a name resolves to can change after registration (DNS rebinding); the store is written
-    // here only to stand for that change, which the test cannot make in DNS.
+    // here only to stand for that change, which the test cannot make in DNS (the resolver-level case
+    // is webhook-sender.integration-spec.ts).
     await pg.query('UPDATE orders.webhook_endpoints SET url = $2 WHERE id = $1', [endpoint.body.id, 'http://169.254.169.254/latest/meta-data/']);
     await placeOrder(token);
+    type Delivery = { status: string; attempts: { error: string | null; status_code: number | null }[] };
     const deliveries = await eventually(
-      async () => (await call('GET', `/v3/webhooks/${endpoint.body.id}/deliveries`, { token })).body.data as { attempts: { error: string | null; status_code: number | null }[] }[],
-      (d) => (d[0]?.attempts.length ?? 0) > 0,
+      async () => (await call('GET', `/v3/webhooks/${endpoint.body.id}/deliveries`, { token })).body.data as Delivery[],
+      (d) => d[0]?.status === 'exhausted',
     );
-    expect(deliveries[0].attempts[0]).toMatchObject({
+    expect(deliveries[0].attempts).toEqual([expect.objectContaining({
       status_code: null, error: 'refused: url must not point at a cloud metadata address (169.254.169.254 is 169.254.169.254)',
-    });
+    })]);
+    await new Promise((r) => setTimeout(r, 1000)); // longer than the test schedule's retries
+    const later = (await call('GET', `/v3/webhooks/${endpoint.body.id}/deliveries`, { token })).body.data as Delivery[];
+    expect(later[0].attempts).toHaveLength(1);
   });
 });

@@ -88,7 +88,7 @@ describe('orders: webhook delivery', () => {
   it('lists the caller\'s endpoints without their secrets and refuses bad registrations with 400', async () => {
     const list = await call('GET', '/v3/webhooks', { token: tokens.otherClient });
     expect(list.status).toBe(200);
-    expect(list.body.data).toEqual([{ id: expect.any(String), url: receiver.url('/other-client'), event_types: ['labtest.order.created', 'labtest.order.updated'], created_at: expect.any(String) }]);
+    expect(list.body.data).toEqual([{ id: expect.any(String), url: receiver.url('/other-client'), event_types: ['labtest.order.created', 'labtest.order.updated'], created_at: expect.any(String), enabled: true }]);
     for (const [body, message] of [
       [{ url: receiver.url('/x'), event_types: ['labtest.order.deleted'] }, 'each value in event_types must be one of the following values: labtest.order.created, labtest.order.updated'],
       [{ url: 'ftp://example.com/x', event_types: ['labtest.order.created'] }, 'url must be a URL address'],

@@ -94,10 +94,10 @@ export class InMemoryOrderRepository implements RepositoryOf<OrderRepository> {
 }
 
 export class InMemoryWebhookEndpoints implements RepositoryOf<WebhookEndpointRepository> {
-  readonly rows: WebhookEndpointRecord[] = [];
+  readonly rows: (WebhookEndpointRecord & { previousSecret?: string; previousSecretExpiresAt?: Date })[] = [];
 
-  async insert(e: Omit<WebhookEndpointRecord, 'createdAt'>): Promise<WebhookEndpointRecord> {
-    const row = { ...e, createdAt: now() };
+  async insert(e: Omit<WebhookEndpointRecord, 'createdAt' | 'disabledAt'>): Promise<WebhookEndpointRecord> {
+    const row = { ...e, createdAt: now(), disabledAt: null };
     this.rows.push(row);
     return { ...row };
   }
@@ -111,7 +111,21 @@ export class InMemoryWebhookEndpoints implements RepositoryOf<WebhookEndpointRep
   }
 
   async subscribed(labId: number, clientId: string, eventType: WebhookEventType): Promise<WebhookEndpointRecord[]> {
-    return (await this.list(labId, clientId)).filter((e) => e.eventTypes.includes(eventType));
+    return (await this.list(labId, clientId)).filter((e) => e.eventTypes.includes(eventType) && e.disabledAt === null);
+  }
+
+  async rotateSecret(id: string, sealed: string, graceSeconds: number): Promise<Date> {
+    const row = this.rows.find((e) => e.id === id) as InMemoryWebhookEndpoints['rows'][number];
+    row.previousSecret = row.secret;
+    row.secret = sealed;
+    row.previousSecretExpiresAt = new Date(Date.now() + graceSeconds * 1000);
+    return row.previousSecretExpiresAt;
+  }
+
+  async setEnabled(id: string, enabled: boolean): Promise<WebhookEndpointRecord> {
+    const row = this.rows.find((e) => e.id === id) as WebhookEndpointRecord;
+    row.disabledAt = enabled ? null : row.disabledAt ?? now();
+    return { ...row };
   }
 }
 

@@ -26,6 +26,8 @@ export class OrdersConfig extends ServiceConfig {
    * 127.0.0.1, or a lab's receiver on its own network. Cloud metadata addresses are always refused.
    */
   @Transform(toBoolean) @IsBoolean() WEBHOOK_ALLOW_PRIVATE_ADDRESSES: boolean = false;
+  /** After a secret rotation, deliveries are signed with the previous secret too for this long (24 h by default). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(30 * 86_400) WEBHOOK_SECRET_ROTATION_GRACE_S = 86_400;
   /** AES-256-GCM key (32 bytes, base64) that encrypts endpoint signing secrets at rest. */
   @ValidateBy({
     name: 'notTheDevelopmentKeyInProduction',

@@ -17,6 +17,8 @@ import { UpdateLabStatusUseCase } from './orders/update-lab-status.usecase';
 import { ListWebhookDeliveriesUseCase } from './webhooks/list-webhook-deliveries.usecase';
 import { ListWebhookEndpointsUseCase } from './webhooks/list-webhook-endpoints.usecase';
 import { RegisterWebhookEndpointUseCase } from './webhooks/register-webhook-endpoint.usecase';
+import { RotateWebhookSecretUseCase } from './webhooks/rotate-webhook-secret.usecase';
+import { DisableWebhookEndpointUseCase, EnableWebhookEndpointUseCase } from './webhooks/set-webhook-endpoint-enabled.usecase';
 import { WebhookDeliveryQueue } from './webhooks/webhook-delivery-queue';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhookOutbox } from './webhooks/webhook-outbox';
@@ -31,6 +33,7 @@ export function ordersModule(config: OrdersConfig) {
       PlaceOrderUseCase, GetOrderUseCase, GetOrderResultUseCase, CancelOrderUseCase, GetOrderTransactionUseCase,
       GetOrderTransactionResultUseCase, UpdateLabStatusUseCase, RecordLabResultsUseCase,
       RegisterWebhookEndpointUseCase, ListWebhookEndpointsUseCase, ListWebhookDeliveriesUseCase,
+      RotateWebhookSecretUseCase, DisableWebhookEndpointUseCase, EnableWebhookEndpointUseCase,
     ],
   });
   @Module({

@@ -477,6 +477,15 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
       "required": [
         "data"
       ]
+    },
+    "WebhooksController_rotateSecret": {
+      "$ref": "#/components/schemas/RotatedWebhookSecret"
+    },
+    "WebhooksController_disable": {
+      "$ref": "#/components/schemas/WebhookEndpointView"
+    },
+    "WebhooksController_enable": {
+      "$ref": "#/components/schemas/WebhookEndpointView"
     }
   },
   "components": {
@@ -2850,6 +2859,10 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         },
         "created_at": {
           "type": "string"
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "False while the endpoint is disabled: nothing is delivered to it."
         }
       },
       "additionalProperties": false,
@@ -2858,7 +2871,8 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "id",
         "url",
         "event_types",
-        "created_at"
+        "created_at",
+        "enabled"
       ]
     },
     "WebhookEndpointView": {
@@ -2882,6 +2896,10 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         },
         "created_at": {
           "type": "string"
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "False while the endpoint is disabled: nothing is delivered to it."
         }
       },
       "additionalProperties": false,
@@ -2889,7 +2907,8 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "id",
         "url",
         "event_types",
-        "created_at"
+        "created_at",
+        "enabled"
       ]
     },
     "WebhookAttemptView": {
@@ -2980,6 +2999,29 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "sequence",
         "status",
         "attempts"
+      ]
+    },
+    "RotatedWebhookSecret": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "The endpoint's id."
+        },
+        "secret": {
+          "type": "string",
+          "description": "The new `whsec_<base64>` secret. Shown once."
+        },
+        "previous_secret_expires_at": {
+          "type": "string",
+          "description": "Until then deliveries carry a signature with the previous secret too (ISO 8601)."
+        }
+      },
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "secret",
+        "previous_secret_expires_at"
       ]
     }
   }

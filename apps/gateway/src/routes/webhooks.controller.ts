@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/commo
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
-  Principal, RegisteredWebhookEndpoint, RegisterWebhookEndpointInput, WEBHOOK_COMMANDS, WebhookDeliveryView, WebhookEndpointView,
+  Principal, RegisteredWebhookEndpoint, RegisterWebhookEndpointInput, RotatedWebhookSecret, WEBHOOK_COMMANDS, WebhookDeliveryView,
+  WebhookEndpointView,
 } from '@labflow/contracts';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { CommandForwarder } from '../bus/command-forwarder';
@@ -33,5 +34,36 @@ export class WebhooksController {
   async deliveries(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal,
     @Param('endpointId') endpointId: string): Promise<{ data: WebhookDeliveryView[] }> {
     return (await this.forwarder.forward(request, WEBHOOK_COMMANDS.deliveries, principal, { endpointId }, { key: endpointId })).body;
+  }
+
+  @Post(':endpointId/secret/rotate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Rotate an endpoint\'s signing secret; the new secret is returned once',
+    description: 'Until previous_secret_expires_at (24 h by default) every delivery carries two signatures, '
+      + 'one with the new secret and one with the previous, so the receiver can switch without missing a delivery.',
+  })
+  async rotateSecret(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal,
+    @Param('endpointId') endpointId: string): Promise<RotatedWebhookSecret> {
+    return (await this.forwarder.forward(request, WEBHOOK_COMMANDS.rotateSecret, principal, { endpointId }, { key: endpointId })).body;
+  }
+
+  @Post(':endpointId/disable')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Disable an endpoint: nothing is delivered to it',
+    description: 'Order changes while it is disabled are not queued for it (skipped); deliveries queued before wait until it is enabled.',
+  })
+  async disable(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal,
+    @Param('endpointId') endpointId: string): Promise<WebhookEndpointView> {
+    return (await this.forwarder.forward(request, WEBHOOK_COMMANDS.disable, principal, { endpointId }, { key: endpointId })).body;
+  }
+
+  @Post(':endpointId/enable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled endpoint again: its waiting deliveries are sent, new order changes are queued' })
+  async enable(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal,
+    @Param('endpointId') endpointId: string): Promise<WebhookEndpointView> {
+    return (await this.forwarder.forward(request, WEBHOOK_COMMANDS.enable, principal, { endpointId }, { key: endpointId })).body;
   }
 }

@@ -8,6 +8,6 @@ describe('ListWebhookEndpointsUseCase', () => {
     await unit.webhookEndpoints.insert({ id: 'e-2', labId: LAB, clientId: 'client-b', url: 'http://b', eventTypes: ['labtest.order.created'], secret: 's2' });
     await unit.webhookEndpoints.insert({ id: 'e-3', labId: 42, clientId: 'client-a', url: 'http://c', eventTypes: ['labtest.order.created'], secret: 's3' });
     const { data } = await new ListWebhookEndpointsUseCase().execute(clientCommand({}), unit);
-    expect(data).toEqual([{ id: 'e-1', url: 'http://a', event_types: ['labtest.order.created'], created_at: expect.any(String) }]);
+    expect(data).toEqual([{ id: 'e-1', url: 'http://a', event_types: ['labtest.order.created'], created_at: expect.any(String), enabled: true }]);
   });
 });

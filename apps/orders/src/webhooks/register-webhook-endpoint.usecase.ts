@@ -29,7 +29,7 @@ export class RegisterWebhookEndpointUseCase {
       id, labId: command.labId, clientId: clientIdOf(command.principal), url: command.input.url,
       eventTypes: command.input.event_types, secret: this.secrets.seal(newWebhookSecret(), id),
     });
-    return { id: endpoint.id, url: endpoint.url, event_types: endpoint.eventTypes, secret: endpoint.secret, created_at: iso(endpoint.createdAt) };
+    return { id: endpoint.id, url: endpoint.url, event_types: endpoint.eventTypes, secret: endpoint.secret, created_at: iso(endpoint.createdAt), enabled: true };
   }
 
   /** What the caller is answered, first time or repeat: the kept reply with its secret opened. */

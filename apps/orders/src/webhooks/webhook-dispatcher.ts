@@ -7,19 +7,22 @@ import { HealthRegistry } from '@labflow/platform/service';
 import { ORDERS_CONFIG, OrdersConfig, retrySchedule, webhookUrlPolicy } from '../orders.config';
 import { AttemptOutcome, DueDelivery, WebhookDeliveryQueue } from './webhook-delivery-queue';
 import { WebhookSecretBox } from './webhook-secret-box';
+import { WebhookSender } from './webhook-sender';
 import { signWebhook } from './webhook-signature';
-import { webhookUrlRefusal } from './webhook-url-policy';
 
 /**
  * Sends due webhook deliveries: signed, one attempt per claim, every attempt recorded, retried on the
  * configured schedule (0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h by default); after the last
  * failed attempt the delivery is exhausted and `message.attempt.exhausted` is published (outbox).
+ * A URL refused at delivery for its address (private, loopback, metadata) is exhausted at once: a
+ * retry would be refused the same way.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('WebhookDispatcher');
   private readonly schedule: number[];
   private readonly loop: BackgroundLoop;
+  private readonly sender: WebhookSender;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -30,6 +33,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     private readonly secrets: WebhookSecretBox,
   ) {
     this.schedule = retrySchedule(config);
+    this.sender = new WebhookSender({ policy: webhookUrlPolicy(config), timeoutMs: config.WEBHOOK_TIMEOUT_MS });
     this.loop = new BackgroundLoop(
       { name: 'WebhookDispatcher', idleWaitMs: config.WEBHOOK_POLL_MS, failureLog: 'dispatch paused' },
       () => this.dispatchDue(),
@@ -57,7 +61,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     const outcome = await this.send(delivery);
     const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
     const attemptNumber = delivery.attempts + 1;
-    const exhausted = !ok && attemptNumber >= this.schedule.length;
+    const exhausted = !ok && (outcome.final === true || attemptNumber >= this.schedule.length);
     const next = ok ? { status: 'delivered' as const, delayMs: 0 }
       : exhausted ? { status: 'exhausted' as const, delayMs: 0 }
         : { status: 'pending' as const, delayMs: this.schedule[attemptNumber] };
@@ -73,38 +77,26 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         lastStatusCode: outcome.statusCode, lastError: outcome.error, exhaustedAt: new Date().toISOString(),
       }, { labId: delivery.labId, correlationId: delivery.messageId, causationId: null });
     });
-    if (exhausted) this.logger.warn(`webhook ${delivery.messageId} exhausted after ${attemptNumber} attempts`);
+    if (exhausted) this.logger.warn(`webhook ${delivery.messageId} exhausted after ${attemptNumber} attempts: ${outcome.error}`);
   }
 
-  private async send(delivery: DueDelivery): Promise<AttemptOutcome> {
+  private async send(delivery: DueDelivery): Promise<AttemptOutcome & { final?: boolean }> {
     const timestamp = Math.floor(Date.now() / 1000);
-    const started = Date.now();
+    let signature: string;
     try {
-      // checked again before each attempt: the name may resolve elsewhere than at registration
-      const refusal = await webhookUrlRefusal(delivery.url, webhookUrlPolicy(this.config));
-      if (refusal) return { statusCode: null, error: `refused: ${refusal}`, durationMs: Date.now() - started };
-      const secret = this.secrets.open(delivery.secret, delivery.endpointId);
-      const res = await fetch(delivery.url, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': this.config.WEBHOOK_USER_AGENT,
-          'webhook-id': delivery.messageId,
-          'webhook-timestamp': String(timestamp),
-          'webhook-signature': signWebhook(secret, delivery.messageId, timestamp, delivery.body),
-        },
-        body: delivery.body,
-        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      const ok = res.status >= 200 && res.status < 300;
-      return { statusCode: res.status, error: ok ? null : `HTTP ${res.status}`, durationMs: Date.now() - started };
+      // during a rotation's grace period both secrets sign: `v1,<new> v1,<previous>` (the receiver accepts either)
+      const keys = [delivery.secret, ...(delivery.previousSecret ? [delivery.previousSecret] : [])];
+      signature = keys.map((k) => signWebhook(this.secrets.open(k, delivery.endpointId), delivery.messageId, timestamp, delivery.body)).join(' ');
     } catch (error) {
-      const e = error as Error & { cause?: { code?: string } };
-      const reason = e.name === 'TimeoutError' ? `timeout after ${this.config.WEBHOOK_TIMEOUT_MS} ms` : e.cause?.code ?? e.message;
-      return { statusCode: null, error: reason.slice(0, 500), durationMs: Date.now() - started };
+      return { statusCode: null, error: `secret: ${(error as Error).message}`.slice(0, 500), durationMs: 0 };
     }
+    return this.sender.send(delivery.url, {
+      'content-type': 'application/json',
+      'user-agent': this.config.WEBHOOK_USER_AGENT,
+      'webhook-id': delivery.messageId,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': signature,
+    }, delivery.body);
   }
 }
 

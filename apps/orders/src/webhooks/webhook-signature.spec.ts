@@ -19,3 +19,15 @@ describe('webhook signature', () => {
     expect(verifyWebhook(newWebhookSecret(), 'msg_1', 1700000000, 'body', sig)).toBe(false);
   });
 });
+
+describe('webhook signatures during a secret rotation', () => {
+  it('a header with both signatures verifies with either secret, one with the new signature only with the new one', () => {
+    const [previous, next] = [newWebhookSecret(), newWebhookSecret()];
+    const both = [next, previous].map((s) => signWebhook(s, 'msg_1', 1700000000, 'body')).join(' ');
+    expect(verifyWebhook(next, 'msg_1', 1700000000, 'body', both)).toBe(true);
+    expect(verifyWebhook(previous, 'msg_1', 1700000000, 'body', both)).toBe(true);
+    const after = signWebhook(next, 'msg_1', 1700000000, 'body');
+    expect(verifyWebhook(next, 'msg_1', 1700000000, 'body', after)).toBe(true);
+    expect(verifyWebhook(previous, 'msg_1', 1700000000, 'body', after)).toBe(false);
+  });
+});

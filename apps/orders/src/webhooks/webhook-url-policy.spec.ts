@@ -1,4 +1,4 @@
-import { ResolveHost, webhookUrlRefusal, WebhookUrlPolicy } from './webhook-url-policy';
+import { checkWebhookUrl, ResolveHost, webhookUrlRefusal, WebhookUrlPolicy } from './webhook-url-policy';
 
 const STRICT: WebhookUrlPolicy = { allowHttp: false, allowPrivateAddresses: false };
 const LOCAL: WebhookUrlPolicy = { allowHttp: true, allowPrivateAddresses: true };
@@ -64,5 +64,42 @@ describe('webhookUrlRefusal', () => {
   it('refuses a name that does not resolve, and credentials in the URL', async () => {
     expect(await webhookUrlRefusal('https://nowhere.example-lims.test/h', STRICT, PUBLIC)).toBe('url host nowhere.example-lims.test could not be resolved');
     expect(await webhookUrlRefusal('https://user:pw@hooks.example-lims.test/h', STRICT, PUBLIC)).toBe('url must not carry credentials');
+  });
+});
+
+describe('checkWebhookUrl (at delivery)', () => {
+  it('answers the checked address to connect to, asking the resolver once', async () => {
+    const asked: string[] = [];
+    const resolve: ResolveHost = async (host) => { asked.push(host); return ['203.0.113.10', '2001:db8::10']; };
+    const check = await checkWebhookUrl('https://hooks.example-lims.test:8443/labflow?x=1', STRICT, resolve);
+    expect(check).toEqual({ target: { url: new URL('https://hooks.example-lims.test:8443/labflow?x=1'), address: '203.0.113.10', family: 4 } });
+    expect(asked).toEqual(['hooks.example-lims.test']);
+    expect(await checkWebhookUrl('https://v6.example-lims.test/h', STRICT, async () => ['2001:db8::10']))
+      .toMatchObject({ target: { address: '2001:db8::10', family: 6 } });
+  });
+
+  it('refuses a name that now resolves to loopback (it was public at registration), as a final refusal', async () => {
+    let answer = ['203.0.113.10'];
+    const rebinding: ResolveHost = async () => answer;
+    expect(await checkWebhookUrl('https://hooks.example-lims.test/h', STRICT, rebinding)).toHaveProperty('target');
+    answer = ['127.0.0.1'];
+    expect(await checkWebhookUrl('https://hooks.example-lims.test/h', STRICT, rebinding)).toEqual({
+      refusal: 'url must not point at a private, loopback or link-local address (hooks.example-lims.test is 127.0.0.1)', final: true,
+    });
+  });
+
+  it('keeps loopback refused where only http is allowed (local development without private addresses)', async () => {
+    expect(await checkWebhookUrl('http://localhost:4000/h', { allowHttp: true, allowPrivateAddresses: false }, dns({ localhost: ['127.0.0.1'] })))
+      .toEqual({ refusal: 'url must not point at a private, loopback or link-local address (localhost is 127.0.0.1)', final: true });
+  });
+
+  it('treats a name that does not resolve as worth a retry, a scheme or metadata refusal as final', async () => {
+    expect(await checkWebhookUrl('https://nowhere.example-lims.test/h', STRICT, PUBLIC))
+      .toEqual({ refusal: 'url host nowhere.example-lims.test could not be resolved', final: false });
+    expect(await checkWebhookUrl('https://gone.example-lims.test/h', STRICT, async () => []))
+      .toEqual({ refusal: 'url host gone.example-lims.test could not be resolved', final: false });
+    expect(await checkWebhookUrl('http://hooks.example-lims.test/h', STRICT, PUBLIC)).toEqual({ refusal: 'url must use https', final: true });
+    expect(await checkWebhookUrl('http://metadata.google.internal/', LOCAL, dns({ 'metadata.google.internal': ['169.254.169.254'] })))
+      .toMatchObject({ final: true });
   });
 });

@@ -47,27 +47,48 @@ export async function resolveHost(host: string): Promise<string[]> {
   }
 }
 
+/** Where a delivery may connect: the host's checked address, pinned so nothing resolves it again. */
+export interface CheckedWebhookTarget {
+  url: URL;
+  /** The address the connection goes to (the first of the host's checked addresses). */
+  address: string;
+  family: 4 | 6;
+}
+
 /**
- * Why a webhook URL is refused, or null when it may be called. Every address the host resolves to
- * is checked (one private answer is enough to refuse): at registration and again before each
- * delivery, since what a name resolves to can change after it was registered.
+ * A URL's check: the target to connect to, or why it is refused. `final` is a refusal that a retry
+ * cannot change (scheme, credentials, a forbidden address); a host that does not resolve is not final
+ * (DNS may answer later).
  */
-export async function webhookUrlRefusal(url: string, policy: WebhookUrlPolicy, resolve: ResolveHost = resolveHost): Promise<string | null> {
-  if (!URL.canParse(url)) return 'url is not a valid URL';
+export type WebhookUrlCheck = { target: CheckedWebhookTarget } | { refusal: string; final: boolean };
+
+/**
+ * Checks a webhook URL and answers the address to connect to. Every address the host resolves to is
+ * checked (one private answer is enough to refuse): at registration and again before each delivery,
+ * since what a name resolves to can change after it was registered.
+ */
+export async function checkWebhookUrl(url: string, policy: WebhookUrlPolicy, resolve: ResolveHost = resolveHost): Promise<WebhookUrlCheck> {
+  if (!URL.canParse(url)) return { refusal: 'url is not a valid URL', final: true };
   const parsed = new URL(url);
-  if (parsed.protocol !== 'https:' && !(policy.allowHttp && parsed.protocol === 'http:')) return 'url must use https';
-  if (parsed.username || parsed.password) return 'url must not carry credentials';
+  if (parsed.protocol !== 'https:' && !(policy.allowHttp && parsed.protocol === 'http:')) return { refusal: 'url must use https', final: true };
+  if (parsed.username || parsed.password) return { refusal: 'url must not carry credentials', final: true };
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   let addresses: string[];
   try {
     addresses = isIP(host) ? [host] : await resolve(host);
   } catch {
-    return `url host ${host} could not be resolved`;
+    addresses = [];
   }
-  if (addresses.length === 0) return `url host ${host} could not be resolved`;
+  if (addresses.length === 0) return { refusal: `url host ${host} could not be resolved`, final: false };
   const metadata = addresses.find((a) => matches(METADATA, a));
-  if (metadata) return `url must not point at a cloud metadata address (${host} is ${metadata})`;
-  if (policy.allowPrivateAddresses) return null;
-  const refused = addresses.find((a) => matches(PRIVATE, a));
-  return refused ? `url must not point at a private, loopback or link-local address (${host} is ${refused})` : null;
+  if (metadata) return { refusal: `url must not point at a cloud metadata address (${host} is ${metadata})`, final: true };
+  const refused = policy.allowPrivateAddresses ? undefined : addresses.find((a) => matches(PRIVATE, a));
+  if (refused) return { refusal: `url must not point at a private, loopback or link-local address (${host} is ${refused})`, final: true };
+  return { target: { url: parsed, address: addresses[0], family: isIP(addresses[0]) === 6 ? 6 : 4 } };
+}
+
+/** Why a webhook URL is refused, or null when it may be called (see checkWebhookUrl). */
+export async function webhookUrlRefusal(url: string, policy: WebhookUrlPolicy, resolve: ResolveHost = resolveHost): Promise<string | null> {
+  const check = await checkWebhookUrl(url, policy, resolve);
+  return 'refusal' in check ? check.refusal : null;
 }

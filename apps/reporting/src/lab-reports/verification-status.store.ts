@@ -1,16 +1,8 @@
-import type { Collection, Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { ReportVerificationBlock } from '@labflow/contracts';
+import { ReportVerification, reportVerificationModelOf, StoredDecision, StoredReview } from './report-verification.schema';
 
-export type StoredDecision = Omit<ReportVerificationBlock, 'status' | 'review'>;
-export type StoredReview = NonNullable<ReportVerificationBlock['review']> & { decisionId: string };
-
-interface ReportVerification {
-  _id: string;
-  labId: number;
-  labReportId: number;
-  decision?: StoredDecision;
-  review?: StoredReview;
-}
+export type { StoredDecision, StoredReview } from './report-verification.schema';
 
 const DUPLICATE_KEY = 11000;
 
@@ -20,10 +12,10 @@ const DUPLICATE_KEY = 11000;
  * event changes nothing (the conditional upsert finds no newer document and its insert is refused).
  */
 export class VerificationStatusStore {
-  constructor(private readonly mongo: Connection) {}
+  private readonly model: Model<ReportVerification>;
 
-  private get collection(): Collection<ReportVerification> {
-    return this.mongo.collection<ReportVerification>('report_verifications');
+  constructor(mongo: Connection) {
+    this.model = reportVerificationModelOf(mongo);
   }
 
   async saveDecision(labId: number, labReportId: number, decision: StoredDecision): Promise<void> {
@@ -37,17 +29,18 @@ export class VerificationStatusStore {
   /** The block of each report found (a report never decided is left out). */
   async blocks(labId: number, labReportIds: number[]): Promise<Map<number, ReportVerificationBlock>> {
     if (labReportIds.length === 0) return new Map();
-    const docs = await this.collection.find({ _id: { $in: labReportIds.map(String) }, labId }).toArray();
+    const docs = await this.model.find({ _id: { $in: labReportIds.map(String) }, labId }).lean<ReportVerification[]>().exec();
     return new Map(docs.filter((d) => d.decision).map((d) => [d.labReportId, blockOf(d.decision as StoredDecision, d.review)]));
   }
 
   private async keepNewest(labId: number, labReportId: number, field: 'decision' | 'review', at: string, value: StoredDecision | StoredReview): Promise<void> {
     try {
-      await this.collection.updateOne(
+      // validated as it is written (runValidators): the stored decision or review matches its schema
+      await this.model.updateOne(
         { _id: String(labReportId), labId, $or: [{ [field]: { $exists: false } }, { [`${field}.${field === 'decision' ? 'decidedAt' : 'at'}`]: { $lte: at } }] },
         { $set: { labReportId, [field]: value } },
-        { upsert: true },
-      );
+        { upsert: true, runValidators: true },
+      ).exec();
     } catch (error) {
       // a newer one is stored: the upsert's insert met the existing document
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;

@@ -24,11 +24,22 @@ export interface WebhookEndpointView {
   url: string;
   event_types: WebhookEventType[];
   created_at: string;
+  /** False while the endpoint is disabled: nothing is delivered to it. */
+  enabled: boolean;
 }
 
 export interface RegisteredWebhookEndpoint extends WebhookEndpointView {
   /** `whsec_<base64>`: the HMAC-SHA256 key is the base64-decoded part. Shown once. */
   secret: string;
+}
+
+export interface RotatedWebhookSecret {
+  /** The endpoint's id. */
+  id: string;
+  /** The new `whsec_<base64>` secret. Shown once. */
+  secret: string;
+  /** Until then deliveries carry a signature with the previous secret too (ISO 8601). */
+  previous_secret_expires_at: string;
 }
 
 export interface WebhookAttemptView {
@@ -55,4 +66,7 @@ export const WEBHOOK_COMMANDS = {
   register: defineCommand<RegisterWebhookEndpointInput, RegisteredWebhookEndpoint>('orders', 'webhook_endpoint.register'),
   list: defineCommand<Record<string, never>, { data: WebhookEndpointView[] }>('orders', 'webhook_endpoint.list'),
   deliveries: defineCommand<WebhookEndpointIdInput, { data: WebhookDeliveryView[] }>('orders', 'webhook_endpoint.deliveries'),
+  rotateSecret: defineCommand<WebhookEndpointIdInput, RotatedWebhookSecret>('orders', 'webhook_endpoint.rotate_secret'),
+  disable: defineCommand<WebhookEndpointIdInput, WebhookEndpointView>('orders', 'webhook_endpoint.disable'),
+  enable: defineCommand<WebhookEndpointIdInput, WebhookEndpointView>('orders', 'webhook_endpoint.enable'),
 } as const;
