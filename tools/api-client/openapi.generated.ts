@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api-v3/devices/work-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the device should measure on a sample: its mapped tests without values, or an open rerun's requested parameters */
+        post: operations["DeviceWorkOrderController_workOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api-v3/interfacing/device-results-validation/{deviceId}": {
         parameters: {
             query?: never;
@@ -1301,6 +1318,24 @@ export interface components {
                 [key: string]: components["schemas"]["ReportVerificationBlock"];
             } | null;
         };
+        DeviceWorkOrderInput: {
+            /** @example f94032be-5e1f-47fd-96a1-92a66c6014c3 */
+            deviceAuth: string;
+            /** @example 11957 */
+            labId: number;
+            /** @example 000114626 */
+            sampleId: string;
+        };
+        DeviceWorkOrderResult: {
+            device: {
+                id: number;
+                name: string;
+            };
+            reports: components["schemas"]["WorkOrderReport"][];
+            sampleId: string;
+            /** @description False: the lab has no such sample (ASTM report type Z); true with no parameters: nothing to do (Y). */
+            sampleKnown: boolean;
+        };
         DryRunBody: {
             /** @example 30 */
             days: number;
@@ -2166,6 +2201,28 @@ export interface components {
             id: string;
             url: string;
         };
+        /** @description One parameter the device should measure: its mapping's test name and the report parameter it fills. */
+        WorkOrderParameter: {
+            index: number;
+            /** @description The parameter's name in the report format (what `/new` calls parameter_name). */
+            name: string;
+            testName: string;
+        };
+        WorkOrderReport: {
+            labReportId: number;
+            /** @description Every mapped parameter of the report (a rerun result names one of these). */
+            mapped: components["schemas"]["WorkOrderParameter"][];
+            /** @description What to measure: every mapped parameter without a value, or with an open rerun the requested ones not yet received. */
+            parameters: components["schemas"]["WorkOrderParameter"][];
+            rerun: components["schemas"]["WorkOrderRerun"];
+            testId: number;
+        };
+        /** @description The open rerun of a lab report (the specification request), as far as it is still awaited. */
+        WorkOrderRerun: {
+            receivedParameters: number[];
+            requestedParameters: number[];
+            rerunNumber: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -2320,6 +2377,129 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeviceMappingResult"];
+                };
+            };
+            /** @description Invalid input (the message names the failing field); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid access token (missing, malformed, forged or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing scope, or access denied by a policy of the owning service */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found in the caller's lab */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The path exists but not with this method */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this caller or device token; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends and requests are counted again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The URL or the headers are too large (e.g. a query string past its documented maxLength) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A dependency is unreachable; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The owning service did not answer in time; retry with the same Idempotency-Key */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeviceWorkOrderController_workOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceWorkOrderInput"];
+            };
+        };
+        responses: {
+            /** @description The answer, as described by its schema */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceWorkOrderResult"];
                 };
             };
             /** @description Invalid input (the message names the failing field); nothing was changed */
