@@ -1,6 +1,7 @@
 import { ChildProcess } from 'node:child_process';
+import { connect, createServer, Server } from 'node:net';
 import { call, eventually, freshLabId, tokenFor } from '@labflow/testing';
-import { stopPid } from '@labflow/tools/dev';
+import { currentEnvironment, spawnApp, stopPid } from '@labflow/tools/dev';
 import { bridgeLab, freePort, instrumentValues, startBridge } from './support/analyzer-bridge-fixtures';
 import { astmFrame, SimulatedInstrument } from './support/simulated-instrument';
 
@@ -19,6 +20,29 @@ async function refuses(port: number): Promise<boolean> {
     return false;
   } catch {
     return true;
+  }
+}
+
+/** A TCP relay from `port` to the gateway: the gateway "comes up" at that address when it starts. */
+async function relayToGateway(port: number): Promise<Server> {
+  const gateway = new URL(currentEnvironment().variables.LABFLOW_GATEWAY_URL ?? 'http://127.0.0.1:3000');
+  const relay = createServer((socket) => {
+    const upstream = connect({ host: gateway.hostname, port: Number(gateway.port) });
+    socket.pipe(upstream).pipe(socket);
+    socket.on('error', () => upstream.destroy());
+    upstream.on('error', () => socket.destroy());
+  });
+  await new Promise<void>((resolve) => relay.listen(port, '127.0.0.1', resolve));
+  return relay;
+}
+
+/** A bridge's readiness report, or null while it does not answer. */
+interface Readiness { status: string; checks: Record<string, { status: string; error?: string }> }
+async function readiness(httpPort: number): Promise<Readiness | null> {
+  try {
+    return (await (await fetch(`http://127.0.0.1:${httpPort}/health/ready`, { signal: AbortSignal.timeout(5000) })).json()) as Readiness;
+  } catch {
+    return null;
   }
 }
 
@@ -132,5 +156,34 @@ describe('analyzer bridge: connections registered through the gateway', () => {
     expect([deleted.status, deleted.body?.port]).toEqual([200, newPort]);
     await eventually(() => refuses(newPort), (closed) => closed, 20_000, 250);
     expect((await call('GET', connection(), { token })).status).toBe(404);
+  });
+
+  it('a gateway that does not answer at start: the device is pending in readiness, the bridge keeps running, and opens the connection once it answers', async () => {
+    const late = (await call('POST', '/api-v3/devices', { token, body: { name: 'Late analyzer' } })).body;
+    const [instrumentPort, relayPort, httpPort] = [await freePort(), await freePort(), await freePort()];
+    expect((await call('PUT', connection(late.id), { token, body: { protocol: 'astm', port: instrumentPort, profile: 'astm-lis2-a2' } })).status).toBe(200);
+    const lateBridge = spawnApp('analyzer-bridge', {
+      recordPid: false, logName: `analyzer-bridge-late-${labId}`,
+      env: {
+        PORT: String(httpPort), INSTANCE_ID: `analyzer-bridge-late-${labId}`, BRIDGE_DEVICES: JSON.stringify([{ labId, deviceAuth: late.deviceAuth }]),
+        LABFLOW_GATEWAY_URL: `http://127.0.0.1:${relayPort}`, BRIDGE_CONNECTIONS_REFRESH_MS: '1000',
+      },
+    });
+    let relay: Server | undefined;
+    try {
+      const pending = await eventually(() => readiness(httpPort), (r) => r?.checks?.registrations?.status === 'error', 120_000, 500);
+      expect(pending?.status).toBe('error');
+      expect(pending?.checks.registrations.error).toMatch(/^devices\[0\] \(lab \d+\): connection pending: not read: gateway unreachable/);
+      expect(await refuses(instrumentPort)).toBe(true);
+
+      relay = await relayToGateway(relayPort);
+      const ready = await eventually(() => readiness(httpPort), (r) => r?.status === 'ok', 30_000, 250);
+      expect(ready?.checks.registrations.status).toBe('ok');
+      expect(lateBridge.exitCode).toBeNull(); // it never stopped
+      expect(await refuses(instrumentPort)).toBe(false);
+    } finally {
+      if (lateBridge.pid) await stopPid(lateBridge.pid, 20_000);
+      await new Promise<void>((resolve) => (relay ? relay.close(() => resolve()) : resolve()));
+    }
   });
 });
