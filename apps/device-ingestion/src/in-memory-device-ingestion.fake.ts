@@ -111,12 +111,12 @@ export class InMemoryDevicePayloadRepository implements RepositoryOf<DevicePaylo
 export class InMemoryDeviceConnectionRepository implements RepositoryOf<DeviceConnectionRepository> {
   constructor(private readonly t: DeviceIngestionTables) {}
 
-  async upsert(c: StoredConnection): Promise<ConnectionRecord> {
+  async upsert(c: StoredConnection): Promise<ConnectionRecord | null> {
     const updatedAt = new Date('2026-01-02T03:04:05.000Z');
     const at = this.t.connections.findIndex((x) => x.deviceId === c.deviceId);
     if (at >= 0) this.t.connections[at] = { ...c, updatedAt };
     else this.t.connections.push({ ...c, updatedAt });
-    return (await this.find(c.labId, c.deviceId))!;
+    return this.find(c.labId, c.deviceId);
   }
 
   async find(labId: number, deviceId: number): Promise<ConnectionRecord | null> {

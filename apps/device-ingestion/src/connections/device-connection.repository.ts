@@ -32,19 +32,36 @@ const toConnection = (r: ConnectionRow): ConnectionRecord => ({
   reconnectMs: r.reconnect_ms, bridge: r.bridge, updatedAt: r.updated_at, deviceName: r.device_name,
 });
 
+/** A unique violation of the one-device-per-address index (TypeORM copies the driver's code and constraint onto its error). */
+function isAddressTaken(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  return (e.code ?? e.driverError?.code) === '23505' && (e.constraint ?? e.driverError?.constraint) === 'device_connections_address_idx';
+}
+
 /** Devices' registered connections. Every query is scoped by lab; the bridge's read by the device's token hash too. */
 export class DeviceConnectionRepository {
   constructor(private readonly session: Queryable) {}
 
-  /** One connection per device: saving again replaces it. */
-  async upsert(c: StoredConnection): Promise<ConnectionRecord> {
-    await this.session.query(
-      `INSERT INTO ${S}.device_connections (device_id, lab_id, protocol, mode, host, port, profile, reconnect_ms, bridge)
-       SELECT d.id, d.lab_id, $3, $4, $5, $6, $7, $8, $9 FROM ${S}.devices d WHERE d.lab_id = $1 AND d.id = $2
-       ON CONFLICT (device_id) DO UPDATE SET protocol = EXCLUDED.protocol, mode = EXCLUDED.mode, host = EXCLUDED.host, port = EXCLUDED.port,
-         profile = EXCLUDED.profile, reconnect_ms = EXCLUDED.reconnect_ms, bridge = EXCLUDED.bridge, updated_at = now()`,
-      [c.labId, c.deviceId, c.protocol, c.mode, c.host, c.port, c.profile, c.reconnectMs, c.bridge],
-    );
+  /**
+   * One connection per device: saving again replaces it. Null when another device took the address
+   * meanwhile (the unique index, under a savepoint so the transaction goes on): the caller's 409.
+   */
+  async upsert(c: StoredConnection): Promise<ConnectionRecord | null> {
+    await this.session.query('SAVEPOINT device_connection_upsert');
+    try {
+      await this.session.query(
+        `INSERT INTO ${S}.device_connections (device_id, lab_id, protocol, mode, host, port, profile, reconnect_ms, bridge)
+         SELECT d.id, d.lab_id, $3, $4, $5, $6, $7, $8, $9 FROM ${S}.devices d WHERE d.lab_id = $1 AND d.id = $2
+         ON CONFLICT (device_id) DO UPDATE SET protocol = EXCLUDED.protocol, mode = EXCLUDED.mode, host = EXCLUDED.host, port = EXCLUDED.port,
+           profile = EXCLUDED.profile, reconnect_ms = EXCLUDED.reconnect_ms, bridge = EXCLUDED.bridge, updated_at = now()`,
+        [c.labId, c.deviceId, c.protocol, c.mode, c.host, c.port, c.profile, c.reconnectMs, c.bridge],
+      );
+    } catch (error) {
+      if (!isAddressTaken(error)) throw error;
+      await this.session.query('ROLLBACK TO SAVEPOINT device_connection_upsert');
+      return null;
+    }
+    await this.session.query('RELEASE SAVEPOINT device_connection_upsert');
     const saved = await this.find(c.labId, c.deviceId);
     if (!saved) throw new Error(`connection of device ${c.deviceId} not saved`); // the use case found the device in this transaction
     return saved;

@@ -24,7 +24,13 @@ export class SetDeviceConnectionUseCase {
       reconnectMs: input.reconnectMs ?? DEVICE_CONNECTION_DEFAULTS.reconnectMs, bridge: input.bridge ?? DEVICE_CONNECTION_DEFAULTS.bridge,
     };
     const taken = await unit.connections.deviceAt(connection, input.deviceId);
-    if (taken !== null) throw deviceError('CONNECTION_ADDRESS_TAKEN', `${connection.mode} ${connection.host}:${connection.port}`, connection.bridge, String(taken));
-    return connectionView(await unit.connections.upsert(connection));
+    if (taken !== null) throw addressTaken(connection, taken);
+    const saved = await unit.connections.upsert(connection);
+    // null: another device's PUT took the address between the check and the write
+    if (!saved) throw addressTaken(connection, await unit.connections.deviceAt(connection, input.deviceId));
+    return connectionView(saved);
   }
 }
+
+const addressTaken = (c: StoredConnection, deviceId: number | null) =>
+  deviceError('CONNECTION_ADDRESS_TAKEN', `${c.mode} ${c.host}:${c.port}`, c.bridge, String(deviceId ?? '(another)'));
