@@ -17,10 +17,11 @@ export class GetReportEntryUseCase {
     const found = await unit.reportsWithTests.findOne(labId, input.labReportId, { values: true, history: true });
     if (!found) throw reportingError('LAB_REPORT_NOT_FOUND');
     const { report, test } = found;
-    const value = await valuesOfReport(unit, found);
+    // Both are document-store reads and neither needs the other: one round trip of waiting, not two.
+    const [value, blocks] = await Promise.all([valuesOfReport(unit, found), verificationMapper(unit, labId, [input.labReportId])]);
+    const verification = blocks[String(input.labReportId)];
     const historicalValuesByIndex: ReportEntryResult['historicalValuesByIndex'] = {};
     for (const { index, ...h } of found.history) (historicalValuesByIndex[String(index)] ??= []).push(h);
-    const verification = (await verificationMapper(unit, labId, [input.labReportId]))[String(input.labReportId)];
     return {
       value,
       reportFormat: reportFormatView(test, report, new Date()),
