@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshLabId, GATEWAY_URL, tokenFor } from '@labflow/testing';
+import { freshLabId, GATEWAY_URL, WebhookReceiver } from '@labflow/testing';
+import { fuzzConfig } from './support/fuzz-config';
 import { OpenApiDocument, successCoverage } from './support/fuzz-coverage';
+import { buildLabWorld, LabWorld } from './support/lab-world';
 
 /**
  * Schemathesis fuzzes every operation of the gateway's OpenAPI document with every check it has
@@ -22,18 +24,24 @@ const TIME_LIMIT_MS = 240_000;
 const NO_REACHABLE_SUCCESS: Record<string, string> = {};
 
 describe('OpenAPI fuzzing (Schemathesis)', () => {
+  let hooks: WebhookReceiver;
+  let world: LabWorld;
+  beforeAll(async () => {
+    hooks = await WebhookReceiver.start();
+    world = await buildLabWorld(freshLabId(), hooks);
+  });
+  afterAll(() => hooks.stop());
+
   it('finds no failed check, and reaches every documented success', async () => {
-    const token = await tokenFor({
-      lab_id: freshLabId(), login_type: 'lab_user', department_data_type: 0, department_ids: [1],
-      scope: 'specimen:process specimen:read specimen:admin party:admin', party_id: 'fuzz-party', client_id: 'fuzz-client',
-    });
     const reports = mkdtempSync(join(tmpdir(), 'labflow-fuzz-'));
+    const config = join(reports, 'schemathesis.toml');
+    writeFileSync(config, fuzzConfig(world));
     const run = spawnSync(SCHEMATHESIS, [
-      'run', `${GATEWAY_URL}/docs/openapi.json`,
-      '--header', `Authorization: Bearer ${token}`,
+      '--config-file', config, 'run', `${GATEWAY_URL}/docs/openapi.json`,
+      '--header', `Authorization: Bearer ${world.token}`,
       '--checks', 'all',
       '--phases', 'examples,coverage,fuzzing,stateful',
-      '--max-examples', process.env.FUZZ_MAX_EXAMPLES ?? '15',
+      '--max-examples', process.env.FUZZ_MAX_EXAMPLES ?? '10',
       '--seed', process.env.FUZZ_SEED ?? '20261124',
       '--report', 'ndjson,json', '--report-dir', reports,
       '--no-color',

@@ -106,23 +106,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api-v3/sample-rerun": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Without a lab report id: refused with 400 */
-        get: operations["SampleRerunController_missingId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api-v3/sample-rerun/{labReportId}": {
         parameters: {
             query?: never;
@@ -1070,7 +1053,7 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description One critical parameter of a report response `critical_parameters`). */
+        /** @description One critical parameter of a report (the specification response `critical_parameters`). */
         CriticalParameterView: {
             /**
              * @description Which side of the critical range the value is on.
@@ -1231,7 +1214,7 @@ export interface components {
             /** @example 110.12 */
             value: number | string;
         };
-        /** @description Response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
+        /** @description The specification response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
         DeviceResultsValidationResult: {
             bill_and_user_details_by_sample: {
                 [key: string]: unknown;
@@ -1291,7 +1274,7 @@ export interface components {
             };
             rule: string;
         };
-        /** @description The answer of an asynchronous request: the job to follow "Create job and return it's id"). */
+        /** @description The answer of an asynchronous request: the job to follow (the specification "Create job and return it's id"). */
         JobAccepted: {
             id: string;
             links: components["schemas"]["JobLink"][];
@@ -1330,7 +1313,7 @@ export interface components {
             /** @example mg/dL */
             unit?: string | null;
         };
-        /** @description LabReportRelationAllTestSerializer: exactly these fields. */
+        /** @description The specification LabReportRelationAllTestSerializer: exactly these fields. */
         LabReportRelationView: {
             auto_approval_status: number;
             billId: number;
@@ -1396,7 +1379,7 @@ export interface components {
         };
         OrderTransactionResultView: {
             order_transaction_id: string;
-            /** @description One entry per biomarker of the initial order, from whichever order produced it . */
+            /** @description One entry per biomarker of the initial order, from whichever order produced it. */
             results: components["schemas"]["BiomarkerResultView"][];
             /** @enum {string} */
             status: "completed" | "cancelled" | "active";
@@ -1463,6 +1446,7 @@ export interface components {
         PatientDetails: {
             /** @example 1990-04-01 */
             dob: string;
+            /** Format: email */
             email?: string | null;
             /** @example Ada */
             first_name: string;
@@ -1480,7 +1464,7 @@ export interface components {
             last_name: string;
             phone_number?: string | null;
         };
-        /** @description Response of `GET api-v3/patient/<labReportId>/all-reports`. */
+        /** @description The specification response of `GET api-v3/patient/<labReportId>/all-reports`. */
         PatientReportsResult: {
             calculations_mapper: {
                 [key: string]: unknown[];
@@ -1683,7 +1667,7 @@ export interface components {
              */
             rerun?: boolean | null;
         };
-        /** @description Response of `GET getReportFormatForTestEntry/`. */
+        /** @description The specification response of `GET getReportFormatForTestEntry/`. */
         ReportEntryResult: {
             calculationList: unknown[];
             historicalValuesByIndex: {
@@ -1708,7 +1692,7 @@ export interface components {
             reportData: components["schemas"]["ReportParameterDto"][];
             testData: components["schemas"]["TestDataDto"];
         };
-        /** @description The stored format as every read shows it (wire names of . */
+        /** @description The stored format as every read shows it (wire names of the specification). */
         ReportFormatResult: {
             addTestToChildLabsData: {
                 childLabIds: number[];
@@ -1726,7 +1710,10 @@ export interface components {
             updatedAt: string;
         };
         ReportParameterDto: {
-            /** @example true */
+            /**
+             * @description true needs an auto_rerun_condition
+             * @example false
+             */
             auto_rerun_allowed?: boolean | null;
             /** @enum {string|null} */
             auto_rerun_condition?: "abnormal" | "critical" | "custom" | null;
@@ -1773,7 +1760,7 @@ export interface components {
             unit?: string | null;
             upper?: number | null;
         };
-        /** @description One stored parameter value as the reads show it (flags only for document reports). */
+        /** @description One stored parameter value as the the specification reads show it (flags only for document reports). */
         ReportValueView: {
             device_name?: string | null;
             index: number;
@@ -1783,7 +1770,7 @@ export interface components {
             test_flags?: string[] | null;
             value: (string | number) | null;
         };
-        /** @description The `verification` block reporting's reads show beside the flags (beyond ; no spec field changes). */
+        /** @description The `verification` block reporting's reads show beside the flags (beyond the specification; no spec field changes). */
         ReportVerificationBlock: {
             decidedAt: string;
             /** @enum {string} */
@@ -1938,7 +1925,7 @@ export interface components {
         SampleRerunValuesResult: {
             reruns: components["schemas"]["SampleRerunValueView"][];
         };
-        /** @description GET: one stored rerun value, exactly the spec's fields. */
+        /** @description The specification GET: one stored rerun value, exactly the spec's fields. */
         SampleRerunValueView: {
             _id: string;
             created_at: string;
@@ -2368,7 +2355,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
+            /** @description The specification response of `GET api-v3/interfacing/device-results-validation/<deviceId>`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2617,7 +2604,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response of `GET api-v3/patient/<labReportId>/all-reports`. */
+            /** @description The specification response of `GET api-v3/patient/<labReportId>/all-reports`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2749,116 +2736,6 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterPatientResult"];
                 };
             };
-            /** @description Invalid input (the message names the failing field); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid access token (missing, malformed, forged or expired) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Missing scope, or access denied by a policy of the owning service */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Not found in the caller's lab */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The path exists but not with this method */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Well-formed but refused by a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests from this caller or device token; retry after the Retry-After header's seconds */
-            429: {
-                headers: {
-                    /** @description Seconds until the window ends and requests are counted again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The URL or the headers are too large (e.g. a query string past its documented maxLength) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A dependency is unreachable; retry (with the same Idempotency-Key) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The owning service did not answer in time; retry with the same Idempotency-Key */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    SampleRerunController_missingId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
             /** @description Invalid input (the message names the failing field); nothing was changed */
             400: {
                 headers: {
@@ -5199,7 +5076,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The answer of an asynchronous request: the job to follow "Create job and return it's id"). */
+            /** @description The answer of an asynchronous request: the job to follow (the specification "Create job and return it's id"). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7555,7 +7432,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response of `GET getReportFormatForTestEntry/`. */
+            /** @description The specification response of `GET getReportFormatForTestEntry/`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8171,7 +8048,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored format as every read shows it (wire names of . */
+            /** @description The stored format as every read shows it (wire names of the specification). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8294,7 +8171,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored format as every read shows it (wire names of . */
+            /** @description The stored format as every read shows it (wire names of the specification). */
             201: {
                 headers: {
                     [name: string]: unknown;
