@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshLabId, GATEWAY_URL, WebhookReceiver } from '@labflow/testing';
+import { call, freshLabId, GATEWAY_URL, WebhookReceiver } from '@labflow/testing';
 import { fuzzConfig } from './support/fuzz-config';
 import { OpenApiDocument, successCoverage } from './support/fuzz-coverage';
 import { buildLabWorld, LabWorld } from './support/lab-world';
@@ -36,6 +36,8 @@ describe('OpenAPI fuzzing (Schemathesis)', () => {
     const reports = mkdtempSync(join(tmpdir(), 'labflow-fuzz-'));
     const config = join(reports, 'schemathesis.toml');
     writeFileSync(config, fuzzConfig(world));
+    // read before the run: spawnSync blocks this process for minutes, past the server's keep-alive
+    const document = (await call<OpenApiDocument>('GET', '/docs/openapi.json')).body;
     const run = spawnSync(SCHEMATHESIS, [
       '--config-file', config, 'run', `${GATEWAY_URL}/docs/openapi.json`,
       '--header', `Authorization: Bearer ${world.token}`,
@@ -52,7 +54,6 @@ describe('OpenAPI fuzzing (Schemathesis)', () => {
     if (run.status !== 0) console.log(output.slice(-12000));
     expect(run.error).toBeUndefined();
 
-    const document = await (await fetch(`${GATEWAY_URL}/docs/openapi.json`)).json() as OpenApiDocument;
     const ndjson = readdirSync(reports).find((f) => f.endsWith('.ndjson'));
     expect(ndjson).toBeDefined();
     const coverage = successCoverage(document, join(reports, ndjson!), NO_REACHABLE_SUCCESS);

@@ -18,8 +18,14 @@ function perOperation(world: LabWorld): [string, Record<string, Value>][] {
     ['/fhir/R4/Patient/{id}', { 'path.id': world.patientId }],
     ['/fhir/R4/Specimen/{id}', { 'path.id': world.specimenId }],
     ['/fhir/R4/DiagnosticReport/{id}', { 'path.id': String(world.labReportId) }],
-    ['/dataPartialFromDevice', { 'body.deviceAuth': world.deviceAuth, 'body.labId': world.labId, 'body.sampleId': world.sampleId }],
+    ['/fhir/R4/Observation/{id}', { 'path.id': `${world.labReportId}-4` }], // lab report - parameter index (Haemoglobin)
+    ['/fhir/R4/StructureDefinition/{id}', { 'path.id': 'critical-value' }], // one of the extensions the server defines
   ];
+}
+
+/** Body fields bound to one value (Schemathesis binds body fields through a dictionary): the analyzer's upload. */
+function bodyBindings(world: LabWorld): [string, Record<string, Value>][] {
+  return [['/dataPartialFromDevice', { deviceAuth: world.deviceAuth, labId: world.labId, sampleId: world.sampleId }]];
 }
 
 /**
@@ -33,6 +39,13 @@ export function fuzzConfig(world: LabWorld): string {
     deviceId: world.deviceId, jobId: world.jobId, orderId: world.orderId, transactionId: world.transactionId,
     endpointId: world.endpointId, partyId: world.partyId, clientId: world.clientId, userId: world.userId,
   };
-  const operations = perOperation(world).map(([path, parameters]) => `[[operations]]\ninclude-path = ${JSON.stringify(path)}\n[operations.parameters]\n${table(parameters)}`);
-  return [`[parameters]\n${table(shared)}`, ...operations].join('\n\n') + '\n';
+  const operation = (path: string, parameters: Record<string, Value | { dictionary: string }>) => `[[operations]]\ninclude-path = ${JSON.stringify(path)}\n[operations.parameters]\n`
+    + Object.entries(parameters).map(([key, value]) => `${JSON.stringify(key)} = ${typeof value === 'object' ? `{ dictionary = ${JSON.stringify(value.dictionary)} }` : JSON.stringify(value)}`).join('\n');
+  const bodies = bodyBindings(world);
+  const dictionaries = bodies.flatMap(([, fields]) => Object.entries(fields).map(([field, value]) => `[dictionaries.${field}]\nvalues = [${JSON.stringify(value)}]`));
+  const operations = [
+    ...perOperation(world).map(([path, parameters]) => operation(path, parameters)),
+    ...bodies.map(([path, fields]) => operation(path, Object.fromEntries(Object.keys(fields).map((field) => [`body.${field}`, { dictionary: field }])))),
+  ];
+  return [`[parameters]\n${table(shared)}`, ...dictionaries, ...operations].join('\n\n') + '\n';
 }
