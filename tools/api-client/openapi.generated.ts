@@ -123,23 +123,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api-v3/sample-rerun": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Without a lab report id: refused with 400 */
-        get: operations["SampleRerunController_missingId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api-v3/sample-rerun/{labReportId}": {
         parameters: {
             query?: never;
@@ -1555,6 +1538,7 @@ export interface components {
         PatientDetails: {
             /** @example 1990-04-01 */
             dob: string;
+            /** Format: email */
             email?: string | null;
             /** @example Ada */
             first_name: string;
@@ -1820,7 +1804,10 @@ export interface components {
             updatedAt: string;
         };
         ReportParameterDto: {
-            /** @example true */
+            /**
+             * @description true needs an auto_rerun_condition
+             * @example false
+             */
             auto_rerun_allowed?: boolean | null;
             /** @enum {string|null} */
             auto_rerun_condition?: "abnormal" | "critical" | "custom" | null;
@@ -2998,116 +2985,6 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterPatientResult"];
                 };
             };
-            /** @description Invalid input (the message names the failing field); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid access token (missing, malformed, forged or expired) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Missing scope, or access denied by a policy of the owning service */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Not found in the caller's lab */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The path exists but not with this method */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Well-formed but refused by a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests from this caller or device token; retry after the Retry-After header's seconds */
-            429: {
-                headers: {
-                    /** @description Seconds until the window ends and requests are counted again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The URL or the headers are too large (e.g. a query string past its documented maxLength) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A dependency is unreachable; retry (with the same Idempotency-Key) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The owning service did not answer in time; retry with the same Idempotency-Key */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    SampleRerunController_missingId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
             /** @description Invalid input (the message names the failing field); nothing was changed */
             400: {
                 headers: {

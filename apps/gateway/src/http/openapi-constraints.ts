@@ -27,6 +27,7 @@ const RULES: Record<string, Rule> = {
   // isIso8601 stays a plain string: date-time is narrower than what the validator accepts, and
   // fuzzers filter most of what they generate for it (Schemathesis' health check fails)
   isUuid: (s) => { s.format = 'uuid'; },
+  isEmail: (s) => { s.format = 'email'; },
   isIn: (s, [values]) => { s.enum = [...(values as unknown[])]; },
   matches: (s, [pattern]) => { if (pattern instanceof RegExp && pattern.flags === '') s.pattern = pattern.source; },
 };
