@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { call, freshLabId, GATEWAY_URL, WebhookReceiver } from '@labflow/testing';
 import { fuzzConfig } from './support/fuzz-config';
 import { OpenApiDocument, successCoverage } from './support/fuzz-coverage';
+import { RULE_REFUSALS } from './support/fuzz-refusals';
+import { buildFuzzRecords, FuzzRecords } from './support/fuzz-world';
 import { buildLabWorld, LabWorld } from './support/lab-world';
 
 /**
@@ -26,16 +28,20 @@ const NO_REACHABLE_SUCCESS: Record<string, string> = {};
 describe('OpenAPI fuzzing (Schemathesis)', () => {
   let hooks: WebhookReceiver;
   let world: LabWorld;
+  let records: FuzzRecords;
   beforeAll(async () => {
     hooks = await WebhookReceiver.start();
     world = await buildLabWorld(freshLabId(), hooks);
+    records = await buildFuzzRecords(world);
   });
   afterAll(() => hooks.stop());
 
   it('finds no failed check, and reaches every documented success', async () => {
     const reports = mkdtempSync(join(tmpdir(), 'labflow-fuzz-'));
     const config = join(reports, 'schemathesis.toml');
-    writeFileSync(config, fuzzConfig(world));
+    const refusals = join(reports, 'refusals.json');
+    writeFileSync(refusals, JSON.stringify(RULE_REFUSALS));
+    writeFileSync(config, fuzzConfig(world, records, join(__dirname, 'support', 'fuzz_hooks.py')));
     // read before the run: spawnSync blocks this process for minutes, past the server's keep-alive
     const document = (await call<OpenApiDocument>('GET', '/docs/openapi.json')).body;
     const run = spawnSync(SCHEMATHESIS, [
@@ -47,9 +53,9 @@ describe('OpenAPI fuzzing (Schemathesis)', () => {
       '--seed', process.env.FUZZ_SEED ?? '20261124',
       '--report', 'ndjson,json', '--report-dir', reports,
       '--no-color',
-    ], { encoding: 'utf8', timeout: TIME_LIMIT_MS, maxBuffer: 64 * 1024 * 1024 });
+    ], { encoding: 'utf8', timeout: TIME_LIMIT_MS, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LABFLOW_FUZZ_REFUSALS: refusals } });
     const output = `${run.stdout}\n${run.stderr}`;
-    const summary = output.split('\n').filter((l) => /passed|failed|Test cases|generated|Selected|Tested|❌|⚠️/.test(l)).join('\n');
+    const summary = output.split('\n').filter((l) => /passed|failed|Test cases|generated|Selected|Tested|dropped|❌|⚠️/.test(l)).join('\n');
     console.log(`[fuzz]\n${summary}`);
     if (run.status !== 0) console.log(output.slice(-12000));
     expect(run.error).toBeUndefined();

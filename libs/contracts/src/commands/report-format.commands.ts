@@ -22,7 +22,7 @@ export class TestInfoDto {
   @ApiPropertyOptional({ example: true }) @IsOptional() @IsBoolean() enable_device_flags?: boolean;
   @ApiPropertyOptional({ example: false }) @IsOptional() @IsBoolean() show_device_extra_data_in_pdf?: boolean;
   @ApiPropertyOptional({ description: 'Department of the test (lab reports inherit it)', example: 3 })
-  @IsOptional() @IsInt() @Min(1) department?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_ID) department?: number;
 }
 
 export class TestDataDto {
