@@ -32,7 +32,7 @@ describe('OpenAPI fuzzing (Schemathesis)', () => {
   beforeAll(async () => {
     hooks = await WebhookReceiver.start();
     world = await buildLabWorld(freshLabId(), hooks);
-    records = await buildFuzzRecords(world);
+    records = await buildFuzzRecords(world, hooks);
   });
   afterAll(() => hooks.stop());
 

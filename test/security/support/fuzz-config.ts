@@ -20,31 +20,38 @@ function table(entries: Record<string, Value>): string {
 function perOperation(world: LabWorld, records: FuzzRecords): [string, OperationBindings][] {
   const specimen = { parameters: { 'path.id': world.specimenId } };
   return [
-    ['/api-v3/devices/{id}/mappings', { parameters: { 'path.id': world.deviceId }, body: { testId: world.testId, 'parameters[*].index': 4 } }],
+    ['/api-v3/devices/{id}/mappings', { parameters: { 'path.id': records.mappingDeviceId }, body: { testId: world.testId, 'parameters[*].index': 4 } }],
     ['/api/patients/{patientId}/specimens/{id}', specimen],
     ['/api/patients/{patientId}/specimens/{id}/status', specimen],
-    ['/api/patients/{patientId}/specimens/{id}/actions', { parameters: { 'path.id': records.unreceivedSpecimenId }, body: { received_time: records.receivedTime } }],
+    ['/api/patients/{patientId}/specimens/{id}/actions', {
+      parameters: { 'path.patientId': records.unreceivedPatientId, 'path.id': records.unreceivedSpecimenId }, body: { received_time: records.receivedTime },
+    }],
     ['/fhir/R4/Device/{id}', { parameters: { 'path.id': String(world.deviceId) } }],
     ['/fhir/R4/Patient/{id}', { parameters: { 'path.id': world.patientId } }],
     ['/fhir/R4/Specimen/{id}', { parameters: { 'path.id': world.specimenId } }],
     ['/fhir/R4/DiagnosticReport/{id}', { parameters: { 'path.id': String(world.labReportId) } }],
     ['/fhir/R4/Observation/{id}', { parameters: { 'path.id': `${world.labReportId}-4` } }], // lab report - parameter index (Haemoglobin)
+    ['/fhir/R4/ServiceRequest/{id}', { parameters: { 'path.id': world.orderId } }], // an order's ServiceRequest
     ['/fhir/R4/StructureDefinition/{id}', { parameters: { 'path.id': 'critical-value' } }], // one of the extensions the server defines
     ['/dataPartialFromDevice', { body: { deviceAuth: world.deviceAuth, labId: world.labId, sampleId: world.sampleId, 'data.values[*].testName': 'HGB' } }],
-    ['/api-v3/registrations', { body: { 'tests[*].testId': world.testId } }],
+    ['/api-v3/registrations', { body: { 'tests[*].testId': world.testId, 'samples[*].sampleId': records.freshSampleId, 'tests[*].sampleId': records.freshSampleId } }],
     ['/api-v3/verification/rule-sets/{testId}', { body: { 'parameters[*].index': 4 } }],
     ['/api-v3/verification/lab-reports/{labReportId}/reject', { parameters: { 'path.labReportId': records.heldLabReportId } }],
     ['/api-v3/sample-rerun/{labReportId}/confirm', {
       parameters: { 'path.labReportId': records.rerunLabReportId },
       body: { 'rerun_confirmed_data[*].index': 4, 'rerun_confirmed_data[*].reportForId_id': records.rerunLabReportId },
     }],
-    ['/api-v3/sample-rerun/{labReportId}/request', { parameters: { 'path.labReportId': records.idleLabReportId }, body: { requested_parameters: '[4]' } }],
+    ['/api-v3/sample-rerun/{labReportId}/request', { parameters: { 'path.labReportId': records.idleLabReportId }, body: { requested_parameters: '[4]', lab_id: world.labId } }],
     ['/api-v3/sample-rerun/{labReportId}/new', {
       body: { lab_id: world.labId, sample_id: world.sampleId, lab_report_id: world.labReportId, rerun_number: -1, 'device_data[*].index': 4 },
     }],
     ['/v3/order/{orderId}/cancel', { parameters: { 'path.orderId': records.cancellableOrderId } }],
     ['/v3/lab/orders/{orderId}/status', { parameters: { 'path.orderId': records.orderForStatusId } }],
     ['/v3/lab/orders/{orderId}/results', { body: { 'results[*].biomarker': 'glucose' } }],
+    ['/v3/webhooks', { body: { url: records.webhookUrl } }],
+    ['/reporting/report-format/{testId}/update', { parameters: { 'path.testId': records.updatableTestId } }],
+    ['/report/{billId}/critical/callout', { body: { 'lab_report_ids[*]': world.labReportId } }],
+    ['/api-v3/devices/work-order', { body: { deviceAuth: world.deviceAuth, labId: world.labId, sampleId: world.sampleId } }],
   ];
 }
 

@@ -1,4 +1,5 @@
-import { call, eventually, HttpResult } from '@labflow/testing';
+import { call, eventually, HttpResult, WebhookReceiver } from '@labflow/testing';
+import { cbcFormat } from '../../e2e/lab-fixtures';
 import { HGB_CODE, LabWorld } from './lab-world';
 
 /**
@@ -14,13 +15,22 @@ export interface FuzzRecords {
   rerunLabReportId: number;
   /** A report with no rerun at all: request's. */
   idleLabReportId: number;
-  /** A specimen collected two hours ago, not yet received: PATCH …/actions'. */
+  /** A specimen collected two hours ago, not yet received, and its patient: PATCH …/actions'. */
   unreceivedSpecimenId: string;
+  unreceivedPatientId: string;
   /** A received time between that collection and now. */
   receivedTime: string;
   /** Orders still `ordered`: one for cancel, one for the lab's status update. */
   cancellableOrderId: string;
   orderForStatusId: string;
+  /** A second analyzer: the mapping operation replaces its mappings, not those the uploads rely on. */
+  mappingDeviceId: number;
+  /** A sample id no registration uses yet: the registration operation's first valid request succeeds. */
+  freshSampleId: string;
+  /** A test of its own for the report-format update, which replaces the format the reports' indexes come from. */
+  updatableTestId: number;
+  /** The suite's webhook receiver by a host name (the document's url pattern wants a name, not an IP). */
+  webhookUrl: string;
 }
 
 function expectStatus(what: string, res: HttpResult, status: number): HttpResult {
@@ -28,7 +38,7 @@ function expectStatus(what: string, res: HttpResult, status: number): HttpResult
   return res;
 }
 
-export async function buildFuzzRecords(world: LabWorld): Promise<FuzzRecords> {
+export async function buildFuzzRecords(world: LabWorld, webhooks: WebhookReceiver): Promise<FuzzRecords> {
   const as = (method: string, path: string, body?: unknown) => call(method, path, { token: world.token, body });
   const { labId, testId } = world;
   const collectedAt = new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString();
@@ -37,7 +47,7 @@ export async function buildFuzzRecords(world: LabWorld): Promise<FuzzRecords> {
   const registered = expectStatus('fuzz registration', await as('POST', '/api-v3/registrations', {
     patient: { name: 'Ravi Menon', dateOfBirth: '1979-07-14', gender: 'male' },
     samples: names.map((n) => ({ sampleId: sample(n), collectedAt })), tests: names.map((n) => ({ testId, sampleId: sample(n) })),
-  }), 201).body as { labReports: { labReportId: number; sampleId: string }[]; samples: { sampleId: string; specimenId: string }[] };
+  }), 201).body as { patientId: string; labReports: { labReportId: number; sampleId: string }[]; samples: { sampleId: string; specimenId: string }[] };
   const reportOf = (name: string) => registered.labReports.find((r) => r.sampleId === sample(name))!.labReportId;
 
   for (const name of ['R', 'C']) {
@@ -57,8 +67,13 @@ export async function buildFuzzRecords(world: LabWorld): Promise<FuzzRecords> {
     rerunLabReportId: reportOf('C'),
     idleLabReportId: reportOf('Q'),
     unreceivedSpecimenId: registered.samples.find((s) => s.sampleId === sample('S'))!.specimenId,
+    unreceivedPatientId: registered.patientId,
     receivedTime: new Date(Date.now() - 60 * 60 * 1000).toISOString(),
     cancellableOrderId: await order(),
     orderForStatusId: await order(),
+    mappingDeviceId: expectStatus('mapping device', await as('POST', '/api-v3/devices', { name: 'Mindray BC-6800' }), 201).body.id as number,
+    freshSampleId: sample('F'),
+    updatableTestId: expectStatus('updatable test', await as('POST', '/reporting/report-format/create/', cbcFormat({ testName: 'CBC (fuzzed)' })), 201).body.testId as number,
+    webhookUrl: webhooks.url(`/fuzz-${labId}`).replace('127.0.0.1', 'localhost'),
   };
 }

@@ -11,7 +11,7 @@ export class RegisterWebhookEndpointInput {
   // spaces or <>), so a value it allows is never refused as a URL
   @ApiProperty({
     example: 'https://example.com/webhooks/labflow',
-    pattern: '^https?://([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(:[1-9][0-9]{0,3})?(/[!-;=?-~]*)?$',
+    pattern: '^https?://([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(/[!-;=?-~]*)?$',
     description: 'https (http only where the deployment allows it); the host must resolve to a public address',
   })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(2000) url: string;
