@@ -21,6 +21,8 @@ function perOperation(world: LabWorld, records: FuzzRecords): [string, Operation
   const specimen = { parameters: { 'path.id': world.specimenId } };
   return [
     ['/api-v3/devices/{id}/mappings', { parameters: { 'path.id': records.mappingDeviceId }, body: { testId: world.testId, 'parameters[*].index': 4 } }],
+    ['/api/parties/{partyId}', { parameters: { 'path.partyId': records.upsertPartyId } }],
+    ['/api/legal-entities/{clientId}', { parameters: { 'path.clientId': records.upsertClientId } }],
     ['/api/patients/{patientId}/specimens/{id}', specimen],
     ['/api/patients/{patientId}/specimens/{id}/status', specimen],
     ['/api/patients/{patientId}/specimens/{id}/actions', {

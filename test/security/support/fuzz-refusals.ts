@@ -47,6 +47,10 @@ export const RULE_REFUSALS: RuleRefusal[] = [
     operation: 'PUT /api-v3/verification/rule-sets/{testId}', status: 400, code: 'UNKNOWN_TEST_PARAMETER', message: '', rule: 'an index of the test\'s report format',
   },
   {
+    operation: 'PUT /api-v3/verification/rule-sets/{testId}', status: 400, code: 'VALIDATION_FAILED',
+    message: '^(parameters\\.\\d+\\.index|devices\\.\\d+\\.deviceId) \\d+ is repeated$', rule: 'each parameter and device once',
+  },
+  {
     operation: 'POST /dataPartialFromDevice', status: 400, code: 'UNKNOWN_TEST_NAME', message: '', rule: 'an analyzer code mapped on the device',
   },
   {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { call, eventually, HttpResult, WebhookReceiver } from '@labflow/testing';
 import { cbcFormat } from '../../e2e/lab-fixtures';
 import { HGB_CODE, LabWorld } from './lab-world';
@@ -27,6 +28,12 @@ export interface FuzzRecords {
   mappingDeviceId: number;
   /** A sample id no registration uses yet: the registration operation's first valid request succeeds. */
   freshSampleId: string;
+  /**
+   * A party and a legal entity for the upsert operations, not the token's: fuzzing the token's own
+   * would leave it unverified or inactive (403/409) for every specimen operation after it.
+   */
+  upsertPartyId: string;
+  upsertClientId: string;
   /** A test of its own for the report-format update, which replaces the format the reports' indexes come from. */
   updatableTestId: number;
   /** The suite's webhook receiver by a host name (the document's url pattern wants a name, not an IP). */
@@ -73,6 +80,8 @@ export async function buildFuzzRecords(world: LabWorld, webhooks: WebhookReceive
     orderForStatusId: await order(),
     mappingDeviceId: expectStatus('mapping device', await as('POST', '/api-v3/devices', { name: 'Mindray BC-6800' }), 201).body.id as number,
     freshSampleId: sample('F'),
+    upsertPartyId: randomUUID(),
+    upsertClientId: randomUUID(),
     updatableTestId: expectStatus('updatable test', await as('POST', '/reporting/report-format/create/', cbcFormat({ testName: 'CBC (fuzzed)' })), 201).body.testId as number,
     webhookUrl: webhooks.url(`/fuzz-${labId}`).replace('127.0.0.1', 'localhost'),
   };
