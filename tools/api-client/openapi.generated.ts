@@ -1233,7 +1233,9 @@ export interface components {
              *       "H~N": "H"
              *     }
              */
-            flagInterpretations?: Record<string, unknown> | null;
+            flagInterpretations?: {
+                [key: string]: "N" | "L" | "H" | "LL" | "HH" | "LU" | "HU" | "A" | "AA" | "<" | ">" | "U" | "D" | "B" | "W" | "S" | "R" | "I" | "NEG" | "POS" | "IND" | "QCF";
+            } | null;
             /**
              * @description Mapping function of the registry
              * @example PartialFill
@@ -1613,6 +1615,7 @@ export interface components {
             /** @example Level 2 control out (2s rule) */
             reason?: string | null;
             /**
+             * Format: date-time
              * @description When QC failed; default now
              * @example 2026-05-25T06:00:00.000Z
              */
@@ -1720,7 +1723,10 @@ export interface components {
         };
         RegisterWebhookEndpointInput: {
             event_types: ("labtest.order.created" | "labtest.order.updated")[];
-            /** @example https://example.com/webhooks/labflow */
+            /**
+             * @description https (http only where the deployment allows it); the host must resolve to a public address
+             * @example https://example.com/webhooks/labflow
+             */
             url: string;
         };
         RegistrationBillDto: {
@@ -1730,7 +1736,10 @@ export interface components {
             organizationId?: number | null;
         };
         RegistrationPatientDto: {
-            /** @example 1984-02-29 */
+            /**
+             * Format: date
+             * @example 1984-02-29
+             */
             dateOfBirth: string;
             /** @enum {string} */
             gender: "male" | "female" | "other" | "unknown";
@@ -1738,7 +1747,10 @@ export interface components {
             name: string;
         };
         RegistrationSampleDto: {
-            /** @example 2026-05-25T08:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-05-25T08:00:00.000Z
+             */
             collectedAt: string;
             /** @example 000114626 */
             sampleId: string;
@@ -2118,6 +2130,7 @@ export interface components {
             /** @enum {string|null} */
             dracs_death_verification_status?: "NOT_VERIFIED" | "VERIFIED" | "VERIFICATION_NEEDED" | "IN_REVIEW" | null;
             /**
+             * Format: date-time
              * @description When the party registry last changed the party (defaults to now)
              * @example 2026-11-01T10:00:00Z
              */
@@ -3837,9 +3850,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["QcHoldBody"];
+                "application/json": components["schemas"]["QcHoldBody"] | null;
             };
         };
         responses: {
