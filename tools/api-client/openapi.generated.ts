@@ -21,6 +21,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api-v3/devices/{id}/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The device's registered connection */
+        get: operations["DeviceConnectionsController_getConnection"];
+        /** Register or replace how the analyzer bridge reaches the device (protocol, mode, address, vendor profile) */
+        put: operations["DeviceConnectionsController_setConnection"];
+        post?: never;
+        /** Remove the device's connection: its bridge closes it at the next refresh */
+        delete: operations["DeviceConnectionsController_deleteConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api-v3/devices/{id}/mappings": {
         parameters: {
             query?: never;
@@ -32,6 +51,23 @@ export interface paths {
         put?: never;
         /** Map a test to a mapping function (PartialFill) and analyzer codes to parameter indexes */
         post: operations["DevicesController_addMapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-v3/devices/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The registered connection of the device whose token is given: what the analyzer bridge opens for it */
+        post: operations["DeviceRegisteredConnectionController_registeredConnection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1205,6 +1241,60 @@ export interface components {
             /** @enum {string} */
             mode: "absolute" | "percent" | "rate_per_day";
         };
+        DeviceConnectionBody: {
+            /**
+             * @description The bridge instance (its BRIDGE_NAME) that serves this connection
+             * @default default
+             * @example default
+             */
+            bridge: string | null;
+            /**
+             * @description server: an IP address to listen on; client: the address to connect to
+             * @default 127.0.0.1
+             * @example 127.0.0.1
+             */
+            host: string | null;
+            /**
+             * @description server: the bridge listens; client: the bridge connects (a terminal server's port)
+             * @default server
+             * @enum {string|null}
+             */
+            mode: "server" | "client" | null;
+            /** @example 5100 */
+            port: number;
+            /**
+             * @description A vendor profile the bridge knows (built in or BRIDGE_PROFILES_DIR)
+             * @example astm-lis2-a2
+             */
+            profile: string;
+            /**
+             * @example astm
+             * @enum {string}
+             */
+            protocol: "astm" | "hl7";
+            /**
+             * @description client mode: the wait before connecting again after a drop
+             * @default 5000
+             * @example 5000
+             */
+            reconnectMs: number | null;
+        };
+        /** @description A device's registered connection, defaults filled in. */
+        DeviceConnectionView: {
+            bridge: string;
+            deviceId: number;
+            deviceName: string;
+            host: string;
+            labId: number;
+            /** @enum {string} */
+            mode: "server" | "client";
+            port: number;
+            profile: string;
+            /** @enum {string} */
+            protocol: "astm" | "hl7";
+            reconnectMs: number;
+            updatedAt: string;
+        };
         DeviceFlagsDto: {
             /**
              * @example [
@@ -1691,6 +1781,12 @@ export interface components {
             id: number;
             lab: number;
             name: string;
+        };
+        RegisteredConnectionInput: {
+            /** @example f94032be-5e1f-47fd-96a1-92a66c6014c3 */
+            deviceAuth: string;
+            /** @example 11957 */
+            labId: number;
         };
         RegisteredWebhookEndpoint: {
             created_at: string;
@@ -2355,6 +2451,373 @@ export interface operations {
             };
         };
     };
+    DeviceConnectionsController_getConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A device's registered connection, defaults filled in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceConnectionView"];
+                };
+            };
+            /** @description Invalid input (the message names the failing field); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid access token (missing, malformed, forged or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing scope, or access denied by a policy of the owning service */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found in the caller's lab */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The path exists but not with this method */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this caller or device token; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends and requests are counted again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The URL or the headers are too large (e.g. a query string past its documented maxLength) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A dependency is unreachable; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The owning service did not answer in time; retry with the same Idempotency-Key */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeviceConnectionsController_setConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceConnectionBody"];
+            };
+        };
+        responses: {
+            /** @description A device's registered connection, defaults filled in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceConnectionView"];
+                };
+            };
+            /** @description Invalid input (the message names the failing field); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid access token (missing, malformed, forged or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing scope, or access denied by a policy of the owning service */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found in the caller's lab */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The path exists but not with this method */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this caller or device token; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends and requests are counted again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The URL or the headers are too large (e.g. a query string past its documented maxLength) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A dependency is unreachable; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The owning service did not answer in time; retry with the same Idempotency-Key */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeviceConnectionsController_deleteConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A device's registered connection, defaults filled in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceConnectionView"];
+                };
+            };
+            /** @description Invalid input (the message names the failing field); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid access token (missing, malformed, forged or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing scope, or access denied by a policy of the owning service */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found in the caller's lab */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The path exists but not with this method */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this caller or device token; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends and requests are counted again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The URL or the headers are too large (e.g. a query string past its documented maxLength) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A dependency is unreachable; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The owning service did not answer in time; retry with the same Idempotency-Key */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DevicesController_addMapping: {
         parameters: {
             query?: never;
@@ -2377,6 +2840,129 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeviceMappingResult"];
+                };
+            };
+            /** @description Invalid input (the message names the failing field); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid access token (missing, malformed, forged or expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing scope, or access denied by a policy of the owning service */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found in the caller's lab */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The path exists but not with this method */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this caller or device token; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends and requests are counted again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The URL or the headers are too large (e.g. a query string past its documented maxLength) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A dependency is unreachable; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The owning service did not answer in time; retry with the same Idempotency-Key */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeviceRegisteredConnectionController_registeredConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisteredConnectionInput"];
+            };
+        };
+        responses: {
+            /** @description A device's registered connection, defaults filled in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceConnectionView"];
                 };
             };
             /** @description Invalid input (the message names the failing field); nothing was changed */

@@ -5,7 +5,7 @@ import mongoose from 'mongoose';
 import { AppName, commandTopicOf, TOPICS } from '@labflow/contracts';
 import { installLibraryPatches } from '@labflow/platform/patches';
 import { currentEnvironment, REPO_ROOT, spawnApp, startApps, stopApps, stopPid, waitForReady } from '../dev';
-import { waitForDrain } from './drain';
+import { waitForDrain, waitForQuiet } from './drain';
 import { gatewayRoundTrips, GatewayRun, warmUpBroker } from './gateway';
 import { sleep } from './http';
 import { ingestAtRate, IngestRun } from './ingest';
@@ -76,6 +76,8 @@ async function measure(extra: ChildProcess[]): Promise<string> {
     log(`${what}: drained in ${seconds.toFixed(1)} s`);
     return seconds;
   };
+  // every consumer of the environment, for the scenarios that must not share the cores with a backlog
+  const quiet = async (what: string) => log(`${what}: every consumer quiet in ${(await waitForQuiet(kafka, groups)).toFixed(1)} s`);
 
   const echoAt = { prefix, port: ENV.ports.gateway + 50 }; // the bare echo of the warm-up and scenario 2
   // 1. Ingest at rising rates, then the raw baseline at the same rates.
@@ -118,7 +120,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
   let gateway: GatewayRun[] = [];
   if (SCENARIOS.has('gateway')) {
     // 2. Gateway round trip at fixed concurrencies, each next to the bare echo.
-    await drain('before the gateway round trip');
+    await quiet('before the gateway round trip');
     // The read's cost of read your writes with no token pending: the gateway without it (no Redis
     // step per call), then as deployed, in the same run (issue 19).
     const untracked = await withGatewayEnv({ CONSISTENCY_TRACKING: 'false' }, () => gatewayRoundTrips(lab, kafka, echoAt, CONCURRENCIES, durationMs));
@@ -133,7 +135,7 @@ async function measure(extra: ChildProcess[]): Promise<string> {
 
   if (SCENARIOS.has('scale')) {
     // 3. Scale-out: the same offered load with one, then two instances in one consumer group.
-    await drain('before scale-out');
+    await quiet('before scale-out');
     const scale = await scaleOut(kafka, prefix, durationMs, extra);
     console.log(`Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions)\n${scale}\n`);
     out.push(`### 3. Scale-out (${SCALE_RATE}/s offered, ${SECONDS} s, 6 partitions per topic)\n\n${scale}`);

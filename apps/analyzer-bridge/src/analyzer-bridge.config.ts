@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { DEFAULT_PORTS, ServiceConfig } from '@labflow/platform/service';
 
 /** The bridge's settings. Its instruments are listed in BRIDGE_DEVICES (JSON) or the file BRIDGE_DEVICES_FILE. */
@@ -13,10 +13,17 @@ export class AnalyzerBridgeConfig extends ServiceConfig {
    */
   @IsString() LABFLOW_GATEWAY_TOKEN = '';
   @IsString() LABFLOW_GATEWAY_TOKEN_FILE = '';
-  /** A JSON array of device connections (see connections/device-connection.config.ts). */
+  /**
+   * A JSON array of devices: a registered device's credentials (`{ labId, deviceAuth }`, its connection
+   * read from the gateway), or a whole connection inline (connections/device-connection.config.ts).
+   */
   @IsString() BRIDGE_DEVICES = '';
   /** A file holding the same JSON array (read when BRIDGE_DEVICES is empty). */
   @IsString() BRIDGE_DEVICES_FILE = '';
+  /** This instance's name: it opens the registered connections whose `bridge` is this name. */
+  @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/) BRIDGE_NAME = 'default';
+  /** How often the registered connections are read again and reconciled (new opened, removed closed, changed reopened). */
+  @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000) BRIDGE_CONNECTIONS_REFRESH_MS = 30_000;
   /** A directory of the lab's vendor profiles (`*.json`), beside the built-in ones. */
   @IsString() BRIDGE_PROFILES_DIR = '';
   /** How often the delivery worker looks for due uploads when idle. */

@@ -1,5 +1,6 @@
 import { PgOutbox, Queryable } from '@labflow/platform/kafka';
 import { RepositoryOf, UnitOfWork } from '@labflow/platform/handling';
+import { DeviceConnectionRepository } from './connections/device-connection.repository';
 import { DeviceRepository } from './devices/device.repository';
 import { DevicePayloadRepository } from './ingestion/device-payload.repository';
 import { IngestionContextRepository } from './ingestion/ingestion-context.repository';
@@ -13,6 +14,7 @@ export interface DeviceIngestionRepositories {
   samples: RepositoryOf<SampleRepository>;
   contexts: RepositoryOf<IngestionContextRepository>;
   payloads: RepositoryOf<DevicePayloadRepository>;
+  connections: RepositoryOf<DeviceConnectionRepository>;
 }
 
 export type DeviceIngestionUnitOfWork = UnitOfWork<DeviceIngestionRepositories>;
@@ -24,4 +26,5 @@ export const deviceIngestionRepositories = (session: Queryable, outbox: PgOutbox
   samples: new SampleRepository(session),
   contexts: new IngestionContextRepository(session),
   payloads: new DevicePayloadRepository(session, outbox),
+  connections: new DeviceConnectionRepository(session),
 });

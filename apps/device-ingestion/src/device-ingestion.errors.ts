@@ -12,6 +12,10 @@ export const DEVICE_ERRORS = errorTable({
   MAPPING_FUNCTION_UNKNOWN: { status: 500, message: (testId: string, name: string) => `Device mapping of test ${testId} uses unknown function ${name}` },
   UNKNOWN_MAPPING_FUNCTION: { status: 400, message: (name: string, known: string) => `Unknown mapping function ${name} (known: ${known})` },
   UNKNOWN_TEST_PARAMETER: { status: 400, message: (i: string, index: string) => `parameters.${i}.index ${index} is not a parameter of this test` },
+  CONNECTION_NOT_FOUND: { status: 404, message: 'No connection is registered for this device' },
+  CONNECTION_ADDRESS_TAKEN: {
+    status: 409, message: (address: string, bridge: string, deviceId: string) => `${address} of bridge ${bridge} is already the connection of device ${deviceId}`,
+  },
   /** A mapping's own inconsistency (a repeated code or index, a flag code outside HL7 Table 0078), as the validation pipe words it. */
   VALIDATION_FAILED: { status: 400, message: (problem: string) => problem },
 });

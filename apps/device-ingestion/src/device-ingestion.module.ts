@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { PgOutbox } from '@labflow/platform/kafka';
 import { handlingOf } from '@labflow/platform/handling';
 import { PlatformModule, ReportingTestsClient, RequestReplyModule, ServiceConfig } from '@labflow/platform/service';
+import { DeleteDeviceConnectionUseCase } from './connections/delete-device-connection.usecase';
+import { GetDeviceConnectionUseCase } from './connections/get-device-connection.usecase';
+import { GetRegisteredConnectionUseCase } from './connections/get-registered-connection.usecase';
+import { SetDeviceConnectionUseCase } from './connections/set-device-connection.usecase';
 import { deviceIngestionRepositories } from './device-ingestion-unit-of-work';
 import { DEVICE_ERRORS } from './device-ingestion.errors';
 import { RegisterDeviceUseCase } from './devices/register-device.usecase';
@@ -21,7 +25,10 @@ export function deviceIngestionModule(config: ServiceConfig) {
     errors: DEVICE_ERRORS,
     repositories: deviceIngestionRepositories,
     inject: [PgOutbox],
-    useCases: [RegisterDeviceUseCase, AddDeviceMappingUseCase, ReceiveDeviceDataUseCase, RecordSampleReportsUseCase, GetWorkOrderUseCase],
+    useCases: [
+      RegisterDeviceUseCase, AddDeviceMappingUseCase, ReceiveDeviceDataUseCase, RecordSampleReportsUseCase, GetWorkOrderUseCase,
+      SetDeviceConnectionUseCase, GetDeviceConnectionUseCase, DeleteDeviceConnectionUseCase, GetRegisteredConnectionUseCase,
+    ],
   });
   @Module({
     imports: [

@@ -1,6 +1,7 @@
 import { DataPartialFromDeviceResult, DeviceDataReceived, MessageContext, Principal, systemPrincipal } from '@labflow/contracts';
 import { commandFor, failureOf as answered, inMemoryUnitOfWork, RepositoryOf } from '@labflow/platform/handling';
 import { ReportingTestsClient } from '@labflow/platform/service';
+import { ConnectionAddress, ConnectionRecord, DeviceConnectionRepository, StoredConnection } from './connections/device-connection.repository';
 import { DeviceIngestionRepositories } from './device-ingestion-unit-of-work';
 import { DEVICE_ERRORS } from './device-ingestion.errors';
 import { DeviceRecord, DeviceRepository } from './devices/device.repository';
@@ -22,6 +23,7 @@ export class DeviceIngestionTables {
   readonly payloads = new Map<string, PayloadClaim>();
   /** device.data.received events written with their payload (the guarded statement's outbox rows). */
   readonly dataEvents: { payload: DeviceDataReceived; cause: MessageContext }[] = [];
+  readonly connections: (StoredConnection & { updatedAt: Date })[] = [];
 }
 
 export class InMemoryDeviceRepository implements RepositoryOf<DeviceRepository> {
@@ -105,10 +107,46 @@ export class InMemoryDevicePayloadRepository implements RepositoryOf<DevicePaylo
   }
 }
 
+/** Connections by device, joined to their device's name as the store does. */
+export class InMemoryDeviceConnectionRepository implements RepositoryOf<DeviceConnectionRepository> {
+  constructor(private readonly t: DeviceIngestionTables) {}
+
+  async upsert(c: StoredConnection): Promise<ConnectionRecord | null> {
+    const updatedAt = new Date('2026-01-02T03:04:05.000Z');
+    const at = this.t.connections.findIndex((x) => x.deviceId === c.deviceId);
+    if (at >= 0) this.t.connections[at] = { ...c, updatedAt };
+    else this.t.connections.push({ ...c, updatedAt });
+    return this.find(c.labId, c.deviceId);
+  }
+
+  async find(labId: number, deviceId: number): Promise<ConnectionRecord | null> {
+    const c = this.t.connections.find((x) => x.labId === labId && x.deviceId === deviceId);
+    const device = this.t.devices.find((d) => d.id === deviceId);
+    return c && device ? { ...c, deviceName: device.name } : null;
+  }
+
+  async deviceAt(a: ConnectionAddress, exceptDeviceId: number): Promise<number | null> {
+    return this.t.connections.find((x) => x.labId === a.labId && x.bridge === a.bridge && x.mode === a.mode && x.host === a.host
+      && x.port === a.port && x.deviceId !== exceptDeviceId)?.deviceId ?? null;
+  }
+
+  async remove(labId: number, deviceId: number): Promise<ConnectionRecord | null> {
+    const found = await this.find(labId, deviceId);
+    if (found) this.t.connections.splice(this.t.connections.findIndex((x) => x.deviceId === deviceId), 1);
+    return found;
+  }
+
+  async forDeviceAuth(authHash: string, labId: number): Promise<{ deviceId: number | null; connection: ConnectionRecord | null }> {
+    const device = this.t.devices.find((d) => d.authHash === authHash && d.labId === labId);
+    return device ? { deviceId: device.id, connection: await this.find(labId, device.id) } : { deviceId: null, connection: null };
+  }
+}
+
 export function inMemoryRepositories(t = new DeviceIngestionTables()) {
   return {
     devices: new InMemoryDeviceRepository(t), mappings: new InMemoryMappingRepository(t), samples: new InMemorySampleRepository(t),
     contexts: new InMemoryIngestionContextRepository(t), payloads: new InMemoryDevicePayloadRepository(t),
+    connections: new InMemoryDeviceConnectionRepository(t),
   } satisfies DeviceIngestionRepositories;
 }
 

@@ -29,3 +29,4 @@ export * from './events/critical.events';
 export * from './events/verification.events';
 export * from './consistency';
 export * from './commands/work-order.commands';
+export * from './commands/device-connection.commands';

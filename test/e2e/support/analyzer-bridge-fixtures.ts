@@ -15,6 +15,7 @@ export async function freePort(): Promise<number> {
 export interface BridgeLab {
   token: string;
   deviceAuth: string;
+  deviceId: number;
   /** The CBC test. */
   testId: number;
   /** The lab report of each sample, in the order given. */
@@ -32,7 +33,7 @@ export async function bridgeLab(labId: number, samples: string[]): Promise<Bridg
     token, body: { testId: cbc, functionName: 'PartialFill', parameters: [{ testName: 'hmg', index: 4 }, { testName: 'rbc', index: 5 }] },
   });
   if (mapping.status !== 201) throw new Error(`mapping: ${mapping.status} ${JSON.stringify(mapping.body)}`);
-  return { token, deviceAuth: device.deviceAuth, testId: cbc, reports };
+  return { token, deviceAuth: device.deviceAuth, deviceId: device.id, testId: cbc, reports };
 }
 
 /** A bridge instance of its own (not the stack's), with these devices and settings; ready when it answers. */

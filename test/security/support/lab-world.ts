@@ -73,6 +73,7 @@ export async function buildLabWorld(labId: number, webhooks: WebhookReceiver): P
   expectStatus('mapping', await as('POST', `/api-v3/devices/${device.id}/mappings`, {
     testId, functionName: 'PartialFill', parameters: [{ testName: HGB_CODE, index: 4 }],
   }), 201);
+  expectStatus('connection', await as('PUT', `/api-v3/devices/${device.id}/connection`, { protocol: 'astm', port: 5100, profile: 'astm-lis2-a2' }), 200);
   expectStatus('rule set', await as('PUT', `/api-v3/verification/rule-sets/${testId}`, { parameters: [{ index: 4 }], blockingParamFlags: ['A'], blockingTestFlags: [] }), 201);
   // A critical Haemoglobin: stored values, a device result, criticalValues pending, an auto rerun queued.
   await eventually(() => call('POST', '/dataPartialFromDevice/', {

@@ -73,6 +73,11 @@ export class AstmLink {
     return this.state.name;
   }
 
+  /** Neutral (E1381): no transmission either way, no frame awaiting its store, nothing queued to send. */
+  get neutral(): boolean {
+    return this.state.name === 'idle' && !this.holding && this.outgoing.length === 0;
+  }
+
   /** Bytes from the instrument. */
   receive(chunk: Buffer): void {
     if (this.closed) return;

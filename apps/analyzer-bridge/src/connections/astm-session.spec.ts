@@ -70,4 +70,18 @@ describe('AstmSession', () => {
     await settle();
     expect(calls).toEqual([undefined, 'transmission timed out before EOT: kept, not uploaded']);
   });
+
+  it('is idle (a drain may close it) only between messages: not during a transmission nor while its last frame is stored', async () => {
+    let release = () => undefined as void;
+    const h = harness(() => new Promise<void>((resolve) => { release = resolve; }));
+    expect(h.sut.idle()).toBe(true);
+    h.sut.receive(Buffer.from([ENQ]));
+    expect(h.sut.idle()).toBe(false);
+    for (const f of frames) h.sut.receive(f);
+    h.sut.receive(Buffer.from([EOT])); // held behind the store, as the ACK is
+    expect(h.sut.idle()).toBe(false);
+    release();
+    await settle();
+    expect(h.sut.idle()).toBe(true);
+  });
 });

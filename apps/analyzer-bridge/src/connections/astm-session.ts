@@ -23,6 +23,8 @@ export class AstmSession {
   private readonly logger: Logger;
   private readonly link: AstmLink;
   private assembler = new AstmMessageAssembler();
+  /** Stores and host-query answers in flight. */
+  private inFlight = 0;
 
   constructor(
     private readonly device: DeviceConnectionConfig,
@@ -43,6 +45,11 @@ export class AstmSession {
 
   close(): void {
     this.link.close();
+  }
+
+  /** Between messages: the link is neutral and nothing is being stored or answered (a drain may close the connection now). */
+  idle(): boolean {
+    return this.link.neutral && this.inFlight === 0;
   }
 
   private onFrame(frame: ReadFrame): void | Promise<void> {
@@ -88,6 +95,15 @@ export class AstmSession {
   }
 
   private async store(message: AstmRawMessage, withhold: string | null): Promise<void> {
+    this.inFlight += 1;
+    try {
+      await this.storeNow(message, withhold);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private async storeNow(message: AstmRawMessage, withhold: string | null): Promise<void> {
     const problems = message.unparsed.map((r) => `unrecognised record: ${r.slice(0, 80)}`);
     const ended = message.records[message.records.length - 1]?.type === 'L';
     if (!ended && !withhold) problems.push('message without an L record');
@@ -101,11 +117,20 @@ export class AstmSession {
   /** A host query, stored: its answer is sent once LabFlow answered and the instrument's transmission ended. */
   private async answer(message: AstmRawMessage, read: InstrumentMessage): Promise<void> {
     if (!this.hostQueries) return;
+    this.inFlight += 1;
+    try {
+      await this.answerNow(message, read, this.hostQueries);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private async answerNow(message: AstmRawMessage, read: InstrumentMessage, hostQueries: HostQueries): Promise<void> {
     const header = message.records.find((r) => r.type === 'H');
     const delimiters = (header && delimitersOfHeader(header.raw)) || DEFAULT_ASTM_DELIMITERS;
     try {
       for (const query of read.queries) {
-        const samples = await this.hostQueries.lookUp(this.device, query.sampleIds);
+        const samples = await hostQueries.lookUp(this.device, query.sampleIds);
         const records = astmQueryAnswer(samples, query.requestedTest, this.profile, delimiters);
         await this.link.send(frameMessage(records));
         this.logger.log(`host query for ${query.sampleIds.join(', ')} answered`);

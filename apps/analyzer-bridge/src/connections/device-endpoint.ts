@@ -6,7 +6,13 @@ import { DeviceConnectionConfig } from './device-connection.config';
 export interface ConnectionSession {
   receive(chunk: Buffer): void;
   close(): void;
+  /** Between messages: closing the connection now cuts no transfer. */
+  idle(): boolean;
 }
+
+/** How often a draining connection is looked at, and how long it may stay busy before it is cut. */
+const DRAIN_POLL_MS = 200;
+const DRAIN_MAX_MS = 120_000;
 
 export type SessionFactory = (write: (bytes: Buffer) => void, peer: string) => ConnectionSession;
 
@@ -27,7 +33,7 @@ export interface EndpointState {
 export class DeviceEndpoint {
   private readonly logger: Logger;
   private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
+  private readonly sockets = new Map<Socket, ConnectionSession>();
   private reconnect: NodeJS.Timeout | null = null;
   private closed = false;
   private up = false;
@@ -67,10 +73,35 @@ export class DeviceEndpoint {
   async stop(): Promise<void> {
     this.closed = true;
     if (this.reconnect) clearTimeout(this.reconnect);
-    for (const socket of this.sockets) socket.destroy();
+    for (const socket of this.sockets.keys()) socket.destroy();
     const server = this.server;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     this.up = false;
+  }
+
+  /**
+   * Closes the endpoint without cutting a transfer (a connection changed or removed): the listener
+   * stops at once (new connections are refused; the port is free for a new listener), and each open
+   * connection is ended when its session is between messages, or after DRAIN_MAX_MS. Resolves when
+   * every connection is closed.
+   */
+  async drain(): Promise<void> {
+    this.closed = true;
+    if (this.reconnect) clearTimeout(this.reconnect);
+    const server = this.server;
+    this.server = null;
+    this.up = false;
+    const closing = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+    await Promise.all([...this.sockets].map(([socket, session]) => this.endWhenIdle(socket, session)));
+    await closing;
+    this.logger.log(`${this.device.protocol} ${this.device.mode} ${this.device.host}:${this.device.port} closed`);
+  }
+
+  private async endWhenIdle(socket: Socket, session: ConnectionSession): Promise<void> {
+    const deadline = Date.now() + DRAIN_MAX_MS;
+    while (!socket.destroyed && !session.idle() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+    if (!socket.destroyed && !session.idle()) this.logger.warn(`connection still busy after ${DRAIN_MAX_MS} ms: closed anyway`);
+    socket.destroy();
   }
 
   private connectClient(): void {
@@ -90,11 +121,11 @@ export class DeviceEndpoint {
 
   private attach(socket: Socket): void {
     const peer = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
-    this.sockets.add(socket);
     socket.setKeepAlive(true, 60_000);
     const session = this.sessionFor((bytes) => {
       if (!socket.destroyed) socket.write(bytes);
     }, peer);
+    this.sockets.set(socket, session);
     socket.on('data', (chunk: Buffer) => session.receive(chunk));
     socket.on('error', (error) => {
       this.lastError = error.message;

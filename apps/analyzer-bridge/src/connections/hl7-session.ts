@@ -27,6 +27,8 @@ export class Hl7Session {
   private readonly logger: Logger;
   private readonly decoder = new MllpDecoder();
   private queue: Promise<void> = Promise.resolve();
+  /** Messages received and not yet answered. */
+  private pending = 0;
 
   constructor(
     private readonly device: DeviceConnectionConfig,
@@ -43,8 +45,18 @@ export class Hl7Session {
   receive(chunk: Buffer): void {
     for (const event of this.decoder.push(chunk)) {
       if (event.kind === 'discarded') this.logger.warn(`MLLP: ${event.reason} (${event.bytes} bytes)`);
-      else this.queue = this.queue.then(() => this.handle(event.bytes));
+      else {
+        this.pending += 1;
+        this.queue = this.queue.then(() => this.handle(event.bytes)).finally(() => {
+          this.pending -= 1;
+        });
+      }
     }
+  }
+
+  /** Between messages: none half received, none waiting for its answer (a drain may close the connection now). */
+  idle(): boolean {
+    return this.pending === 0 && !this.decoder.midMessage;
   }
 
   close(): void {

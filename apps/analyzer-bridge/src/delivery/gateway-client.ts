@@ -50,7 +50,7 @@ export function postRerunValues(
   }, timeoutMs);
 }
 
-async function postJson(url: string, payload: unknown, headers: Record<string, string>, timeoutMs: number): Promise<DeliveryAnswer> {
+export async function postJson(url: string, payload: unknown, headers: Record<string, string>, timeoutMs: number): Promise<DeliveryAnswer> {
   try {
     const res = await fetch(url, {
       method: 'POST',

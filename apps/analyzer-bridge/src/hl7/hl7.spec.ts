@@ -46,6 +46,15 @@ describe('MLLP framing', () => {
     const sut = new MllpDecoder(10);
     expect(sut.push(Buffer.from('\x0bMSH|0123456789\x1c\r', 'latin1')).map((e) => e.kind)).toEqual(['discarded']);
   });
+
+  it('says when a block is half received (a drain waits for its end)', () => {
+    const sut = new MllpDecoder();
+    expect(sut.midMessage).toBe(false);
+    sut.push(Buffer.from('\x0bMSH|A', 'latin1'));
+    expect(sut.midMessage).toBe(true);
+    sut.push(Buffer.from('\x1c\r', 'latin1'));
+    expect(sut.midMessage).toBe(false);
+  });
 });
 
 describe('HL7 v2 parsing', () => {

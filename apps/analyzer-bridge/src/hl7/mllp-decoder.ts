@@ -16,6 +16,11 @@ export class MllpDecoder {
 
   constructor(private readonly maxMessageBytes = 4 * 1024 * 1024) {}
 
+  /** Inside a block (VT seen, FS not yet): a message is on its way. */
+  get midMessage(): boolean {
+    return this.inside;
+  }
+
   push(chunk: Buffer): MllpEvent[] {
     const events: MllpEvent[] = [];
     let start = 0;

@@ -23,8 +23,20 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "$ref": "#/components/schemas/CalloutExportRecord"
       }
     },
+    "DeviceConnectionsController_setConnection": {
+      "$ref": "#/components/schemas/DeviceConnectionView"
+    },
+    "DeviceConnectionsController_getConnection": {
+      "$ref": "#/components/schemas/DeviceConnectionView"
+    },
+    "DeviceConnectionsController_deleteConnection": {
+      "$ref": "#/components/schemas/DeviceConnectionView"
+    },
     "DeviceDataController_dataPartialFromDevice": {
       "$ref": "#/components/schemas/DataPartialFromDeviceResult"
+    },
+    "DeviceRegisteredConnectionController_registeredConnection": {
+      "$ref": "#/components/schemas/DeviceConnectionView"
     },
     "DeviceWorkOrderController_workOrder": {
       "$ref": "#/components/schemas/DeviceWorkOrderResult"
@@ -891,6 +903,67 @@ export const RESPONSE_SCHEMAS: { operations: Record<string, Schema | null>; comp
         "critical_callout_meta",
         "created_on"
       ]
+    },
+    "DeviceConnectionView": {
+      "type": "object",
+      "properties": {
+        "deviceId": {
+          "type": "number"
+        },
+        "deviceName": {
+          "type": "string"
+        },
+        "labId": {
+          "type": "number"
+        },
+        "protocol": {
+          "type": "string",
+          "enum": [
+            "astm",
+            "hl7"
+          ]
+        },
+        "mode": {
+          "type": "string",
+          "enum": [
+            "server",
+            "client"
+          ]
+        },
+        "host": {
+          "type": "string"
+        },
+        "port": {
+          "type": "number"
+        },
+        "profile": {
+          "type": "string"
+        },
+        "reconnectMs": {
+          "type": "number"
+        },
+        "bridge": {
+          "type": "string"
+        },
+        "updatedAt": {
+          "type": "string"
+        }
+      },
+      "additionalProperties": false,
+      "required": [
+        "deviceId",
+        "deviceName",
+        "labId",
+        "protocol",
+        "mode",
+        "host",
+        "port",
+        "profile",
+        "reconnectMs",
+        "bridge",
+        "updatedAt"
+      ],
+      "description": "A device's registered connection, defaults filled in."
     },
     "DataPartialFromDeviceResult": {
       "type": "object",

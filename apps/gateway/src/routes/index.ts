@@ -2,6 +2,8 @@ import { Type } from '@nestjs/common';
 import { DeviceDataController } from './device-data.controller';
 import { DevicesController } from './devices.controller';
 import { DeviceWorkOrderController } from './device-work-order.controller';
+import { DeviceConnectionsController } from './device-connections.controller';
+import { DeviceRegisteredConnectionController } from './device-registered-connection.controller';
 import { FhirController } from './fhir.controller';
 import { CriticalCalloutController } from './critical-callout.controller';
 import { JobsController } from './jobs.controller';
@@ -30,6 +32,8 @@ export const ROUTE_CONTROLLERS: Type<unknown>[] = [
   RegistrationsController,
   DeviceDataController,
   DeviceWorkOrderController,
+  DeviceConnectionsController,
+  DeviceRegisteredConnectionController,
   ReportReadsController,
   CriticalCalloutController,
   LabUsersController,
