@@ -11,6 +11,7 @@ export const TEST_APP_ENV: Record<string, string> = {
   // The suites drive one token far faster than any lab does (the security sweeps, Schemathesis);
   // the rate-limit e2e starts gateways of its own with low limits.
   RATE_LIMIT_PER_CALLER: '100000',
+  RATE_LIMIT_PER_DEVICE: '100000',
   // The webhook receivers of the suites serve plain http on 127.0.0.1.
   WEBHOOK_ALLOW_HTTP: 'true',
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',

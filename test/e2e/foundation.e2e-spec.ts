@@ -90,6 +90,10 @@ describe('foundation: HTTP → gateway → Kafka → service → PostgreSQL outb
     expect(schemas.LabUserDepartmentsBody.properties.department_ids.items.minimum).toBe(1);
     expect(schemas.DevicePayloadValueDto.properties.value.oneOf).toContainEqual({ type: 'string', minLength: 1, maxLength: 500 });
     expect(schemas.DeviceMappingBody.properties.functionName.enum).toEqual(['PartialFill']);
+    expect(schemas.RecordCalloutBody.properties.recipients.minItems).toBe(1);
+    // links: what a create answers is the id the reads take (a stateful fuzzer follows them)
+    expect(doc.paths['/api-v3/registrations'].post.responses['201'].links.SampleRerunController_values)
+      .toEqual({ operationId: 'SampleRerunController_values', parameters: { labReportId: '$response.body#/labReports/0/labReportId' } });
     expect(new RegExp(schemas.RequestSampleRerunBody.properties.requested_parameters.pattern).test('[1, 3, 5]')).toBe(true);
     expect(new RegExp(schemas.RequestSampleRerunBody.properties.requested_parameters.pattern).test('[]')).toBe(false);
     const operations = Object.entries(doc.paths as Record<string, Record<string, { summary?: string; parameters?: { name: string; in: string; schema: Record<string, unknown> }[] }>>)

@@ -54,7 +54,9 @@ export async function gatewayRoutes(doc?: OpenApiDocument): Promise<RouteOperati
   for (const [path, methods] of Object.entries(document.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const parameters = op.parameters ?? [];
-      const ref = op.requestBody?.content?.['application/json']?.schema?.$ref;
+      // an optional body is `{ nullable, allOf: [$ref] }` (null reads as no body)
+      const schema = op.requestBody?.content?.['application/json']?.schema;
+      const ref = schema?.$ref ?? schema?.allOf?.[0]?.$ref;
       routes.push({
         method: method.toUpperCase(),
         path,

@@ -159,23 +159,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api-v3/sample-rerun": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Without a lab report id: refused with 400 */
-        get: operations["SampleRerunController_missingId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api-v3/sample-rerun/{labReportId}": {
         parameters: {
             query?: never;
@@ -1340,7 +1323,9 @@ export interface components {
              *       "H~N": "H"
              *     }
              */
-            flagInterpretations?: Record<string, unknown> | null;
+            flagInterpretations?: {
+                [key: string]: "N" | "L" | "H" | "LL" | "HH" | "LU" | "HU" | "A" | "AA" | "<" | ">" | "U" | "D" | "B" | "W" | "S" | "R" | "I" | "NEG" | "POS" | "IND" | "QCF";
+            } | null;
             /**
              * @description Mapping function of the registry
              * @example PartialFill
@@ -1645,6 +1630,7 @@ export interface components {
         PatientDetails: {
             /** @example 1990-04-01 */
             dob: string;
+            /** Format: email */
             email?: string | null;
             /** @example Ada */
             first_name: string;
@@ -1719,6 +1705,7 @@ export interface components {
             /** @example Level 2 control out (2s rule) */
             reason?: string | null;
             /**
+             * Format: date-time
              * @description When QC failed; default now
              * @example 2026-05-25T06:00:00.000Z
              */
@@ -1832,7 +1819,10 @@ export interface components {
         };
         RegisterWebhookEndpointInput: {
             event_types: ("labtest.order.created" | "labtest.order.updated")[];
-            /** @example https://example.com/webhooks/labflow */
+            /**
+             * @description https (http only where the deployment allows it); the host must resolve to a public address
+             * @example https://example.com/webhooks/labflow
+             */
             url: string;
         };
         RegistrationBillDto: {
@@ -1842,7 +1832,10 @@ export interface components {
             organizationId?: number | null;
         };
         RegistrationPatientDto: {
-            /** @example 1984-02-29 */
+            /**
+             * Format: date
+             * @example 1984-02-29
+             */
             dateOfBirth: string;
             /** @enum {string} */
             gender: "male" | "female" | "other" | "unknown";
@@ -1850,7 +1843,10 @@ export interface components {
             name: string;
         };
         RegistrationSampleDto: {
-            /** @example 2026-05-25T08:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-05-25T08:00:00.000Z
+             */
             collectedAt: string;
             /** @example 000114626 */
             sampleId: string;
@@ -1916,7 +1912,10 @@ export interface components {
             updatedAt: string;
         };
         ReportParameterDto: {
-            /** @example true */
+            /**
+             * @description true needs an auto_rerun_condition
+             * @example false
+             */
             auto_rerun_allowed?: boolean | null;
             /** @enum {string|null} */
             auto_rerun_condition?: "abnormal" | "critical" | "custom" | null;
@@ -2227,6 +2226,7 @@ export interface components {
             /** @enum {string|null} */
             dracs_death_verification_status?: "NOT_VERIFIED" | "VERIFIED" | "VERIFICATION_NEEDED" | "IN_REVIEW" | null;
             /**
+             * Format: date-time
              * @description When the party registry last changed the party (defaults to now)
              * @example 2026-11-01T10:00:00Z
              */
@@ -3685,116 +3685,6 @@ export interface operations {
             };
         };
     };
-    SampleRerunController_missingId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Invalid input (the message names the failing field); nothing was changed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid access token (missing, malformed, forged or expired) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Missing scope, or access denied by a policy of the owning service */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Not found in the caller's lab */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The path exists but not with this method */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Well-formed but refused by a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests from this caller or device token; retry after the Retry-After header's seconds */
-            429: {
-                headers: {
-                    /** @description Seconds until the window ends and requests are counted again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The URL or the headers are too large (e.g. a query string past its documented maxLength) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A dependency is unreachable; retry (with the same Idempotency-Key) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The owning service did not answer in time; retry with the same Idempotency-Key */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
     SampleRerunController_values: {
         parameters: {
             query?: never;
@@ -4546,9 +4436,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["QcHoldBody"];
+                "application/json": components["schemas"]["QcHoldBody"] | null;
             };
         };
         responses: {

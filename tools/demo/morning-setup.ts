@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Hl7Interpretation } from '@labflow/contracts';
 import { signDevToken } from '@labflow/platform/auth';
 import { expectAnswer } from '../api-client';
 import { Gateway } from './gateway-client';
@@ -64,7 +65,7 @@ export async function setUpReception(gw: Gateway, lab: Lab): Promise<void> {
   await gw.expect(200, 'PUT', `/api/legal-entities/${claims.client_id}`, lab.partyAdmin, { status: 'ACTIVE' });
 }
 
-async function analyzer(gw: Gateway, lab: Lab, name: string, testId: number, parameters: Parameter[], flags: Record<string, string>): Promise<Analyzer> {
+async function analyzer(gw: Gateway, lab: Lab, name: string, testId: number, parameters: Parameter[], flags: Record<string, Hl7Interpretation>): Promise<Analyzer> {
   const api = gw.api(lab.technologist);
   const device = expectAnswer(await api.POST('/api-v3/devices', { body: { name } }), 201, 'register analyzer');
   expectAnswer(await api.POST('/api-v3/devices/{id}/mappings', {
@@ -81,7 +82,7 @@ export async function setUpCatalog(gw: Gateway, lab: Lab, progress: Progress): P
   const chem = expectAnswer(await api.POST('/reporting/report-format/create', { body: chemistryFormat() }), 201, 'create chemistry');
   progress.tick('test created: Basic Metabolic Panel');
   // HL7 Table 0078 interpretations of the analyzers' own flags
-  const flags = { H: 'H', L: 'L', HH: 'HH', LL: 'LL' };
+  const flags: Record<string, Hl7Interpretation> = { H: 'H', L: 'L', HH: 'HH', LL: 'LL' };
   const haematology = await analyzer(gw, lab, 'Sysmex XN-1000', cbc.testId, CBC_PARAMETERS, flags);
   progress.tick(`analyzer ${haematology.id} Sysmex XN-1000 mapped to CBC`);
   const chemistry = await analyzer(gw, lab, 'Roche cobas c 311', chem.testId, CHEMISTRY_PARAMETERS, flags);

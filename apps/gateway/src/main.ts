@@ -12,6 +12,7 @@ import { installShutdown, instrumentHttp, startAppTracing, traceHttpRequests } f
 import { applyConsistencyHeaders } from './consistency';
 import { GatewayConfig } from './gateway.config';
 import { documentValidationConstraints } from './http/openapi-constraints';
+import { checkLinks } from './http/api-links.decorator';
 import { documentErrorResponses } from './http/openapi-errors';
 import { documentResponseSchemas } from './http/openapi-responses';
 import { RouteTable } from './http/route-table';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
       .addBearerAuth()
       .build(),
   ))));
+  checkLinks(document);
   RouteTable.load(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await app.listen(config.PORT, config.HOST);

@@ -130,6 +130,11 @@ describe('SearchResourcesUseCase', () => {
       .resolves.toMatchObject({ status: 400, code: 'INVALID_SEARCH_PARAMETER', message: 'patient must be Patient/<id> or <id>' });
     await expect(failure(search({ resourceType: 'DiagnosticReport', date: 'yesterday' })))
       .resolves.toMatchObject({ status: 400, code: 'INVALID_SEARCH_PARAMETER', message: expect.stringContaining('date yesterday is not a FHIR date search value') });
+    // a code that matches nothing does not hide a malformed patient or date
+    await expect(failure(search({ resourceType: 'Observation', code: 'x', patient: '' })))
+      .resolves.toMatchObject({ status: 400, code: 'INVALID_SEARCH_PARAMETER', message: 'patient must be Patient/<id> or <id>' });
+    await expect(failure(search({ resourceType: 'DiagnosticReport', code: 'http://loinc.org|718-7', date: 'soon' })))
+      .resolves.toMatchObject({ status: 400, code: 'INVALID_SEARCH_PARAMETER', message: expect.stringContaining('date soon is not a FHIR date search value') });
     await expect(failure(search({ resourceType: 'DiagnosticReport', _count: 0 })))
       .resolves.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     expect(readModel.asked).toEqual([]);

@@ -62,12 +62,12 @@ class ResourceSearch {
   }
 
   private async diagnosticReports(labId: number, input: FhirSearchInput, page: Page): Promise<Found> {
+    // patient and date are checked first: a code no report has finds nothing, but never hides a malformed search
+    const patientId = input.patient === undefined ? undefined : referenceId(input.patient, 'Patient');
+    const dates = dateBounds(input.date);
     const code = input.code === undefined ? undefined : token(input.code);
     if (code && ((code.system !== null && code.system !== SYSTEMS.test) || !/^\d{1,9}$/.test(code.code))) return { total: 0, matches: [] };
-    const filter = {
-      patientId: input.patient === undefined ? undefined : referenceId(input.patient, 'Patient'),
-      dates: dateBounds(input.date), testIds: code ? [Number(code.code)] : undefined,
-    };
+    const filter = { patientId, dates, testIds: code ? [Number(code.code)] : undefined };
     const statuses = input.status?.split(',').map((s) => s.trim());
     const window = statuses ? { offset: 0, limit: STATUS_SEARCH_CAP } : { offset: page.offset, limit: page.count };
     const { rows, total } = await this.readModel.labReports(labId, filter, window);
@@ -85,6 +85,8 @@ class ResourceSearch {
   }
 
   private async observations(labId: number, input: FhirSearchInput, page: Page): Promise<Found> {
+    const patientId = input.patient === undefined ? undefined : referenceId(input.patient, 'Patient');
+    const dates = dateBounds(input.date);
     let codes: { testId: number; index: number }[] | undefined;
     if (input.code !== undefined) {
       const t = token(input.code);
@@ -92,8 +94,7 @@ class ResourceSearch {
       if (!m || (t.system !== null && t.system !== SYSTEMS.parameter)) return { total: 0, matches: [] };
       codes = [{ testId: Number(m[1]), index: Number(m[2]) }];
     }
-    const patientId = input.patient === undefined ? undefined : referenceId(input.patient, 'Patient');
-    const { rows, total } = await this.readModel.observations(labId, { patientId, codes, dates: dateBounds(input.date) }, { offset: page.offset, limit: page.count });
+    const { rows, total } = await this.readModel.observations(labId, { patientId, codes, dates }, { offset: page.offset, limit: page.count });
     return { total, matches: await this.assembler.observations(labId, rows) };
   }
 

@@ -24,9 +24,11 @@ const RULES: Record<string, Rule> = {
   minLength: (s, [n]) => { s.minLength = n; },
   maxLength: (s, [n]) => { s.maxLength = n; },
   isNotEmpty: (s) => { if (s.type === 'string') s.minLength = Math.max(Number(s.minLength ?? 0), 1); },
-  // isIso8601 stays a plain string: date-time is narrower than what the validator accepts, and
-  // fuzzers filter most of what they generate for it (Schemathesis' health check fails)
+  // every RFC 3339 date-time is an ISO 8601 one the validator accepts (the document promises less than
+  // the server takes, never more); a field that is a calendar date says `format: 'date'` itself
+  isIso8601: (s) => { if (s.type === 'string' && s.format === undefined) s.format = 'date-time'; },
   isUuid: (s) => { s.format = 'uuid'; },
+  isEmail: (s) => { s.format = 'email'; },
   isIn: (s, [values]) => { s.enum = [...(values as unknown[])]; },
   matches: (s, [pattern]) => { if (pattern instanceof RegExp && pattern.flags === '') s.pattern = pattern.source; },
 };
@@ -41,6 +43,41 @@ export function applyPropertyConstraints(cls: ValidatedClass, property: string, 
     // a nested class ($ref) carries its own constraints in its own schema
     if (target && !('$ref' in target) && !('allOf' in target)) rule(target, meta.constraints ?? []);
   }
+  // after every rule: a @Matches of the same property writes its pattern first
+  if (strictIso8601(cls, property) && !('$ref' in schema)) yearFrom100(schema);
+}
+
+function strictIso8601(cls: ValidatedClass, property: string): boolean {
+  return getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false)
+    .some((meta) => meta.propertyName === property && meta.name === 'isIso8601' && !meta.each && (meta.constraints?.[0] as { strict?: boolean } | undefined)?.strict === true);
+}
+
+const YEAR_FROM_100 = '(0[1-9]|[1-9][0-9])[0-9]{2}';
+
+/**
+ * A strict ISO 8601 check refuses years before 100 (0004-02-23 is not a date to it): the pattern's
+ * year says so, in front of the date pattern already there, or alone.
+ */
+function yearFrom100(schema: Schema): void {
+  const pattern = typeof schema.pattern === 'string' ? schema.pattern : undefined;
+  if (pattern === undefined) schema.pattern = `^${YEAR_FROM_100}-`;
+  else if (pattern.startsWith('^\\d{4}')) schema.pattern = `^${YEAR_FROM_100}${pattern.slice('^\\d{4}'.length)}`;
+}
+
+interface OperationWithBody { requestBody?: { required?: boolean; content?: Record<string, { schema?: Schema & { $ref?: string } }> } }
+
+/**
+ * A body whose class requires no field may be left out or sent as JSON `null`: the validation pipe
+ * reads either as `{}` (PUT …/qc-hold with no reason holds the device), so the document says so.
+ */
+function optionalWhenNothingRequired(document: OpenAPIObject, operation: OperationWithBody): void {
+  const content = operation.requestBody?.content?.['application/json'];
+  const ref = content?.schema?.$ref;
+  if (!ref || !operation.requestBody || !content) return;
+  const schema = document.components?.schemas?.[ref.replace('#/components/schemas/', '')] as { required?: string[] } | undefined;
+  if (!schema || (schema.required ?? []).length > 0) return;
+  operation.requestBody.required = false;
+  content.schema = { nullable: true, allOf: [{ $ref: ref }] };
 }
 
 /**
@@ -59,6 +96,7 @@ export function documentValidationConstraints(document: OpenAPIObject): OpenAPIO
   }
   for (const [path, item] of Object.entries(document.paths)) {
     for (const operation of Object.values(item)) {
+      optionalWhenNothingRequired(document, operation as OperationWithBody);
       const parameters = (operation as { parameters?: { name: string; in: string; schema?: Schema }[] }).parameters ?? [];
       for (const parameter of parameters) {
         if (parameter.in !== 'path' && parameter.in !== 'query') continue;

@@ -70,12 +70,17 @@ export function documentErrorResponses(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
+/** A FHIR date search value the FHIR app can read (years from 1000, days up to 28: any month has them). */
+const FHIR_DATE_SEARCH = '^(eq|ge|gt|le|lt|sa|eb)?[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8])'
+  + '(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,3})?)?(Z|[+-](0[0-9]|1[0-3]):[0-5][0-9])?)?)?)?$';
+
 /** What the FHIR app accepts of each path and search parameter (FhirSearchQuery's rules, and a FHIR id). */
 const FHIR_PARAMETERS: Record<string, Record<string, unknown>> = {
   id: { type: 'string', pattern: '^[A-Za-z0-9\\-.]{1,64}$' },
-  patient: { type: 'string', maxLength: 100 },
-  // repeated to bound both sides: `date=ge2026-05-01&date=le2026-05-31`
-  date: { type: 'array', items: { type: 'string', maxLength: 40 } },
+  // the FHIR app's search-params.ts: `Patient/<id>` or `<id>`, a FHIR id
+  patient: { type: 'string', maxLength: 100, pattern: '^(Patient/)?[A-Za-z0-9.-]{1,64}$' },
+  // repeated to bound both sides: `date=ge2026-05-01&date=le2026-05-31`; a prefix, then a calendar date of some precision
+  date: { type: 'array', items: { type: 'string', maxLength: 40, pattern: FHIR_DATE_SEARCH } },
   status: { type: 'string', maxLength: 200 },
   code: { type: 'string', maxLength: 300 },
   requisition: { type: 'string', maxLength: 300 },

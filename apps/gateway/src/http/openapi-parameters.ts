@@ -1,5 +1,5 @@
 import {
-  AbortRerunInput, CriticalLogsQuery, CriticalRecordsQuery, DeviceMappingInput, DeviceResultsValidationQuery, GetJobInput,
+  AbortRerunInput, CriticalLogsQuery, FhirSearchQuery, CriticalRecordsQuery, DeviceMappingInput, DeviceResultsValidationQuery, GetJobInput,
   GetSpecimenInput, LabUserDepartmentsInput, OrderIdInput, OrderTransactionIdInput, PatientReportsQuery, ReportEntryQuery,
   UpdateReportFormatInput, UpsertLegalEntityInput, UpsertPartyInput, WebhookEndpointIdInput,
 } from '@labflow/contracts';
@@ -34,4 +34,6 @@ export const PARAMETER_SOURCES: Record<string, [ValidatedClass, string]> = {
   report_ids: [CriticalLogsQuery, 'report_ids'],
   billId: [CriticalRecordsQuery, 'billId'],
   userId: [LabUserDepartmentsInput, 'userId'],
+  _count: [FhirSearchQuery, '_count'],
+  _offset: [FhirSearchQuery, '_offset'],
 };

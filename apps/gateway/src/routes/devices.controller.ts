@@ -6,6 +6,7 @@ import {
 } from '@labflow/contracts';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { CommandForwarder } from '../bus/command-forwarder';
+import { ApiLinks } from '../http/api-links.decorator';
 
 @ApiTags('devices')
 @ApiBearerAuth()
@@ -13,6 +14,12 @@ import { CommandForwarder } from '../bus/command-forwarder';
 export class DevicesController {
   constructor(private readonly forwarder: CommandForwarder) {}
 
+  @ApiLinks(201, {
+    DevicesController_addMapping: { id: '$response.body#/id' },
+    ReportReadsController_deviceResults: { deviceId: '$response.body#/id' },
+    VerificationController_setQcHold: { deviceId: '$response.body#/id' },
+    VerificationController_clearQcHold: { deviceId: '$response.body#/id' },
+  })
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register an analyzer; its deviceAuth is returned once' })

@@ -7,6 +7,7 @@ import {
 } from '@labflow/contracts';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { CommandForwarder } from '../bus/command-forwarder';
+import { ApiLinks } from '../http/api-links.decorator';
 
 /** seed 004: Junction-style orders and order transactions of the calling client. */
 @ApiTags('orders')
@@ -15,6 +16,13 @@ import { CommandForwarder } from '../bus/command-forwarder';
 export class OrdersController {
   constructor(private readonly forwarder: CommandForwarder) {}
 
+  @ApiLinks(200, {
+    OrdersController_get: { orderId: '$response.body#/order_id' },
+    OrdersController_cancel: { orderId: '$response.body#/order_id' },
+    OrdersController_result: { orderId: '$response.body#/order_id' },
+    OrdersController_transaction: { transactionId: '$response.body#/order_transaction_id' },
+    OrdersController_transactionResult: { transactionId: '$response.body#/order_transaction_id' },
+  })
   @Post('order')
   @HttpCode(200)
   @ApiOperation({ summary: 'Place an (initial) order; creates its order transaction' })

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Principal, REPORT_FORMAT_COMMANDS, ReportFormatBody, ReportFormatResult } from '@labflow/contracts';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { CommandForwarder } from '../bus/command-forwarder';
+import { ApiLinks } from '../http/api-links.decorator';
 
 @ApiTags('report formats')
 @ApiBearerAuth()
@@ -11,6 +12,12 @@ import { CommandForwarder } from '../bus/command-forwarder';
 export class ReportFormatsController {
   constructor(private readonly forwarder: CommandForwarder) {}
 
+  @ApiLinks(201, {
+    ReportFormatsController_update: { testId: '$response.body#/testId' },
+    VerificationController_saveRuleSet: { testId: '$response.body#/testId' },
+    VerificationController_getRuleSet: { testId: '$response.body#/testId' },
+    VerificationController_dryRun: { testId: '$response.body#/testId' },
+  })
   @Post('create')
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a test and its report format: parameters, reference and critical ranges, age ranges, calculations, auto-rerun settings' })

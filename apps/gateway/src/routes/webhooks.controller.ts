@@ -7,6 +7,7 @@ import {
 } from '@labflow/contracts';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { CommandForwarder } from '../bus/command-forwarder';
+import { ApiLinks } from '../http/api-links.decorator';
 
 /** Webhook endpoints of the calling client (seed 004 labtest.order.* events). */
 @ApiTags('webhooks')
@@ -15,6 +16,7 @@ import { CommandForwarder } from '../bus/command-forwarder';
 export class WebhooksController {
   constructor(private readonly forwarder: CommandForwarder) {}
 
+  @ApiLinks(201, { WebhooksController_deliveries: { endpointId: '$response.body#/id' } })
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register an endpoint; its signing secret is returned once' })

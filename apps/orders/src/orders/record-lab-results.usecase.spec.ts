@@ -56,6 +56,9 @@ describe('RecordLabResultsUseCase', () => {
       .toEqual({ status: 400, code: 'DUPLICATE_BIOMARKER', message: 'Biomarker glucose is reported more than once' });
     expect(await failureOf(sut().execute(report(orderId, false, [{ biomarker: 'glucose' }]), unit)))
       .toEqual({ status: 400, code: 'RESULT_OR_MISSING_REASON', message: 'Biomarker glucose needs either a result or a missing_reason' });
+    const nulls = { biomarker: 'glucose', missing_reason: null } as unknown as { biomarker: string };
+    expect(await failureOf(sut().execute(report(orderId, false, [nulls]), unit)))
+      .toEqual({ status: 400, code: 'RESULT_OR_MISSING_REASON', message: 'Biomarker glucose needs either a result or a missing_reason' });
     expect(await unit.orders.resultsOf([orderId])).toEqual([]);
   });
 

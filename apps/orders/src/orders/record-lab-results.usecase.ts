@@ -65,7 +65,8 @@ function reportedResults(order: OrderRecord, input: LabResultsInput): ReportedRe
     if (!order.biomarkers.includes(r.biomarker)) throw orderError('BIOMARKER_NOT_ORDERED', r.biomarker);
     if (seen.has(r.biomarker)) throw orderError('DUPLICATE_BIOMARKER', r.biomarker);
     seen.add(r.biomarker);
-    if ((r.result === undefined) === (r.missing_reason === undefined)) throw orderError('RESULT_OR_MISSING_REASON', r.biomarker);
+    // null is absent (the document allows null for an optional field): `missing_reason: null` alone has neither
+    if ((r.result == null) === (r.missing_reason == null)) throw orderError('RESULT_OR_MISSING_REASON', r.biomarker);
     return { biomarker: r.biomarker, result: r.result ?? null, unit: r.unit ?? null, missingReason: r.missing_reason ?? null };
   });
 }

@@ -74,9 +74,10 @@ export class RecordCalloutBody {
   @ApiProperty({ enum: CALLOUT_KINDS, example: 'attempted' }) @IsIn(CALLOUT_KINDS) status: CalloutKind;
   @ApiProperty({ type: [Number], example: [101] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @IsInt({ each: true }) @Min(1, { each: true }) @Max(MAX_ID, { each: true }) lab_report_ids: number[];
-  @ApiProperty({ type: [String], example: ['Organization'] })
+  // minItems documents the use case's own refusal ('recipients must not be empty'), whose message is the contract
+  @ApiProperty({ type: [String], minItems: 1, example: ['Organization'] })
   @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) recipients: string[];
-  @ApiProperty({ type: [String], example: ['email'] })
+  @ApiProperty({ type: [String], minItems: 1, example: ['email'] })
   @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(50, { each: true }) communication_methods: string[];
   @ApiPropertyOptional({ example: "Patient's doctor was informed" })
   @IsOptional() @IsString() @MaxLength(2000) critical_callout_comment?: string;

@@ -38,7 +38,10 @@ export class DeviceMappingBody {
   @IsString() @MinLength(1) @MaxLength(100) functionName: string;
   @ApiProperty({ type: [DeviceParameterMappingDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500)
   @ValidateNested({ each: true }) @Type(() => DeviceParameterMappingDto) parameters: DeviceParameterMappingDto[];
-  @ApiPropertyOptional({ description: 'Per-device vendor flag → HL7 Table 0078 code; replaces the device table', example: { 'H~N': 'H' } })
+  @ApiPropertyOptional({
+    description: 'Per-device vendor flag → HL7 Table 0078 code; replaces the device table', example: { 'H~N': 'H' },
+    type: 'object', additionalProperties: { type: 'string', enum: [...HL7_INTERPRETATIONS] },
+  })
   @IsOptional() @IsObject() flagInterpretations?: Record<string, string>;
 }
 

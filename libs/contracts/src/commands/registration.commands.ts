@@ -7,7 +7,7 @@ import { defineCommand } from './command';
 
 export class RegistrationPatientDto {
   @ApiProperty({ example: 'Asha Rao' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
-  @ApiProperty({ example: '1984-02-29' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'patient.dateOfBirth must be YYYY-MM-DD' })
+  @ApiProperty({ example: '1984-02-29', format: 'date' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'patient.dateOfBirth must be YYYY-MM-DD' })
   dateOfBirth: string;
   @ApiProperty({ enum: ['male', 'female', 'other', 'unknown'] }) @IsIn(['male', 'female', 'other', 'unknown'])
   gender: 'male' | 'female' | 'other' | 'unknown';

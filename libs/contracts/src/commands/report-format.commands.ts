@@ -22,7 +22,7 @@ export class TestInfoDto {
   @ApiPropertyOptional({ example: true }) @IsOptional() @IsBoolean() enable_device_flags?: boolean;
   @ApiPropertyOptional({ example: false }) @IsOptional() @IsBoolean() show_device_extra_data_in_pdf?: boolean;
   @ApiPropertyOptional({ description: 'Department of the test (lab reports inherit it)', example: 3 })
-  @IsOptional() @IsInt() @Min(1) department?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_ID) department?: number;
 }
 
 export class TestDataDto {
@@ -44,7 +44,7 @@ export class ReportParameterDto {
   @ApiPropertyOptional({ example: 20 }) @IsOptional() @IsNumber() critical_upper?: number;
   @ApiPropertyOptional({ example: 0 }) @IsOptional() @IsNumber() linearity_lower?: number;
   @ApiPropertyOptional({ example: 25 }) @IsOptional() @IsNumber() linearity_upper?: number;
-  @ApiPropertyOptional({ example: true }) @IsOptional() @IsBoolean() auto_rerun_allowed?: boolean;
+  @ApiPropertyOptional({ example: false, description: 'true needs an auto_rerun_condition' }) @IsOptional() @IsBoolean() auto_rerun_allowed?: boolean;
   @ApiPropertyOptional({ enum: AUTO_RERUN_CONDITIONS }) @IsOptional() @IsIn(AUTO_RERUN_CONDITIONS) auto_rerun_condition?: AutoRerunCondition;
   @ApiPropertyOptional({ description: 'custom condition: rerun below this' }) @IsOptional() @IsNumber() auto_rerun_lower?: number;
   @ApiPropertyOptional({ description: 'custom condition: rerun above this' }) @IsOptional() @IsNumber() auto_rerun_upper?: number;

@@ -125,7 +125,7 @@ export interface VerificationDecisionView {
 
 export class DryRunBody {
   @ApiProperty({ example: 30 }) @IsInt() @Min(1) @Max(365) days: number;
-  @ApiPropertyOptional({ example: 2, description: 'Default: the latest version, active or not' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ example: 2, description: 'Default: the latest version, active or not' }) @IsOptional() @IsInt() @Min(1) @Max(MAX_ID) version?: number;
 }
 export class DryRunInput extends DryRunBody {
   @IsInt() @Min(1) @Max(MAX_ID) testId: number;

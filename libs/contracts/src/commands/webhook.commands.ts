@@ -7,7 +7,13 @@ export const WEBHOOK_EVENT_TYPES = ['labtest.order.created', 'labtest.order.upda
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export class RegisterWebhookEndpointInput {
-  @ApiProperty({ example: 'https://example.com/webhooks/labflow' })
+  // pattern: a subset of what IsUrl accepts (host labels, the last one starting with a letter, port, path without
+  // spaces or <>), so a value it allows is never refused as a URL
+  @ApiProperty({
+    example: 'https://example.com/webhooks/labflow',
+    pattern: '^https?://([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(/[!-;=?-~]*)?$',
+    description: 'https (http only where the deployment allows it); the host must resolve to a public address',
+  })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(2000) url: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true })
