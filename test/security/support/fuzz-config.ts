@@ -53,6 +53,9 @@ function perOperation(world: LabWorld, records: FuzzRecords): [string, Operation
     ['/v3/webhooks', { body: { url: records.webhookUrl } }],
     ['/reporting/report-format/{testId}/update', { parameters: { 'path.testId': records.updatableTestId } }],
     ['/report/{billId}/critical/callout', { body: { 'lab_report_ids[*]': world.labReportId } }],
+    // the second analyzer's connection: the fixture device keeps its own (the tenancy suite reads it)
+    ['/api-v3/devices/{id}/connection', { parameters: { 'path.id': records.mappingDeviceId } }],
+    ['/api-v3/devices/connection', { body: { deviceAuth: world.deviceAuth, labId: world.labId } }],
     ['/api-v3/devices/work-order', { body: { deviceAuth: world.deviceAuth, labId: world.labId, sampleId: world.sampleId } }],
   ];
 }

@@ -93,4 +93,14 @@ export const RULE_REFUSALS: RuleRefusal[] = [
   {
     operation: 'POST /v3/webhooks', status: 422, code: 'WEBHOOK_URL_REFUSED', message: 'could not be resolved', rule: 'the host resolves in DNS (the run has no outside DNS)',
   },
+  {
+    operation: 'PUT /api-v3/devices/{id}/connection', status: 400, code: 'VALIDATION_FAILED',
+    message: '^host must be an IP address', rule: 'server mode: an IP address; client mode: an IP address or a host name (the mode field decides what host may be)',
+  },
+  {
+    operation: 'PUT /api/parties/{partyId}', status: 422, code: 'UPDATED_AT_IN_FUTURE', message: '', rule: 'updated_at is not after the server\'s clock (seed 003)',
+  },
+  {
+    operation: 'PUT /api/legal-entities/{clientId}', status: 422, code: 'UPDATED_AT_IN_FUTURE', message: '', rule: 'updated_at is not after the server\'s clock (seed 003)',
+  },
 ];

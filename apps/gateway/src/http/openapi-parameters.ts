@@ -1,5 +1,5 @@
 import {
-  AbortRerunInput, CriticalLogsQuery, FhirSearchQuery, CriticalRecordsQuery, DeviceMappingInput, DeviceResultsValidationQuery, GetJobInput,
+  AbortRerunInput, CriticalLogsQuery, DeviceIdParam, FhirSearchQuery, CriticalRecordsQuery, DeviceMappingInput, DeviceResultsValidationQuery, GetJobInput,
   GetSpecimenInput, LabUserDepartmentsInput, OrderIdInput, OrderTransactionIdInput, PatientReportsQuery, ReportEntryQuery,
   UpdateReportFormatInput, UpsertLegalEntityInput, UpsertPartyInput, WebhookEndpointIdInput,
 } from '@labflow/contracts';
@@ -13,6 +13,7 @@ import type { ValidatedClass } from './openapi-constraints';
  */
 export const PARAMETER_SOURCES: Record<string, [ValidatedClass, string]> = {
   '/api-v3/devices/{id}/mappings id': [DeviceMappingInput, 'deviceId'],
+  '/api-v3/devices/{id}/connection id': [DeviceIdParam, 'deviceId'],
   '/api/patients/{patientId}/specimens/{id} id': [GetSpecimenInput, 'id'],
   '/api/patients/{patientId}/specimens/{id}/actions id': [GetSpecimenInput, 'id'],
   '/api/patients/{patientId}/specimens/{id}/status id': [GetSpecimenInput, 'id'],
