@@ -1,3 +1,4 @@
+import { CalloutStatus } from '@labflow/contracts';
 import { Queryable } from '@labflow/platform/kafka';
 import { SCHEMA } from '../migrations';
 
@@ -13,7 +14,7 @@ export interface LabReportView {
   sampleCollected: number;
   dismissed: number;
   sampleRedrawFlag: number;
-  criticalValues: 'none' | 'pending' | 'done';
+  criticalValues: 'none' | CalloutStatus;
   isSigned: number;
   signedAt: Date | null;
   signedBy: string | null;

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, MaxLength, ValidateNested,
 } from 'class-validator';
+import { CALLOUT_STATUSES, CalloutStatus } from '../commands/critical.commands';
 
 /** A report parameter with every range other apps need (rerun: auto-rerun rule; callout: critical range). */
 export class ReportFormatParameter {
@@ -106,6 +107,7 @@ export class ReportValuesUpdated {
   @IsBoolean() applied: boolean;
   @IsArray() @IsString({ each: true }) testFlags: string[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => ReportValueUpdate) values: ReportValueUpdate[];
-  @IsIn(['none', 'pending', 'done']) criticalValues: 'none' | 'pending' | 'done';
+  /** seed 001: none until a value is critical, then the callout status (pending, attempted, done). */
+  @IsIn(['none', ...CALLOUT_STATUSES]) criticalValues: 'none' | CalloutStatus;
   @IsISO8601() updatedAt: string;
 }
