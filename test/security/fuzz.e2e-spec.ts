@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,9 +43,10 @@ describe('OpenAPI fuzzing (Schemathesis)', () => {
     const refusals = join(reports, 'refusals.json');
     writeFileSync(refusals, JSON.stringify(RULE_REFUSALS));
     writeFileSync(config, fuzzConfig(world, records, join(__dirname, 'support', 'fuzz_hooks.py')));
-    // read before the run: spawnSync blocks this process for minutes, past the server's keep-alive
     const document = (await call<OpenApiDocument>('GET', '/docs/openapi.json')).body;
-    const run = spawnSync(SCHEMATHESIS, [
+    // Asynchronous on purpose: a run that blocked this process for minutes left the pooled keep-alive
+    // sockets of the suites after it closed by the server unnoticed (their first call: 'other side closed').
+    const run = await runSchemathesis([
       '--config-file', config, 'run', `${GATEWAY_URL}/docs/openapi.json`,
       '--header', `Authorization: Bearer ${world.token}`,
       '--checks', 'all',
@@ -53,12 +55,12 @@ describe('OpenAPI fuzzing (Schemathesis)', () => {
       '--seed', process.env.FUZZ_SEED ?? '20261124',
       '--report', 'ndjson,json', '--report-dir', reports,
       '--no-color',
-    ], { encoding: 'utf8', timeout: TIME_LIMIT_MS, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LABFLOW_FUZZ_REFUSALS: refusals } });
+    ], { LABFLOW_FUZZ_REFUSALS: refusals });
     const output = `${run.stdout}\n${run.stderr}`;
     const summary = output.split('\n').filter((l) => /passed|failed|Test cases|generated|Selected|Tested|dropped|❌|⚠️/.test(l)).join('\n');
     console.log(`[fuzz]\n${summary}`);
     if (run.status !== 0) console.log(output.slice(-12000));
-    expect(run.error).toBeUndefined();
+    expect(run.error).toBeNull();
 
     const ndjson = readdirSync(reports).find((f) => f.endsWith('.ndjson'));
     expect(ndjson).toBeDefined();
@@ -68,3 +70,25 @@ describe('OpenAPI fuzzing (Schemathesis)', () => {
     expect(coverage.unreached).toEqual([]);
   }, TIME_LIMIT_MS + 30_000);
 });
+
+interface SchemathesisRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Why it did not run to an exit code (not found, killed at the time limit); null when it exited. */
+  error: string | null;
+}
+
+async function runSchemathesis(args: string[], env: Record<string, string>): Promise<SchemathesisRun> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(SCHEMATHESIS, args, {
+      encoding: 'utf8', timeout: TIME_LIMIT_MS, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env },
+    });
+    return { status: 0, stdout, stderr, error: null };
+  } catch (failure) {
+    const f = failure as { code?: number | string; killed?: boolean; stdout?: string; stderr?: string; message: string };
+    // an exit code other than 0 is a result (failed checks); anything else is an error of the run itself
+    const exited = typeof f.code === 'number' && !f.killed;
+    return { status: exited ? (f.code as number) : null, stdout: f.stdout ?? '', stderr: f.stderr ?? '', error: exited ? null : f.message };
+  }
+}

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { APP_NAMES, AppName } from '@labflow/contracts';
 import { currentEnvironment } from './environment';
@@ -59,8 +59,25 @@ export function startApps(options: StartOptions = {}): Map<AppName, ChildProcess
   return started;
 }
 
+/** An app's log and span files past this size are rotated when it starts (one earlier generation, `.1`, kept). */
+const ROTATE_AT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Logs are appended across starts, so a machine that runs the suites day after day grew a gateway
+ * span file past what one string can hold (the trace suites read it whole). At start, while nothing
+ * writes them, files past ROTATE_AT_BYTES move to `<file>.1`.
+ */
+function rotateLarge(files: string[]): void {
+  for (const file of files) {
+    if (existsSync(file) && statSync(file).size > ROTATE_AT_BYTES) renameSync(file, `${file}.1`);
+  }
+}
+
 export function spawnApp(app: AppName, options: StartOptions = {}): ChildProcess {
-  const log = openSync(join(LOG_DIR, `${options.logName ?? app}.log`), 'a');
+  const name = options.logName ?? app;
+  // the span file is the app's, shared with a running instance when this is an extra one (bench scale-out)
+  rotateLarge([join(LOG_DIR, `${name}.log`), ...(options.recordPid !== false ? [join(LOG_DIR, `${app}.spans.jsonl`)] : [])]);
+  const log = openSync(join(LOG_DIR, `${name}.log`), 'a');
   const child = spawn(
     process.execPath,
     // LABFLOW_NODE_ARGS: extra node flags for every app, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile
