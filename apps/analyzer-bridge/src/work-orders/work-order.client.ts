@@ -1,6 +1,6 @@
 import { DeviceWorkOrderResult } from '@labflow/contracts';
 import { DeviceConnectionConfig } from '../connections/device-connection.config';
-import { classifyAnswer, DeliveryAnswer } from '../delivery/gateway-client';
+import { DeliveryAnswer, postJson } from '../delivery/gateway-client';
 
 export type WorkOrderAnswer = { kind: 'found'; workOrder: DeviceWorkOrderResult } | Exclude<DeliveryAnswer, { kind: 'accepted' }>;
 
@@ -10,25 +10,8 @@ export type WorkOrderAnswer = { kind: 'found'; workOrder: DeviceWorkOrderResult 
  * for this, and the answer is limited to the device's lab and the tests mapped on it.
  */
 export async function fetchWorkOrder(gatewayUrl: string, device: DeviceConnectionConfig, sampleId: string, timeoutMs: number): Promise<WorkOrderAnswer> {
-  try {
-    const res = await fetch(`${gatewayUrl.replace(/\/$/, '')}/api-v3/devices/work-order`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ labId: device.labId, sampleId, deviceAuth: device.deviceAuth }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON: kept as text for the reason
-    }
-    const answer = classifyAnswer(res.status, body);
-    return answer.kind === 'accepted' ? { kind: 'found', workOrder: body as DeviceWorkOrderResult } : answer;
-  } catch (error) {
-    return { kind: 'retry', status: null, reason: `gateway unreachable: ${(error as Error).message}` };
-  }
+  const answer = await postJson(`${gatewayUrl.replace(/\/$/, '')}/api-v3/devices/work-order`, { labId: device.labId, sampleId, deviceAuth: device.deviceAuth }, {}, timeoutMs);
+  return answer.kind === 'accepted' ? { kind: 'found', workOrder: answer.body as DeviceWorkOrderResult } : answer;
 }
 
 /** The instrument's own code for a mapping's test name: the profile's rename reversed, else the name itself. */

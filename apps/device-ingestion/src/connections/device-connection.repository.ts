@@ -1,19 +1,10 @@
+import { DeviceConnectionView } from '@labflow/contracts';
 import { Queryable } from '@labflow/platform/kafka';
 
 const S = '"device_ingestion"';
 
-/** A device's registered connection, as stored (defaults already filled in by the use case). */
-export interface StoredConnection {
-  deviceId: number;
-  labId: number;
-  protocol: 'astm' | 'hl7';
-  mode: 'server' | 'client';
-  host: string;
-  port: number;
-  profile: string;
-  reconnectMs: number;
-  bridge: string;
-}
+/** A device's registered connection, as stored (defaults already filled in by the use case): the view less what the store adds. */
+export type StoredConnection = Omit<DeviceConnectionView, 'deviceName' | 'updatedAt'>;
 
 export type ConnectionRecord = StoredConnection & { deviceName: string; updatedAt: Date };
 
