@@ -71,7 +71,7 @@ describe('poison messages and messages no handler matches go to the DLQ; the par
     const kafka = new Kafka({ clientId: 'test-poison', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
-    probe = await TopicProbe.start([`${DEVICE_TOPIC}.dlq`, `${COMMANDS}.dlq`, 'gateway.replies']);
+    probe = await TopicProbe.start([`${DEVICE_TOPIC}.dlq`, `${COMMANDS}.dlq`, 'gateway.replies'], { from: 'now' });
     token = await tokenFor({ lab_id: labId });
     testId = await createTest(token, false);
     labReportId = (await registerPatient(token, sampleId, [testId])).labReports[0].labReportId;

@@ -23,13 +23,22 @@ export class TopicProbe {
     this.consumer = kafka.consumer({ groupId: `test-probe-${randomUUID()}`, maxWaitTimeInMs: 50 });
   }
 
-  static async start(topics: string[], brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'): Promise<TopicProbe> {
+  /**
+   * `from: 'now'` reads only what is produced after start() resolved: for a topic every test writes
+   * (gateway.replies, the DLQs), where reading from the beginning means decoding the whole run's
+   * backlog before the message a test waits for (it outlasted the 30 s wait on a long-lived machine).
+   */
+  static async start(topics: string[], options: { from?: 'beginning' | 'now'; brokers?: string } = {}): Promise<TopicProbe> {
+    const brokers = options.brokers ?? process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
     const kafka = new Kafka({ clientId: 'test-probe', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
     const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
     const probe = new TopicProbe(kafka, topics.map((t) => `${prefix}${t}`));
     await probe.consumer.connect();
     try {
+      const ends = options.from === 'now' ? await endOffsets(kafka, probe.topics) : null;
       await probe.listen(prefix);
+      // seek applies before the first fetch of each partition: nothing produced after `ends` is missed
+      for (const end of ends ?? []) probe.consumer.seek(end);
     } catch (error) {
       // an unknown topic, a broker gone: no connected consumer left behind to keep the test run alive
       await probe.consumer.disconnect().catch(() => undefined);
@@ -75,6 +84,18 @@ export class TopicProbe {
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
+  }
+}
+
+/** Each partition's high watermark: where a probe reading "from now" starts. */
+async function endOffsets(kafka: Kafka, topics: string[]): Promise<{ topic: string; partition: number; offset: string }[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const perTopic = await Promise.all(topics.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map((p) => ({ topic, partition: p.partition, offset: p.high }))));
+    return perTopic.flat();
+  } finally {
+    await admin.disconnect();
   }
 }
 
