@@ -4,6 +4,7 @@ import { BillView, LabReportRepository, LabReportView, SampleReportRow, StoredRe
 import { RegistrationRepository } from './lab-reports/registration.repository';
 import { HISTORY_DEPTH, HistoricalValue, ReportHistoryRepository } from './lab-reports/report-history.repository';
 import { ReportParts, ReportWithTest, ReportWithTestRepository } from './lab-reports/report-with-test.repository';
+import type { VerificationStatusRepository } from './lab-reports/verification-status.repository';
 import { RerunPositionRepository } from './lab-reports/rerun-position.repository';
 import { SearchMarksRepository } from './lab-reports/search-marks.repository';
 import { StoredTest, TestRepository, TestWrite } from './lab-reports/test.repository';
@@ -110,15 +111,20 @@ export class InMemoryLabReports implements RepositoryOf<LabReportRepository> {
   }
 }
 
+/** The statuses a report read joins (the verifications fake). */
+type VerificationBlocks = Pick<RepositoryOf<VerificationStatusRepository>, 'blocks'>;
+
 export class InMemoryReportsWithTests implements RepositoryOf<ReportWithTestRepository> {
-  constructor(private readonly t: InMemoryTables) {}
+  constructor(private readonly t: InMemoryTables, private readonly verifications: VerificationBlocks) {}
 
   async find(labId: number, ids: number[], parts: ReportParts = {}): Promise<ReportWithTest[]> {
+    const blocks = parts.verification ? await this.verifications.blocks(labId, ids) : new Map();
     return this.t.reports.filter((r) => r.labId === labId && ids.includes(r.id)).sort((a, b) => a.id - b.id).map((r) => ({
       report: this.t.view(r),
       test: this.t.tests.find((t) => t.labId === labId && t.id === r.testId)!,
       values: parts.values ? this.t.valuesOf(labId, [r.id]).map(({ index, value, numericValue }) => ({ index, value, numericValue })) : [],
       history: parts.history ? this.t.history(r) : [],
+      verification: blocks.get(r.id) ?? null,
     }));
   }
 

@@ -9,7 +9,7 @@ import { DeviceResult, DocumentValue, DocumentValuesStore } from './lab-reports/
 import { LabUserDepartmentsRepository } from './lab-reports/lab-user-departments.repository';
 import { REPORTING_ERRORS } from './lab-reports/reporting.errors';
 import { ReportingRepositories } from './lab-reports/reporting-unit-of-work';
-import { blockOf, StoredDecision, StoredReview, VerificationStatusStore } from './lab-reports/verification-status.store';
+import { blockOf, StoredDecision, StoredReview, VerificationStatusRepository } from './lab-reports/verification-status.repository';
 import {
   InMemoryHistories, InMemoryLabReports, InMemoryRegistrations, InMemoryReportsWithTests, InMemoryRerunPositions, InMemorySearchMarks,
   InMemoryTables, InMemoryTests,
@@ -45,8 +45,8 @@ export class InMemoryDocuments implements Omit<RepositoryOf<DocumentValuesStore>
   }
 }
 
-/** Decisions and reviews by report, newest kept (as the store's conditional upsert does). */
-export class InMemoryVerifications implements RepositoryOf<VerificationStatusStore> {
+/** Decisions and reviews by report, newest kept (as the repository's conditional upsert does). */
+export class InMemoryVerifications implements RepositoryOf<VerificationStatusRepository> {
   readonly docs = new Map<number, { labId: number; decision?: StoredDecision; review?: StoredReview }>();
 
   async saveDecision(labId: number, labReportId: number, decision: StoredDecision): Promise<void> {
@@ -143,13 +143,13 @@ export class InMemoryLabUserDepartments implements RepositoryOf<LabUserDepartmen
 /** Every repository of reporting in memory, over one set of tables. */
 export function inMemoryReporting(tables = new InMemoryTables()) {
   const searchMarks = new InMemorySearchMarks(tables);
+  const verifications = new InMemoryVerifications();
   return {
-    tables,
-    labReports: new InMemoryLabReports(tables), reportsWithTests: new InMemoryReportsWithTests(tables), histories: new InMemoryHistories(tables),
+    tables, verifications,
+    labReports: new InMemoryLabReports(tables), reportsWithTests: new InMemoryReportsWithTests(tables, verifications), histories: new InMemoryHistories(tables),
     tests: new InMemoryTests(tables), documents: new InMemoryDocuments(), searchMarks, registrations: new InMemoryRegistrations(tables),
     rerunPositions: new InMemoryRerunPositions(tables), devices: new InMemoryDevices(), criticalRecords: new InMemoryCriticalRecords(),
     criticalStatus: new InMemoryCriticalStatus(tables, searchMarks), labUserDepartments: new InMemoryLabUserDepartments(),
-    verifications: new InMemoryVerifications(),
   } satisfies ReportingRepositories & { tables: InMemoryTables };
 }
 

@@ -13,7 +13,7 @@ import { ReportWithTestRepository } from './report-with-test.repository';
 import { RerunPositionRepository } from './rerun-position.repository';
 import { SearchMarksRepository } from './search-marks.repository';
 import { TestRepository } from './test.repository';
-import { VerificationStatusStore } from './verification-status.store';
+import { VerificationStatusRepository } from './verification-status.repository';
 
 /**
  * Reporting's repositories, the only code that touches its stores: PostgreSQL (one session: a
@@ -34,7 +34,7 @@ export interface ReportingRepositories {
   criticalRecords: RepositoryOf<CriticalRecordsRepository>;
   criticalStatus: RepositoryOf<CriticalStatusRepository>;
   labUserDepartments: RepositoryOf<LabUserDepartmentsRepository>;
-  verifications: RepositoryOf<VerificationStatusStore>;
+  verifications: RepositoryOf<VerificationStatusRepository>;
 }
 
 export type ReportingUnitOfWork = UnitOfWork<ReportingRepositories>;
@@ -54,6 +54,6 @@ export function reportingRepositories(session: Queryable, mongo: Connection): Re
     criticalRecords: new CriticalRecordsRepository(session, labReports),
     criticalStatus: new CriticalStatusRepository(session, searchMarks),
     labUserDepartments: new LabUserDepartmentsRepository(session),
-    verifications: new VerificationStatusStore(mongo),
+    verifications: new VerificationStatusRepository(session),
   };
 }

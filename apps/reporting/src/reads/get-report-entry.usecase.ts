@@ -5,7 +5,6 @@ import { reportingError } from '../lab-reports/reporting.errors';
 import { ReportingUnitOfWork } from '../lab-reports/reporting-unit-of-work';
 import { calculationView, reportFormatView } from './report-format.view';
 import { valuesOfReport } from './report-values.view';
-import { verificationMapper } from './verification-mapper';
 
 /** seed 002 §3 `GET getReportFormatForTestEntry/`: values with machine flags, format and history. */
 @Injectable()
@@ -13,13 +12,12 @@ import { verificationMapper } from './verification-mapper';
 export class GetReportEntryUseCase {
   async execute(command: Command<ReportEntryQuery>, unit: ReportingUnitOfWork): Promise<ReportEntryResult> {
     const { labId, input } = command;
-    // The report, its test, values and history in one statement; a document report's values are one more read.
-    const found = await unit.reportsWithTests.findOne(labId, input.labReportId, { values: true, history: true });
+    // The report, its test, values, history and verification status in one statement; a document
+    // report's values are one more read.
+    const found = await unit.reportsWithTests.findOne(labId, input.labReportId, { values: true, history: true, verification: true });
     if (!found) throw reportingError('LAB_REPORT_NOT_FOUND');
-    const { report, test } = found;
-    // Both are document-store reads and neither needs the other: one round trip of waiting, not two.
-    const [value, blocks] = await Promise.all([valuesOfReport(unit, found), verificationMapper(unit, labId, [input.labReportId])]);
-    const verification = blocks[String(input.labReportId)];
+    const { report, test, verification } = found;
+    const value = await valuesOfReport(unit, found);
     const historicalValuesByIndex: ReportEntryResult['historicalValuesByIndex'] = {};
     for (const { index, ...h } of found.history) (historicalValuesByIndex[String(index)] ??= []).push(h);
     return {

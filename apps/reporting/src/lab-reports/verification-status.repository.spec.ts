@@ -1,4 +1,4 @@
-import { blockOf } from './verification-status.store';
+import { blockOf } from './verification-status.repository';
 
 const decision = { decidedStatus: 'held' as const, reasons: ['delta_check'], ruleSetVersion: 2, heldParameters: [4], decisionId: 'd-2', decidedAt: '2026-05-25T10:00:00.000Z' };
 
