@@ -1,4 +1,5 @@
 export * from './postgres';
 export * from './mongo';
+export * from './mongo-monitor-watchdog';
 export * from './redis';
 export * from './elasticsearch';

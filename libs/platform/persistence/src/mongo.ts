@@ -1,10 +1,11 @@
 import mongoose, { Connection } from 'mongoose';
+import { MongoMonitorWatchdog, MongoMonitorWatchdogOptions } from './mongo-monitor-watchdog';
 
 /**
  * A Mongoose connection to MongoDB, DocumentDB or FerretDB. Code uses only what all three support:
  * single-document atomic writes, no multi-document transactions, no $lookup (DESIGN §6).
  */
-export async function connectMongo(url: string, appName: string): Promise<Connection> {
+export async function connectMongo(url: string, appName: string, watchdog: MongoMonitorWatchdogOptions = {}): Promise<Connection> {
   // A required string of our schemas is one that is present: Mongoose's default also refuses '',
   // which some wire fields may be (an analyzer's empty value). Documented API, not a patch.
   mongoose.Schema.Types.String.checkRequired((v: unknown) => typeof v === 'string');
@@ -17,6 +18,9 @@ export async function connectMongo(url: string, appName: string): Promise<Connec
     retryWrites: false, // FerretDB and DocumentDB do not support retryable writes
   });
   await connection.asPromise();
+  // a client whose server monitor went silent is reconnected (see the watchdog); stopped with the connection
+  const monitor = new MongoMonitorWatchdog(connection.getClient(), watchdog).start();
+  connection.once('close', () => monitor.stop());
   return connection;
 }
 

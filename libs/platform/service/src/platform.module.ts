@@ -120,7 +120,7 @@ export class PlatformModule {
       postgresProvider(options),
       {
         provide: MONGO_CONNECTION,
-        useFactory: () => (options.mongo ? retryStart('mongodb', () => connectMongo(config.MONGO_URL, app)) : null),
+        useFactory: () => (options.mongo ? retryStart('mongodb', () => connectMongo(config.MONGO_URL, app, mongoWatchdogOf())) : null),
       },
       {
         provide: REDIS,
@@ -144,6 +144,11 @@ export class PlatformModule {
       exports: providers.filter((p) => p !== PlatformLifecycle),
     };
   }
+}
+
+function mongoWatchdogOf() {
+  const logger = new Logger('MongoMonitorWatchdog');
+  return { onReconnect: (reason: string) => logger.error(`document store client reconnected: ${reason}`) };
 }
 
 function redisOptionsOf(app: AppName) {
