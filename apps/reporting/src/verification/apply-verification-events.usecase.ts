@@ -5,8 +5,8 @@ import { ReportingUnitOfWork } from '../lab-reports/reporting-unit-of-work';
 
 /**
  * Keeps each report's autoverification status for the seed 002 reads, one consumer for the three
- * topics. The document write is idempotent (newest wins); the inbox claim of the same unit records
- * the envelope, so read-your-writes can wait for it.
+ * topics. The row is written in the transaction of the envelope's inbox claim (newest wins, so a late
+ * event changes nothing), and read-your-writes waits for that claim.
  */
 const CONSUMER = 'reporting.verification';
 
