@@ -7,6 +7,8 @@
 # commits. Each run starts from no running apps of LABFLOW_ENV (it starts and stops its own).
 # BENCH_SCENARIOS defaults to ingest,gateway (a narrowed run writes no docs/performance.md);
 # BENCH_SECONDS, BENCH_RATES, BENCH_CONCURRENCY, BENCH_WARMUP_SECONDS pass through to both runs.
+# BENCH_ROUNDS=n (default 1) alternates them n times (before, after, before, after, ...): on this VM
+# one commit's rows vary by a third from run to run, so one pair can mislead; compare the rounds.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 REPO="$(pwd)"
@@ -55,11 +57,16 @@ else
   echo "[bench:compare] $before's package-lock.json differs from this checkout's: npm ci in the worktree" >&2
   (cd "$tree" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error && sha256sum package-lock.json | cut -d' ' -f1 > node_modules/.labflow-lock-hash) >&2
 fi
-bench_in "$tree" "$scratch/before.log"
-bench_in "$REPO" "$scratch/after.log"
+ROUNDS="${BENCH_ROUNDS:-1}"
+for ((round = 1; round <= ROUNDS; round++)); do
+  bench_in "$tree" "$scratch/before-$round.log"
+  bench_in "$REPO" "$scratch/after-$round.log"
+done
 
-echo
-echo "=== before: $before ($REF) ==="
-tables_of "$scratch/before.log"
-echo "=== after: $after (this checkout) ==="
-tables_of "$scratch/after.log"
+for ((round = 1; round <= ROUNDS; round++)); do
+  echo
+  echo "=== round $round of $ROUNDS, before: $before ($REF) ==="
+  tables_of "$scratch/before-$round.log"
+  echo "=== round $round of $ROUNDS, after: $after (this checkout) ==="
+  tables_of "$scratch/after-$round.log"
+done
