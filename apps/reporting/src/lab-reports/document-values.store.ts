@@ -1,5 +1,6 @@
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
+import type { Collection } from 'mongodb';
 import { DeviceResultSet, deviceResultSetModelOf } from './device-result-set.schema';
 import { ReportValueSet, reportValueSetModelOf } from './report-value-set.schema';
 
@@ -52,10 +53,13 @@ export { REPORT_VALUE_SETS } from './report-value-set.schema';
 export class DocumentValuesStore implements OnApplicationBootstrap {
   private readonly logger = new Logger(DocumentValuesStore.name);
   private readonly values: Model<ReportValueSet>;
+  /** The same collection through the driver, typed by its documents (the hot read below). */
+  private readonly valueSets: Collection<ReportValueSet>;
   private readonly results: Model<DeviceResultSet>;
 
   constructor(mongo: Connection) {
     this.values = reportValueSetModelOf(mongo);
+    this.valueSets = this.values.collection as unknown as Collection<ReportValueSet>;
     this.results = deviceResultSetModelOf(mongo);
   }
 
@@ -100,7 +104,10 @@ export class DocumentValuesStore implements OnApplicationBootstrap {
   async valuesOf(labId: number, labReportIds: number[]): Promise<DocumentValue[]> {
     // One read by id per report, not `$in`: FerretDB pushes equality filters down to its backend but
     // answers `$in` by scanning the whole collection (docs/performance.md).
-    const sets = await Promise.all([...new Set(labReportIds)].map((id) => this.values.findOne({ _id: String(id), labId }).lean<ReportValueSet>().exec()));
+    // Through the model's collection (the driver's own findOne): the report entry read's hot path, where
+    // Mongoose's query building, casting and hooks cost about 0.3 ms per read (a lean read of
+    // already-typed ids needs none of them; a profile of 808c8bb against this read showed it).
+    const sets = await Promise.all([...new Set(labReportIds)].map((id) => this.valueSets.findOne({ _id: String(id), labId })));
     return sets.flatMap((set) => (set ? Object.values(set.values).map((v) => ({ ...v, labId: set.labId, labReportId: set.labReportId })) : []))
       .sort((a, b) => a.labReportId - b.labReportId || a.index - b.index);
   }
