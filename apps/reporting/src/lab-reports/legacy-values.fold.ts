@@ -5,10 +5,10 @@ import { MONGO_CONNECTION } from '@labflow/platform/service';
 import { SCHEMA } from '../migrations';
 import { DocumentValue, REPORT_VALUE_SETS, storedValue } from './document-values.store';
 import { reportValueSetModelOf } from './report-value-set.schema';
+import { drainLegacyCollection, moveAtStart } from './legacy-collection';
 
 /** The layout before report value sets: one document per lab report and index. */
 const LEGACY = 'report_values';
-const BATCH = 500;
 
 /**
  * Moves document report values stored in the old layout (one document per value) into the report's
@@ -23,40 +23,26 @@ export class LegacyValuesFold implements OnApplicationBootstrap {
   constructor(@Inject(MONGO_CONNECTION) private readonly mongo: Connection, private readonly dataSource: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    try {
-      const folded = await this.fold();
-      if (folded > 0) this.logger.log(`folded ${folded} document values of the old layout into ${REPORT_VALUE_SETS}`);
-    } catch (error) {
-      this.logger.warn(`old document values not folded yet (retried at the next start): ${(error as Error).message}`);
-    }
+    await moveAtStart(this.logger, () => this.fold(), (n) => `folded ${n} document values of the old layout into ${REPORT_VALUE_SETS}`,
+      'old document values not folded yet');
   }
 
   async fold(): Promise<number> {
-    const db = this.mongo.db!;
-    if ((await db.listCollections({ name: LEGACY }).toArray()).length === 0) return 0;
-    const legacy = db.collection<DocumentValue & { _id: string }>(LEGACY);
     // the old layout is read through the driver (no model: it is read once, then dropped); the
     // values it becomes are written through the model, validated like every other value
     const sets = reportValueSetModelOf(this.mongo);
     let folded = 0;
-    let after = '';
-    for (;;) {
-      const batch = await legacy.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(BATCH).toArray();
-      if (batch.length === 0) break;
-      for (const { _id, ...v } of batch) {
-        await sets.updateOne({ _id: String(v.labReportId), labId: v.labId }, { $setOnInsert: { labId: v.labId, labReportId: v.labReportId, values: {}, updatedAt: v.updatedAt } }, { upsert: true, runValidators: true }).exec();
-        await sets.updateOne({ _id: String(v.labReportId), labId: v.labId, [`values.${v.index}`]: { $exists: false } }, { $set: { [`values.${v.index}`]: storedValue(v) } }, { runValidators: true }).exec();
-        await this.dataSource.query(
-          `INSERT INTO "${SCHEMA}".report_values (lab_id, lab_report_id, index, value, numeric_value, device_id)
-           SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM "${SCHEMA}".lab_reports WHERE lab_id = $1 AND id = $2)
-           ON CONFLICT (lab_report_id, index) DO NOTHING`,
-          [v.labId, v.labReportId, v.index, String(v.value), typeof v.value === 'number' ? v.value : null, v.device_id],
-        );
-        after = _id;
-        folded += 1;
-      }
+    for await (const v of drainLegacyCollection<DocumentValue & { _id: string }>(this.mongo.db!, LEGACY)) {
+      await sets.updateOne({ _id: String(v.labReportId), labId: v.labId }, { $setOnInsert: { labId: v.labId, labReportId: v.labReportId, values: {}, updatedAt: v.updatedAt } }, { upsert: true, runValidators: true }).exec();
+      await sets.updateOne({ _id: String(v.labReportId), labId: v.labId, [`values.${v.index}`]: { $exists: false } }, { $set: { [`values.${v.index}`]: storedValue(v) } }, { runValidators: true }).exec();
+      await this.dataSource.query(
+        `INSERT INTO "${SCHEMA}".report_values (lab_id, lab_report_id, index, value, numeric_value, device_id)
+         SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM "${SCHEMA}".lab_reports WHERE lab_id = $1 AND id = $2)
+         ON CONFLICT (lab_report_id, index) DO NOTHING`,
+        [v.labId, v.labReportId, v.index, String(v.value), typeof v.value === 'number' ? v.value : null, v.device_id],
+      );
+      folded += 1;
     }
-    await legacy.drop();
     return folded;
   }
 }

@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import type { Connection } from 'mongoose';
 import { DataSource } from 'typeorm';
 import { MONGO_CONNECTION } from '@labflow/platform/service';
+import { drainLegacyCollection, moveAtStart } from './legacy-collection';
 import { StoredDecision, StoredReview, VerificationStatusRepository } from './verification-status.repository';
 
 /** Where the statuses were kept before they moved beside the reports: one document per lab report. */
 const LEGACY = 'report_verifications';
-const BATCH = 500;
 
 interface LegacyVerification { _id: string; labId: number; labReportId: number; decision?: StoredDecision; review?: StoredReview }
 
@@ -22,32 +22,19 @@ export class LegacyVerificationsMove implements OnApplicationBootstrap {
   constructor(@Inject(MONGO_CONNECTION) private readonly mongo: Connection, private readonly dataSource: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    try {
-      const moved = await this.move();
-      if (moved > 0) this.logger.log(`moved ${moved} verification statuses from the document store to report_verifications`);
-    } catch (error) {
-      this.logger.warn(`verification statuses of the document store not moved yet (retried at the next start): ${(error as Error).message}`);
-    }
+    await moveAtStart(this.logger, () => this.move(), (n) => `moved ${n} verification statuses from the document store to report_verifications`,
+      'verification statuses of the document store not moved yet');
   }
 
   async move(): Promise<number> {
     const db = this.mongo.db!;
-    if ((await db.listCollections({ name: LEGACY }).toArray()).length === 0) return 0;
-    const legacy = db.collection<LegacyVerification>(LEGACY);
     const statuses = new VerificationStatusRepository(this.dataSource);
     let moved = 0;
-    let after = '';
-    for (;;) {
-      const batch = await legacy.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(BATCH).toArray();
-      if (batch.length === 0) break;
-      for (const doc of batch) {
-        if (doc.decision) await statuses.saveDecision(doc.labId, doc.labReportId, doc.decision);
-        if (doc.review) await statuses.saveReview(doc.labId, doc.labReportId, doc.review);
-        after = doc._id;
-        moved += 1;
-      }
+    for await (const doc of drainLegacyCollection<LegacyVerification>(db, LEGACY)) {
+      if (doc.decision) await statuses.saveDecision(doc.labId, doc.labReportId, doc.decision);
+      if (doc.review) await statuses.saveReview(doc.labId, doc.labReportId, doc.review);
+      moved += 1;
     }
-    await legacy.drop();
     return moved;
   }
 }
